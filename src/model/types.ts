@@ -1,0 +1,90 @@
+/**
+ * Types of the compiled graph: the contract between the compiler, the importers and the views.
+ * The compiled form is graphology's serialized JSON with these attributes.
+ */
+import type Graph from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
+
+/** Attributes of a compiled node. `kind` is the domain kind; sigma's `type` is never used for it. */
+export interface NodeAttrs {
+  kind: string;
+  /** zh-Hant label: the source's wording. */
+  label: string;
+  /** zh-Hans label, derived with OpenCC (tw → cn). */
+  labelHans: string;
+  /** English label. */
+  labelEn: string;
+  /** Slide numbers the node rests on, ascending. */
+  slides: number[];
+  /** Section id ("2-1" … "2-4") or null when the node spans sections or stands outside them. */
+  section: string | null;
+  /** Verbatim quote from the transcript (zh-Hant). */
+  quote: string;
+  /** The quote in zh-Hans. */
+  quoteHans: string;
+  /** Toneless pinyin of the label, syllables separated by spaces (`dian zi zheng wu`). */
+  pinyin: string;
+  /** First letters of the pinyin syllables (`dzzw`). */
+  initials: string;
+  /** Importance in [0, 1]; `size` is derived from it. */
+  importance: number;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+}
+
+/** Attributes of a compiled edge. */
+export interface EdgeAttrs {
+  kind: string;
+  slides: number[];
+  /** Linking phrase, zh-Hant; `…` marks where the target goes. */
+  labelZh: string;
+  /** Linking phrase, zh-Hans. */
+  labelHans: string;
+  /** Linking phrase, English. */
+  labelEn: string;
+}
+
+/** A node or edge kind as the views present it (legend, filters, colours). */
+export interface KindInfo {
+  id: string;
+  zh: string;
+  zhHans: string;
+  en: string;
+  color: string;
+}
+
+export interface SectionInfo {
+  id: string;
+  /** Title, zh-Hant / zh-Hans / English. */
+  zh: string;
+  zhHans: string;
+  en: string;
+  /** First and last slide of the section. */
+  slides: [number, number];
+}
+
+export interface SlideText {
+  n: number;
+  zh: string;
+  zhHans: string;
+}
+
+/** Graph-level attributes of a compiled graph. */
+export interface GraphAttrs {
+  id: string;
+  title: string;
+  titleHans: string;
+  titleEn: string;
+  /** Number of slides (slide numbers run 1..slideCount); 0 when the graph has no slides. */
+  slideCount: number;
+  sections: SectionInfo[];
+  nodeKinds: KindInfo[];
+  edgeKinds: KindInfo[];
+  /** The transcript, slide by slide (for lecture mode); empty for graphs without one. */
+  slideTexts: SlideText[];
+}
+
+export type CompiledGraph = SerializedGraph<NodeAttrs, EdgeAttrs, GraphAttrs>;
+export type LinkageGraph = Graph<NodeAttrs, EdgeAttrs, GraphAttrs>;

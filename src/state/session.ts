@@ -1,0 +1,44 @@
+/**
+ * A session: the loaded graph, the store and the derived view data, kept in step. Views read
+ * `state()` and `derived()` and subscribe to changes; they never call each other.
+ */
+import type { LinkageGraph } from '../model/types';
+import { createDeriver, type Derived } from './derive';
+import { createStore, type Store } from './store';
+import type { AppState } from './types';
+
+export type SessionListener = (state: AppState, derived: Derived, prev: AppState) => void;
+
+export interface Session {
+  readonly graph: LinkageGraph;
+  readonly store: Store<AppState>;
+  state(): AppState;
+  derived(): Derived;
+  /** Applies a pure producer to the state. */
+  update(producer: (state: AppState) => AppState): void;
+  /** Called after each state change, with the derived data already computed. */
+  subscribe(listener: SessionListener): () => void;
+}
+
+/** Creates a session over `graph`, starting from `initial`. */
+export function createSession(graph: LinkageGraph, initial: AppState): Session {
+  const store = createStore<AppState>(initial);
+  const derive = createDeriver(graph);
+  let derived = derive(initial);
+  const listeners = new Set<SessionListener>();
+  store.subscribe((state, prev) => {
+    derived = derive(state);
+    for (const l of [...listeners]) l(state, derived, prev);
+  });
+  return {
+    graph,
+    store,
+    state: () => store.get(),
+    derived: () => derived,
+    update: (producer) => store.set(producer),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
