@@ -2,6 +2,7 @@
  * A session: the loaded graph, the store and the derived view data, kept in step. Views read
  * `state()` and `derived()` and subscribe to changes; they never call each other.
  */
+import { buildSearchIndex, type SearchIndex } from '../model/search';
 import type { LinkageGraph } from '../model/types';
 import { createDeriver, type Derived } from './derive';
 import { createStore, type Store } from './store';
@@ -12,6 +13,8 @@ export type SessionListener = (state: AppState, derived: Derived, prev: AppState
 export interface Session {
   readonly graph: LinkageGraph;
   readonly store: Store<AppState>;
+  /** The graph's search index, built once; shared by the search boxes and the deriver. */
+  readonly searchIndex: SearchIndex;
   state(): AppState;
   derived(): Derived;
   /** Applies a pure producer to the state. */
@@ -23,7 +26,8 @@ export interface Session {
 /** Creates a session over `graph`, starting from `initial`. */
 export function createSession(graph: LinkageGraph, initial: AppState): Session {
   const store = createStore<AppState>(initial);
-  const derive = createDeriver(graph);
+  const searchIndex = buildSearchIndex(graph);
+  const derive = createDeriver(graph, { searchIndex });
   let derived = derive(initial);
   const listeners = new Set<SessionListener>();
   store.subscribe((state, prev) => {
@@ -33,6 +37,7 @@ export function createSession(graph: LinkageGraph, initial: AppState): Session {
   return {
     graph,
     store,
+    searchIndex,
     state: () => store.get(),
     derived: () => derived,
     update: (producer) => store.set(producer),

@@ -1,0 +1,206 @@
+/**
+ * `npm run graph:check` and `npm run graph:export`: validate an authoring file and print a summary
+ * or every located error; compile it and write the graph in an exchange format.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AuthoredGraph } from '../model/authored';
+import { GraphCheckError, formatError, type GraphError } from '../model/errors';
+import { loadGraphSource, type GraphSource } from '../model/load';
+import { EDGE_KINDS, NODE_KINDS } from '../model/schema';
+import { markedItemCoverage } from '../model/validate';
+
+/** Where the CLI reads and writes; swapped in tests. */
+export interface CliIO {
+  stdout(line: string): void;
+  stderr(line: string): void;
+  readFile(path: string): string;
+  writeFile(path: string, text: string): void;
+}
+
+const nodeIO: CliIO = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+  readFile: (path) => readFileSync(path, 'utf8'),
+  writeFile: (path, text) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  },
+};
+
+/** The authoring file checked and exported when none is named. */
+export const DEFAULT_GRAPH = 'graph/chapter-02.yaml';
+/** Export formats the command accepts; only `json` is implemented so far. */
+export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'csv'] as const;
+
+export const USAGE = `usage:
+  npm run graph:check [-- FILE]
+      validate FILE (default ${DEFAULT_GRAPH}) and its transcript; print a summary,
+      or every error as FILE:LINE PATH: MESSAGE and exit 1
+  npm run graph:export -- --format json|gexf|graphml|csv --out FILE [--in FILE]
+      compile the graph (default --in ${DEFAULT_GRAPH}) and write it to FILE
+  (or: tsx src/cli/graph.ts check|export ...)
+
+exit status: 0 ok, 1 the graph has errors, 2 bad arguments or unreadable input`;
+
+function usageError(io: CliIO, message: string): number {
+  io.stderr(`graph: ${message}`);
+  io.stderr(USAGE);
+  return 2;
+}
+
+function printErrors(io: CliIO, errors: readonly GraphError[]): void {
+  for (const e of errors) io.stderr(formatError(e));
+  io.stderr(`${errors.length} error${errors.length === 1 ? '' : 's'}`);
+}
+
+function readSource(io: CliIO, file: string): { text: string } | { error: string } {
+  try {
+    return { text: io.readFile(file) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { error: `cannot read ${file}${code ? ` (${code})` : ''}` };
+  }
+}
+
+/** Reads and validates FILE; returns the loaded source, or an exit status after printing. */
+function load(io: CliIO, file: string): GraphSource | number {
+  const src = readSource(io, file);
+  if ('error' in src) {
+    io.stderr(`graph: ${src.error}`);
+    return 2;
+  }
+  const loaded = loadGraphSource(src.text, file, (path) => {
+    try {
+      return io.readFile(path);
+    } catch (err) {
+      throw new Error((err as NodeJS.ErrnoException).code ?? String(err));
+    }
+  });
+  if (loaded.errors.length > 0) {
+    printErrors(io, loaded.errors);
+    return 1;
+  }
+  return loaded;
+}
+
+function countBy<K extends string>(keys: readonly K[], values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return keys
+    .filter((k) => counts.has(k))
+    .map((k) => `${k} ${counts.get(k)}`)
+    .join(', ');
+}
+
+/** The summary `check` prints for a valid graph. */
+export function summarize(source: GraphSource): string[] {
+  const parsed = source.parsed!;
+  const g: AuthoredGraph = parsed.graph;
+  const lines = [
+    `${parsed.file}: ok`,
+    `  chapter  ${g.chapter.id} ${g.chapter.title} (${g.chapter.slides} slides, ${g.chapter.sections.length} sections)`,
+    `  nodes    ${g.nodes.length}: ${countBy(NODE_KINDS, g.nodes.map((n) => n.kind))}`,
+    `  edges    ${g.edges.length}: ${countBy(EDGE_KINDS, g.edges.map((e) => e.kind))}`,
+  ];
+  if (source.transcript) {
+    const coverage = markedItemCoverage(parsed, source.transcript);
+    const covered = coverage.filter((c) => c.nodes.length > 0).length;
+    lines.push(`  marked items covered  ${covered}/${coverage.length}`);
+  }
+  const withNodes = new Set(g.nodes.flatMap((n) => n.slides));
+  const all = Array.from({ length: g.chapter.slides }, (_, i) => i + 1);
+  const bare = all.filter((s) => !withNodes.has(s));
+  lines.push(`  slides covered        ${all.length - bare.length}/${all.length}${bare.length ? ` (no node on slide ${bare.join(', ')})` : ''}`);
+  return lines;
+}
+
+function check(io: CliIO, args: string[]): number {
+  if (args.length > 1) return usageError(io, `check takes one FILE, got ${args.length}: ${args.join(' ')}`);
+  if (args[0]?.startsWith('-')) return usageError(io, `unknown option ${args[0]}`);
+  const loaded = load(io, args[0] ?? DEFAULT_GRAPH);
+  if (typeof loaded === 'number') return loaded;
+  for (const line of summarize(loaded)) io.stdout(line);
+  return 0;
+}
+
+/** Parses `--name value` / `--name=value` options; returns an error message on junk. */
+function options(args: string[], names: readonly string[]): Map<string, string> | string {
+  const out = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m) return `unexpected argument ${arg}`;
+    const name = m[1]!;
+    if (!names.includes(name)) return `unknown option --${name}`;
+    const value = m[2] ?? args[++i];
+    if (value === undefined || value === '') return `--${name} needs a value`;
+    if (out.has(name)) return `--${name} given twice`;
+    out.set(name, value);
+  }
+  return out;
+}
+
+async function exportGraph(io: CliIO, args: string[]): Promise<number> {
+  const opts = options(args, ['format', 'out', 'in']);
+  if (typeof opts === 'string') return usageError(io, opts);
+  const format = opts.get('format');
+  const out = opts.get('out');
+  if (!format) return usageError(io, 'export needs --format json|gexf|graphml|csv');
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    return usageError(io, `unknown format "${format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
+  }
+  if (!out) return usageError(io, 'export needs --out FILE');
+  if (format !== 'json') {
+    io.stderr(`graph: format "${format}" is not supported yet: json only`);
+    return 2;
+  }
+
+  const loaded = load(io, opts.get('in') ?? DEFAULT_GRAPH);
+  if (typeof loaded === 'number') return loaded;
+  if (!loaded.transcript) {
+    io.stderr('graph: the graph has no transcript to compile against (chapter.transcript)');
+    return 1;
+  }
+  try {
+    const { compileGraph } = await import('../model/compile');
+    const compiled = await compileGraph(loaded.parsed!, loaded.transcript);
+    io.writeFile(out, `${JSON.stringify(compiled, null, 2)}\n`);
+  } catch (err) {
+    if (err instanceof GraphCheckError) {
+      printErrors(io, err.errors);
+      return 1;
+    }
+    io.stderr(`graph: compiling failed: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+  io.stdout(`wrote ${out}`);
+  return 0;
+}
+
+/** Runs the CLI on `argv` (without `node script`); resolves to the exit status. */
+export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) return usageError(io, 'missing command: check or export');
+  if (command === '-h' || command === '--help' || command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (command === 'check') return check(io, rest);
+  if (command === 'export') return exportGraph(io, rest);
+  return usageError(io, `unknown command "${command}": expected check or export`);
+}
+
+const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`graph: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

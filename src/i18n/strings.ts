@@ -1,0 +1,111 @@
+/**
+ * UI strings in 繁體, 简体 and English. Content (labels, quotes) comes from the graph; these
+ * are the words of the interface only.
+ */
+import type { Lang } from '../model/sentence';
+
+const STRINGS = {
+  appName: ['脈絡', '脉络', 'Linkage'],
+  searchPlaceholder: ['搜尋概念(繁/简/English/拼音)', '搜索概念(繁/简/English/拼音)', 'Search concepts (繁/简/English/pinyin)'],
+  searchLabel: ['搜尋', '搜索', 'Search'],
+  noMatches: ['沒有符合的概念', '没有符合的概念', 'No matching concept'],
+  language: ['語言', '语言', 'Language'],
+  share: ['複製連結', '复制链接', 'Copy link'],
+  copied: ['已複製連結', '已复制链接', 'Link copied'],
+  filters: ['篩選', '筛选', 'Filters'],
+  nodeKinds: ['節點類型', '节点类型', 'Node kinds'],
+  edgeKinds: ['關係類型', '关系类型', 'Link kinds'],
+  sections: ['章節', '章节', 'Sections'],
+  noSection: ['跨章節', '跨章节', 'Across sections'],
+  slides: ['投影片', '幻灯片', 'Slides'],
+  slideRange: ['投影片範圍', '幻灯片范围', 'Slide range'],
+  from: ['從', '从', 'From'],
+  to: ['到', '到', 'To'],
+  resetFilters: ['重設篩選', '重设筛选', 'Reset filters'],
+  focus: ['聚焦', '聚焦', 'Focus'],
+  focusOff: ['關', '关', 'Off'],
+  hops: ['步', '步', 'hops'],
+  direction: ['方向', '方向', 'Direction'],
+  dirIn: ['指向它', '指向它', 'Incoming'],
+  dirOut: ['由它指出', '由它指出', 'Outgoing'],
+  dirBoth: ['雙向', '双向', 'Both'],
+  focusNeedsSelection: ['先選一個概念', '先选一个概念', 'Select a concept first'],
+  path: ['路徑', '路径', 'Path'],
+  pathFinder: ['兩個概念如何相連?', '两个概念如何相连?', 'How are two concepts linked?'],
+  pathFrom: ['起點', '起点', 'Start'],
+  pathTo: ['終點', '终点', 'End'],
+  swap: ['交換', '交换', 'Swap'],
+  clear: ['清除', '清除', 'Clear'],
+  noPath: ['這兩個概念在目前顯示的圖中沒有相連。', '这两个概念在目前显示的图中没有相连。', 'These two concepts are not linked in what is shown.'],
+  pathCount: ['條最短路徑', '条最短路径', 'shortest chain(s)'],
+  steps: ['步', '步', 'steps'],
+  chain: ['路徑', '路径', 'Chain'],
+  details: ['詳情', '详情', 'Details'],
+  kind: ['類型', '类型', 'Kind'],
+  section: ['章節', '章节', 'Section'],
+  quote: ['原文', '原文', 'Source text'],
+  relations: ['關係', '关系', 'Relations'],
+  noRelations: ['沒有顯示中的關係', '没有显示中的关系', 'No visible relations'],
+  close: ['關閉', '关闭', 'Close'],
+  setPathFrom: ['設為路徑起點', '设为路径起点', 'Path starts here'],
+  setPathTo: ['設為路徑終點', '设为路径终点', 'Path ends here'],
+  zoomIn: ['放大', '放大', 'Zoom in'],
+  zoomOut: ['縮小', '缩小', 'Zoom out'],
+  fit: ['顯示全部', '显示全部', 'Fit to screen'],
+  reset: ['重設視圖', '重设视图', 'Reset view'],
+  legend: ['圖例', '图例', 'Legend'],
+  badHash: ['網址中的狀態無法讀取,已改用預設視圖。', '网址中的状态无法读取,已改用默认视图。', 'The link could not be read; showing the default view.'],
+  partialHash: ['網址中有部分內容無法讀取,已略去:', '网址中有部分内容无法读取,已略去:', 'Parts of the link could not be read and were left out:'],
+  dismiss: ['知道了', '知道了', 'Dismiss'],
+  shown: ['顯示', '显示', 'shown'],
+  nodesShown: ['個概念', '个概念', 'concepts'],
+  linksShown: ['條關係', '条关系', 'links'],
+  slideShort: ['第', '第', 'slide'],
+  slideSuffix: ['張', '张', ''],
+  help: ['說明', '说明', 'Help'],
+  mapLabel: ['概念圖', '概念图', 'Concept map'],
+  views: ['視圖', '视图', 'Views'],
+  modes: ['模式', '模式', 'Modes'],
+  'view-network': ['網絡圖', '网络图', 'Network'],
+  'view-transformations': ['轉化階梯', '转化阶梯', 'Transformations'],
+  'view-outline': ['大綱', '大纲', 'Outline'],
+  'mode-explore': ['探索', '探索', 'Explore'],
+  'mode-lecture': ['講課', '讲课', 'Lecture'],
+  'mode-revision': ['複習', '复习', 'Revise'],
+  hideSidebar: ['收起面板', '收起面板', 'Hide panel'],
+  showSidebar: ['展開面板', '展开面板', 'Show panel'],
+} as const satisfies Record<string, readonly [string, string, string]>;
+
+export type StringKey = keyof typeof STRINGS;
+
+const INDEX: Record<Lang, 0 | 1 | 2> = { 'zh-Hant': 0, 'zh-Hans': 1, en: 2 };
+
+/** The UI string `key` in `lang`. */
+export function t(lang: Lang, key: StringKey): string {
+  return STRINGS[key][INDEX[lang]];
+}
+
+/** Text in the language: picks one of three values. */
+export function pick<T>(lang: Lang, zhHant: T, zhHans: T, en: T): T {
+  return lang === 'zh-Hant' ? zhHant : lang === 'zh-Hans' ? zhHans : en;
+}
+
+/** "slide 7" / "第 7 張" / "第 7 张". */
+export function slideLabel(lang: Lang, slides: readonly number[]): string {
+  if (slides.length === 0) return '';
+  const list = compactRanges(slides);
+  return lang === 'en' ? `${slides.length > 1 ? 'slides' : 'slide'} ${list}` : `${t(lang, 'slideShort')} ${list} ${t(lang, 'slideSuffix')}`;
+}
+
+/** [1,2,3,5] → "1–3, 5". */
+export function compactRanges(values: readonly number[]): string {
+  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    let end = start;
+    while (i + 1 < sorted.length && sorted[i + 1] === end + 1) end = sorted[++i]!;
+    parts.push(end > start + 1 ? `${start}–${end}` : end === start + 1 ? `${start}, ${end}` : `${start}`);
+  }
+  return parts.join(', ');
+}

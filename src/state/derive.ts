@@ -1,0 +1,444 @@
+/**
+ * From state to what the views draw: visible, highlighted, matched and path Sets, built once per
+ * state change and memoised per state slice; reducers only call `.has`.
+ */
+import { buildPathIndex, shortestPaths, type OrdinalSet, type PathChain, type PathIndex, type Rows } from '../model/paths';
+import { buildSearchIndex, matchBits, type SearchIndex } from '../model/search';
+import type { LinkageGraph } from '../model/types';
+import { sameFilters } from './actions';
+import { NO_SECTION, type AppState, type FocusDepth, type FocusDirection, type Filters } from './types';
+
+/**
+ * A read-only Set of keys backed by a bitmap over the graph's nodes or edges: built in one typed
+ * array pass, looked up with one Map read, no allocation.
+ */
+export class KeySet implements OrdinalSet {
+  readonly size: number;
+  /** Key → ordinal, shared by every set over the same nodes (or edges). */
+  readonly ordinals: ReadonlyMap<string, number>;
+  private readonly names: readonly string[];
+  private readonly bits: Uint8Array;
+
+  constructor(ordinals: ReadonlyMap<string, number>, names: readonly string[], bits: Uint8Array) {
+    this.ordinals = ordinals;
+    this.names = names;
+    this.bits = bits;
+    let size = 0;
+    for (let i = 0; i < bits.length; i++) size += bits[i]!;
+    this.size = size;
+  }
+
+  has(key: string): boolean {
+    const i = this.ordinals.get(key);
+    return i !== undefined && this.bits[i] === 1;
+  }
+
+  /** Membership by ordinal (graph order), for loops over the index. */
+  hasIndex(i: number): boolean {
+    return this.bits[i] === 1;
+  }
+
+  forEach(callback: (value: string, value2: string, set: ReadonlySet<string>) => void, thisArg?: unknown): void {
+    for (const key of this) callback.call(thisArg, key, key, this);
+  }
+
+  *values(): Generator<string, undefined, unknown> {
+    for (let i = 0; i < this.bits.length; i++) if (this.bits[i] === 1) yield this.names[i] ?? '';
+    return undefined;
+  }
+
+  keys(): Generator<string, undefined, unknown> {
+    return this.values();
+  }
+
+  *entries(): Generator<[string, string], undefined, unknown> {
+    for (const key of this.values()) yield [key, key];
+    return undefined;
+  }
+
+  [Symbol.iterator](): Generator<string, undefined, unknown> {
+    return this.values();
+  }
+}
+
+/** Counts by node kind, edge kind and section (`'none'` for no section). */
+export interface Counts {
+  readonly nodeKinds: Readonly<Record<string, number>>;
+  readonly edgeKinds: Readonly<Record<string, number>>;
+  readonly sections: Readonly<Record<string, number>>;
+}
+
+/** Everything the views read for one state. Unchanged parts keep their identity across states. */
+export interface Derived {
+  /** Nodes passing the filters (kinds, sections, slide range), before focus. */
+  readonly filteredNodes: ReadonlySet<string>;
+  readonly filteredEdges: ReadonlySet<string>;
+  /** True when focus is on and the selection passes the filters. */
+  readonly focusActive: boolean;
+  /** What is drawn: the focus neighbourhood when focus is active, else the filtered graph. */
+  readonly visibleNodes: ReadonlySet<string>;
+  readonly visibleEdges: ReadonlySet<string>;
+  /** The visible selection, or null (none, or hidden by the filters or focus). */
+  readonly selectedVisible: string | null;
+  /** The node whose neighbourhood is highlighted: visible hovered, else visible selected. */
+  readonly highlightCenter: string | null;
+  /** Centre + its visible neighbours; null when nothing is hovered or selected. */
+  readonly highlightNodes: ReadonlySet<string> | null;
+  /** The centre's visible incident edges; null when nothing is hovered or selected. */
+  readonly highlightEdges: ReadonlySet<string> | null;
+  /** Shortest chains between the path ends within the filtered graph ([] when unlinked or unset). */
+  readonly paths: readonly PathChain[];
+  /** Union of the chains; null unless both path ends are set. */
+  readonly pathNodes: ReadonlySet<string> | null;
+  readonly pathEdges: ReadonlySet<string> | null;
+  /** Visible nodes matching the search text; null when the search box is empty. */
+  readonly matches: ReadonlySet<string> | null;
+  /** Nodes and edges resting on the lecture slide; null when no slide is set. */
+  readonly slideNodes: ReadonlySet<string> | null;
+  readonly slideEdges: ReadonlySet<string> | null;
+  /** What is visible, by kind and section (for filter counts). */
+  readonly counts: Counts;
+  /** The whole graph, by kind and section. */
+  readonly totals: Counts;
+}
+
+export interface DeriverOptions {
+  /** A search index to share with the search box; built on the first query otherwise. */
+  searchIndex?: SearchIndex;
+  /** Most chains the path finder keeps; default 5. */
+  maxPaths?: number;
+}
+
+/** Derives the view data of a state; see {@link createDeriver}. */
+export type Deriver = (state: AppState) => Derived;
+
+/** Interns strings to small integers. */
+class Interner {
+  readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+    }
+    return id;
+  }
+}
+
+/** Appends a slide list to compressed rows under construction (no per-item allocation). */
+function pushSlides(starts: Int32Array, values: number[], row: number, slides: unknown): void {
+  if (Array.isArray(slides)) {
+    for (const s of slides as unknown[]) if (typeof s === 'number') values.push(s);
+  }
+  starts[row + 1] = values.length;
+}
+
+/**
+ * Builds the indexes of `graph` once (ordinals, kinds, sections, slides, adjacency) and returns
+ * `derive(state)`. Each part of the result is recomputed only when the state slices it depends
+ * on change: filters → visibility and counts; + selection and focus → focus; + hover and
+ * selection → highlight; + path ends → paths; + query → matches; slide → slide sets.
+ */
+export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {}): Deriver {
+  // 1. Indexes, once per graph (graphology iterates in the same order every time).
+  const index: PathIndex = buildPathIndex(graph);
+  const { nodeKeys, edgeKeys, nodeOrdinals: nodeOrdinal, edgeOrdinals: edgeOrdinal } = index;
+  const { edgeSource, edgeTarget, outEdges, inEdges } = index;
+  const n = nodeKeys.length;
+  const m = edgeKeys.length;
+  const nodeKinds = new Interner();
+  const edgeKinds = new Interner();
+  const sections = new Interner();
+  const nodeKind = new Int32Array(n);
+  const nodeSection = new Int32Array(n);
+  const nodeSlideStarts = new Int32Array(n + 1);
+  const nodeSlideValues: number[] = [];
+  let i = 0;
+  graph.forEachNode((_key, attrs) => {
+    nodeKind[i] = nodeKinds.id(typeof attrs.kind === 'string' ? attrs.kind : '');
+    nodeSection[i] = sections.id(typeof attrs.section === 'string' ? attrs.section : NO_SECTION);
+    pushSlides(nodeSlideStarts, nodeSlideValues, i++, attrs.slides);
+  });
+  const edgeKind = new Int32Array(m);
+  const edgeSlideStarts = new Int32Array(m + 1);
+  const edgeSlideValues: number[] = [];
+  let e = 0;
+  graph.forEachEdge((_key, attrs) => {
+    edgeKind[e] = edgeKinds.id(typeof attrs.kind === 'string' ? attrs.kind : '');
+    pushSlides(edgeSlideStarts, edgeSlideValues, e++, attrs.slides);
+  });
+  const nodeSlides: Rows = { starts: nodeSlideStarts, values: Int32Array.from(nodeSlideValues) };
+  const edgeSlides: Rows = { starts: edgeSlideStarts, values: Int32Array.from(edgeSlideValues) };
+  const maxPaths = options.maxPaths ?? 5;
+  let searchIndex = options.searchIndex;
+  let searchAligned: boolean | undefined;
+
+  const nodeSet = (bits: Uint8Array): KeySet => new KeySet(nodeOrdinal, nodeKeys, bits);
+  const edgeSet = (bits: Uint8Array): KeySet => new KeySet(edgeOrdinal, edgeKeys, bits);
+
+  /** True when a slide of `row` lies in [first, last]; `empty` answers for rows without slides. */
+  const overlaps = (r: Rows, row: number, first: number, last: number, empty: boolean): boolean => {
+    const end = r.starts[row + 1]!;
+    const start = r.starts[row]!;
+    if (start === end) return empty;
+    for (let j = start; j < end; j++) {
+      const s = r.values[j] ?? 0;
+      if (s >= first && s <= last) return true;
+    }
+    return false;
+  };
+
+  const countsOf = (nodes: KeySet, edges: KeySet): Counts => {
+    const byKind = new Int32Array(nodeKinds.names.length);
+    const bySection = new Int32Array(sections.names.length);
+    const byEdgeKind = new Int32Array(edgeKinds.names.length);
+    for (let i = 0; i < n; i++) {
+      if (!nodes.hasIndex(i)) continue;
+      byKind[nodeKind[i] ?? 0]! += 1;
+      bySection[nodeSection[i] ?? 0]! += 1;
+    }
+    for (let e = 0; e < m; e++) if (edges.hasIndex(e)) byEdgeKind[edgeKind[e] ?? 0]! += 1;
+    const record = (names: readonly string[], values: Int32Array): Record<string, number> =>
+      Object.fromEntries(names.map((name, i) => [name, values[i] ?? 0]));
+    return {
+      nodeKinds: record(nodeKinds.names, byKind),
+      edgeKinds: record(edgeKinds.names, byEdgeKind),
+      sections: record(sections.names, bySection),
+    };
+  };
+
+  // 2. The stages, each with its last inputs and output.
+  const filterVisibility = (filters: Filters): { nodes: KeySet; edges: KeySet } => {
+    const hiddenKind = new Uint8Array(nodeKinds.names.length);
+    for (const k of filters.hiddenNodeKinds) {
+      const id = nodeKinds.ids.get(k);
+      if (id !== undefined) hiddenKind[id] = 1;
+    }
+    const hiddenSection = new Uint8Array(sections.names.length);
+    for (const s of filters.hiddenSections) {
+      const id = sections.ids.get(s);
+      if (id !== undefined) hiddenSection[id] = 1;
+    }
+    const hiddenEdgeKind = new Uint8Array(edgeKinds.names.length);
+    for (const k of filters.hiddenEdgeKinds) {
+      const id = edgeKinds.ids.get(k);
+      if (id !== undefined) hiddenEdgeKind[id] = 1;
+    }
+    const range = filters.slideRange;
+    const nodeBits = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (hiddenKind[nodeKind[i] ?? 0] === 1 || hiddenSection[nodeSection[i] ?? 0] === 1) continue;
+      if (range !== null && !overlaps(nodeSlides, i, range[0], range[1], true)) continue; // no slides: kept
+      nodeBits[i] = 1;
+    }
+    const edgeBits = new Uint8Array(m);
+    for (let e = 0; e < m; e++) {
+      if (nodeBits[edgeSource[e] ?? 0] !== 1 || nodeBits[edgeTarget[e] ?? 0] !== 1) continue;
+      if (hiddenEdgeKind[edgeKind[e] ?? 0] === 1) continue;
+      if (range !== null && !overlaps(edgeSlides, e, range[0], range[1], true)) continue;
+      edgeBits[e] = 1;
+    }
+    return { nodes: nodeSet(nodeBits), edges: edgeSet(edgeBits) };
+  };
+
+  /** The N-hop neighbourhood of `center` in the filtered graph and the edges among it. */
+  const neighbourhood = (
+    base: { nodes: KeySet; edges: KeySet },
+    center: number,
+    depth: FocusDepth,
+    direction: FocusDirection,
+  ): { nodes: KeySet; edges: KeySet } => {
+    const nodeBits = new Uint8Array(n);
+    nodeBits[center] = 1;
+    const reached = [center];
+    let layer = [center];
+    const follow = (list: Rows, node: number, far: Int32Array, next: number[]): void => {
+      for (let j = list.starts[node] ?? 0; j < (list.starts[node + 1] ?? 0); j++) {
+        const e = list.values[j] ?? 0;
+        if (!base.edges.hasIndex(e)) continue;
+        const other = far[e] ?? 0;
+        if (nodeBits[other] === 1) continue;
+        nodeBits[other] = 1;
+        next.push(other);
+        reached.push(other);
+      }
+    };
+    for (let d = 0; d < depth && layer.length > 0; d++) {
+      const next: number[] = [];
+      for (const node of layer) {
+        if (direction !== 'in') follow(outEdges, node, edgeTarget, next);
+        if (direction !== 'out') follow(inEdges, node, edgeSource, next);
+      }
+      layer = next;
+    }
+    const edgeBits = new Uint8Array(m);
+    for (const node of reached) {
+      for (let j = outEdges.starts[node] ?? 0; j < (outEdges.starts[node + 1] ?? 0); j++) {
+        const e = outEdges.values[j] ?? 0;
+        if (base.edges.hasIndex(e) && nodeBits[edgeTarget[e] ?? 0] === 1) edgeBits[e] = 1;
+      }
+    }
+    return { nodes: nodeSet(nodeBits), edges: edgeSet(edgeBits) };
+  };
+
+  const highlight = (
+    center: number,
+    visibleEdges: KeySet,
+  ): { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } => {
+    const nodes = new Set<string>([nodeKeys[center] ?? '']);
+    const edges = new Set<string>();
+    const scan = (list: Rows, far: Int32Array): void => {
+      for (let j = list.starts[center] ?? 0; j < (list.starts[center + 1] ?? 0); j++) {
+        const e = list.values[j] ?? 0;
+        if (!visibleEdges.hasIndex(e)) continue;
+        edges.add(edgeKeys[e] ?? '');
+        nodes.add(nodeKeys[far[e] ?? 0] ?? '');
+      }
+    };
+    scan(outEdges, edgeTarget);
+    scan(inEdges, edgeSource);
+    return { nodes, edges };
+  };
+
+  const totals = countsOf(nodeSet(new Uint8Array(n).fill(1)), edgeSet(new Uint8Array(m).fill(1)));
+
+  let filterIn: Filters | null = null;
+  let filterOut = { nodes: nodeSet(new Uint8Array(n)), edges: edgeSet(new Uint8Array(m)) };
+  let focusKey: unknown[] = [];
+  let focusOut: { nodes: KeySet; edges: KeySet; active: boolean } = { ...filterOut, active: false };
+  let countsIn: KeySet | null = null;
+  let countsEdgesIn: KeySet | null = null;
+  let countsOut: Counts = totals;
+  let highlightKey: unknown[] = [];
+  let highlightOut: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null = null;
+  let pathKey: unknown[] = [];
+  let pathOut: { paths: readonly PathChain[]; nodes: ReadonlySet<string> | null; edges: ReadonlySet<string> | null } = {
+    paths: [],
+    nodes: null,
+    edges: null,
+  };
+  let matchKey: unknown[] = [];
+  let matchOut: ReadonlySet<string> | null = null;
+  let slideIn: number | null | undefined;
+  let slideOut: { nodes: ReadonlySet<string> | null; edges: ReadonlySet<string> | null } = { nodes: null, edges: null };
+  let last: Derived | null = null;
+
+  /** True (and remembers `key`) when `key` differs from `held` anywhere. */
+  const changed = (held: unknown[], key: unknown[]): boolean =>
+    held.length !== key.length || key.some((v, i) => v !== held[i]);
+
+  return function derive(state: AppState): Derived {
+    if (filterIn === null || !sameFilters(filterIn, state.filters)) {
+      filterIn = state.filters;
+      filterOut = filterVisibility(state.filters);
+    }
+
+    const selectedOrdinal = state.selected === null ? undefined : nodeOrdinal.get(state.selected);
+    const focusOn =
+      state.focus.depth > 0 && selectedOrdinal !== undefined && filterOut.nodes.hasIndex(selectedOrdinal);
+    const fKey = focusOn ? [filterOut, selectedOrdinal, state.focus.depth, state.focus.direction] : [filterOut];
+    if (changed(focusKey, fKey)) {
+      focusKey = fKey;
+      focusOut =
+        focusOn && selectedOrdinal !== undefined
+          ? { ...neighbourhood(filterOut, selectedOrdinal, state.focus.depth, state.focus.direction), active: true }
+          : { ...filterOut, active: false };
+    }
+    const visibleNodes = focusOut.nodes;
+    const visibleEdges = focusOut.edges;
+
+    if (countsIn !== visibleNodes || countsEdgesIn !== visibleEdges) {
+      countsIn = visibleNodes;
+      countsEdgesIn = visibleEdges;
+      countsOut = countsOf(visibleNodes, visibleEdges);
+    }
+
+    const selectedVisible = state.selected !== null && visibleNodes.has(state.selected) ? state.selected : null;
+    const hovered = state.hovered !== null && visibleNodes.has(state.hovered) ? state.hovered : null;
+    const highlightCenter = hovered ?? selectedVisible;
+    const hKey = [visibleEdges, highlightCenter];
+    if (changed(highlightKey, hKey)) {
+      highlightKey = hKey;
+      const center = highlightCenter === null ? undefined : nodeOrdinal.get(highlightCenter);
+      highlightOut = center === undefined ? null : highlight(center, visibleEdges);
+    }
+
+    const { from, to } = state.path;
+    const pKey = from !== null && to !== null ? [filterOut, from, to] : [null];
+    if (changed(pathKey, pKey)) {
+      pathKey = pKey;
+      if (from === null || to === null) pathOut = { paths: [], nodes: null, edges: null };
+      else {
+        const paths = shortestPaths(graph, from, to, {
+          visible: filterOut.nodes,
+          visibleEdges: filterOut.edges,
+          max: maxPaths,
+          index,
+        });
+        const nodes = new Set<string>();
+        const edges = new Set<string>();
+        for (const chain of paths) {
+          for (const node of chain.nodes) nodes.add(node);
+          for (const step of chain.steps) edges.add(step.edge);
+        }
+        pathOut = { paths, nodes, edges };
+      }
+    }
+
+    const query = state.query.trim();
+    const mKey = query === '' ? [''] : [query, visibleNodes];
+    if (changed(matchKey, mKey)) {
+      matchKey = mKey;
+      if (query === '') matchOut = null;
+      else {
+        searchIndex ??= buildSearchIndex(graph);
+        // The search index numbers nodes in graph order too; one built elsewhere is checked once.
+        searchAligned ??= searchIndex.keys.length === n && searchIndex.keys.every((key, j) => key === nodeKeys[j]);
+        const bits = matchBits(searchIndex, query, visibleNodes) ?? new Uint8Array(searchIndex.size);
+        if (searchAligned) matchOut = nodeSet(bits);
+        else {
+          const keys = searchIndex.keys;
+          matchOut = new Set(keys.filter((_key, j) => bits[j] === 1));
+        }
+      }
+    }
+
+    if (slideIn !== state.slide) {
+      slideIn = state.slide;
+      const slide = state.slide;
+      if (slide === null) slideOut = { nodes: null, edges: null };
+      else {
+        const nodeBits = new Uint8Array(n);
+        const edgeBits = new Uint8Array(m);
+        for (let i = 0; i < n; i++) if (overlaps(nodeSlides, i, slide, slide, false)) nodeBits[i] = 1;
+        for (let e = 0; e < m; e++) if (overlaps(edgeSlides, e, slide, slide, false)) edgeBits[e] = 1;
+        slideOut = { nodes: nodeSet(nodeBits), edges: edgeSet(edgeBits) };
+      }
+    }
+
+    const next: Derived = {
+      filteredNodes: filterOut.nodes,
+      filteredEdges: filterOut.edges,
+      focusActive: focusOut.active,
+      visibleNodes,
+      visibleEdges,
+      selectedVisible,
+      highlightCenter,
+      highlightNodes: highlightOut?.nodes ?? null,
+      highlightEdges: highlightOut?.edges ?? null,
+      paths: pathOut.paths,
+      pathNodes: pathOut.nodes,
+      pathEdges: pathOut.edges,
+      matches: matchOut,
+      slideNodes: slideOut.nodes,
+      slideEdges: slideOut.edges,
+      counts: countsOut,
+      totals,
+    };
+    if (last !== null && (Object.keys(next) as (keyof Derived)[]).every((k) => next[k] === last?.[k])) return last;
+    last = next;
+    return next;
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Zoom in, zoom out, fit and reset buttons over the map, with their keyboard equivalents
+ * (+ − 0 and arrow keys to pan when the map has focus) and a count of what is shown.
+ */
+import { el } from '../dom';
+import { t } from '../i18n/strings';
+import { setCamera } from '../state/actions';
+import type { Session } from '../state/session';
+import type { NetworkHandle } from './network';
+
+export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, session: Session, net: NetworkHandle): () => void {
+  const button = (id: string, text: string, onClick: () => void) => el('button', { type: 'button', id, onclick: onClick }, text);
+  const zoomIn = button('zoom-in', '+', () => net.zoom(1 / 1.5));
+  const zoomOut = button('zoom-out', '−', () => net.zoom(1.5));
+  const fit = button('zoom-fit', '⤢', () => net.fit());
+  const reset = button('zoom-reset', '⟲', () => {
+    net.renderer.getCamera().animatedReset({ duration: 300 });
+    session.update((s) => setCamera(s, null));
+  });
+  const status = el('p', { class: 'map-status', 'aria-live': 'polite' });
+  const box = el('div', { class: 'map-controls' }, zoomIn, zoomOut, fit, reset);
+  container.append(box, status);
+
+  const render = () => {
+    const lang = session.state().lang;
+    const d = session.derived();
+    for (const [b, key] of [[zoomIn, 'zoomIn'], [zoomOut, 'zoomOut'], [fit, 'fit'], [reset, 'reset']] as const) {
+      b.title = t(lang, key);
+      b.setAttribute('aria-label', t(lang, key));
+    }
+    status.textContent = `${d.visibleNodes.size} ${t(lang, 'nodesShown')} · ${d.visibleEdges.size} ${t(lang, 'linksShown')}`;
+    mapEl.setAttribute('aria-label', t(lang, 'mapLabel'));
+  };
+  render();
+  const unsubscribe = session.subscribe(render);
+
+  // Keyboard on the map: + − 0, arrows pan.
+  mapEl.tabIndex = 0;
+  const onKey = (ev: KeyboardEvent) => {
+    const camera = net.renderer.getCamera();
+    const step = 0.08 * camera.ratio;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    if (ev.key === '+' || ev.key === '=') net.zoom(1 / 1.5);
+    else if (ev.key === '-' || ev.key === '_') net.zoom(1.5);
+    else if (ev.key === '0') net.fit();
+    else if (moves[ev.key]) {
+      const [dx, dy] = moves[ev.key]!;
+      const s = camera.getState();
+      camera.setState({ x: s.x + dx, y: s.y + dy });
+    } else return;
+    ev.preventDefault();
+  };
+  mapEl.addEventListener('keydown', onKey);
+  return () => {
+    unsubscribe();
+    mapEl.removeEventListener('keydown', onKey);
+    box.remove();
+    status.remove();
+  };
+}

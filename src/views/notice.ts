@@ -1,0 +1,30 @@
+/** A dismissible notice line (role=status) for things the reader should know, e.g. a bad link. */
+import { el, replaceChildren } from '../dom';
+
+export interface Notice {
+  show(text: string, details?: string[], dismissLabel?: string): void;
+  hide(): void;
+}
+
+export function mountNotice(container: HTMLElement): Notice {
+  const box = el('div', { class: 'notice', role: 'status', hidden: true, id: 'notice' });
+  container.append(box);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hide = () => {
+    box.hidden = true;
+  };
+  return {
+    show(text, details = [], dismissLabel = '×') {
+      clearTimeout(timer);
+      replaceChildren(
+        box,
+        el('span', {}, text),
+        details.length ? el('ul', {}, ...details.slice(0, 6).map((d) => el('li', {}, d))) : null,
+        el('button', { type: 'button', class: 'dismiss', onclick: hide }, dismissLabel),
+      );
+      box.hidden = false;
+      if (details.length === 0) timer = setTimeout(hide, 6000);
+    },
+    hide,
+  };
+}

@@ -1,0 +1,259 @@
+/**
+ * The explorer in real headless Chromium against the built site: one test per user flow.
+ * Screenshots go to test-artifacts/.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { hexToRgb, near, nodePixel, nodeScreenPosition, openApp, paintedPixels, screenshot, state, visibleCounts } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TRANSFORMATION = hexToRgb('#332288');
+const STATE_BLUE = hexToRgb('#88ccee');
+
+describe('the map', () => {
+  it('renders the chapter: nodes painted in their kind colour, labels drawn, no request leaves the page', async () => {
+    const { page, requests, errors, context } = await openApp(browser);
+    const painted = await paintedPixels(page);
+    expect(painted.nodes).toBeGreaterThan(5_000);
+    expect(painted.labels).toBeGreaterThan(2_000);
+    expect(near(await nodePixel(page, 'tr.function'), TRANSFORMATION)).toBe(true);
+    expect(near(await nodePixel(page, 'st.service'), STATE_BLUE)).toBe(true);
+    expect(await visibleCounts(page)).toEqual({ nodes: 143, edges: 230 });
+    await screenshot(page, 'explorer-map');
+    const base = new URL(requests[0]!).origin;
+    expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('hover highlights the node and its neighbours and dims the rest', async () => {
+    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    const farBefore = await nodePixel(page, 'dm.programmed');
+    const p = await nodeScreenPosition(page, 'tr.power');
+    await page.mouse.move(p.x, p.y);
+    await page.waitForFunction(() => (window as any).linkage.session.state().hovered === 'tr.power');
+    // A neighbour keeps its colour; a node far away is faded towards white.
+    expect(near(await nodePixel(page, 'st.decentralised'), STATE_BLUE)).toBe(true);
+    const farAfter = await nodePixel(page, 'dm.programmed');
+    expect(farAfter[0]! + farAfter[1]! + farAfter[2]!).toBeGreaterThan(farBefore[0]! + farBefore[1]! + farBefore[2]! + 100);
+    await screenshot(page, 'explorer-hover');
+    await page.mouse.move(5, 300);
+    await page.waitForFunction(() => (window as any).linkage.session.state().hovered === null);
+    await context.close();
+  });
+
+  it('click opens the details panel: three scripts, kind, slides, quote and relations as links', async () => {
+    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    const p = await nodeScreenPosition(page, 'tr.process');
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction(() => (window as any).linkage.session.state().selected === 'tr.process');
+    const panel = page.locator('.panel .details');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('行政過程由暗箱操作向行政公開轉化');
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toContain('行政过程由暗箱操作向行政公开转化');
+    expect(text).toContain('Administrative process: from closed doors to openness');
+    expect(text).toContain('轉化');
+    expect(text).toContain('第 8 張');
+    expect(await panel.locator('blockquote').textContent()).toBe('行政過程由暗箱操作向行政公開轉化');
+    const sentence = panel.locator('li', { hasText: '始於' });
+    expect(await sentence.textContent()).toContain('行政過程由暗箱操作向行政公開轉化始於暗箱操作');
+    await screenshot(page, 'explorer-details');
+    await sentence.locator('button.concept-link').click();
+    expect((await state(page)).selected).toBe('st.blackbox');
+    expect(await panel.locator('h2').textContent()).toBe('暗箱操作');
+    await context.close();
+  });
+});
+
+describe('search', () => {
+  const cases: Array<[string, string, string]> = [
+    ['繁體', '電子政務', 'pd.egov'],
+    ['简体', '电子政务', 'pd.egov'],
+    ['English', 'E-government', 'pd.egov'],
+    ['full pinyin', 'dianzizhengwu', 'pd.egov'],
+    ['initials', 'dzzw', 'pd.egov'],
+    ['pinyin with spaces', 'jue ce yu zhi xing fen li', 'm.separate'],
+  ];
+  for (const [name, query, expected] of cases) {
+    it(`finds a concept by ${name}: "${query}"`, async () => {
+      const { page, context } = await openApp(browser, '#lang=zh-Hant');
+      const before = await page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
+      await page.locator('#search').fill(query);
+      const first = page.locator('#search-list li').first();
+      await expect.poll(() => first.getAttribute('data-node')).toBe(expected);
+      await page.locator('#search').press('Enter');
+      await page.waitForFunction((k) => (window as any).linkage.session.state().selected === k, expected);
+      // The camera flies to the concept.
+      await page.waitForTimeout(700);
+      const after = await page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
+      expect(after.ratio).toBeLessThan(before.ratio);
+      if (name === 'initials') await screenshot(page, 'explorer-search');
+      await context.close();
+    });
+  }
+});
+
+describe('filters', () => {
+  it('hiding a node kind removes those nodes and moves nothing else', async () => {
+    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    const before = await nodeScreenPosition(page, 'tr.form');
+    expect(near(await nodePixel(page, 't.goal'), hexToRgb('#aa4499'))).toBe(true);
+    await page.locator('#nk-trait').uncheck();
+    expect(await visibleCounts(page)).toMatchObject({ nodes: 143 - 28 });
+    expect((await nodePixel(page, 't.goal'))[3]).toBe(0);
+    expect(await nodeScreenPosition(page, 'tr.form')).toEqual(before);
+    expect(await page.locator('label[for="nk-trait"] .count').textContent()).toBe('0/28');
+    await screenshot(page, 'explorer-filter-kind');
+    expect(page.url()).toContain('hk=trait');
+    await context.close();
+  });
+
+  it('hiding a link kind, a section and narrowing the slide range', async () => {
+    const { page, context } = await openApp(browser, '#lang=en');
+    await page.locator('details.group:has(#ek-echoes) summary').click();
+    await page.locator('#ek-echoes').uncheck();
+    const edgesNoEcho = await visibleCounts(page);
+    expect(edgesNoEcho.edges).toBe(230 - (await page.evaluate(() => (window as any).linkage.graph.filterEdges((_: string, a: { kind: string }) => a.kind === "echoes").length)));
+    await page.locator('#sec-2-1').uncheck();
+    const afterSection = await visibleCounts(page);
+    expect(afterSection.nodes).toBe(143 - 18);
+    expect((await nodePixel(page, 'rf.market'))[3]).toBe(0);
+    await page.locator('#slide-from').fill('9');
+    await page.locator('#slide-from').press('Enter');
+    await page.locator('#slide-to').fill('9');
+    await page.locator('#slide-to').press('Enter');
+    const s = await state(page);
+    expect((s.filters as { slideRange: number[] }).slideRange).toEqual([9, 9]);
+    // Only nodes on slide 9 remain (and section 2-1 stays hidden).
+    const ok = await page.evaluate(() => {
+      const { session, graph } = (window as any).linkage;
+      return [...session.derived().visibleNodes].every((k: string) => graph.getNodeAttribute(k, 'slides').includes(9));
+    });
+    expect(ok).toBe(true);
+    expect((await nodePixel(page, 'tr.decision'))[3]).toBeGreaterThan(0);
+    expect((await nodePixel(page, 'tr.power'))[3]).toBe(0);
+    await screenshot(page, 'explorer-filter-slides');
+    expect(page.url()).toMatch(/he=echoes.*hs=2-1.*sr=9-9/);
+    await page.locator('#reset-filters').click();
+    expect(await visibleCounts(page)).toEqual({ nodes: 143, edges: 230 });
+    await context.close();
+  });
+});
+
+describe('focus and path', () => {
+  it('focus shows the N-hop neighbourhood of the selection, by direction', async () => {
+    const { page, context } = await openApp(browser, '#lang=zh-Hant&sel=tr.power');
+    await page.locator('#focus-depth').selectOption('1');
+    const expected = await page.evaluate(() => {
+      const { graph } = (window as any).linkage;
+      return new Set(['tr.power', ...graph.neighbors('tr.power')]).size;
+    });
+    expect((await visibleCounts(page)).nodes).toBe(expected);
+    await page.locator('#focus-dir').selectOption('out');
+    const outCount = await page.evaluate(() => new Set(['tr.power', ...(window as any).linkage.graph.outNeighbors('tr.power')]).size);
+    expect((await visibleCounts(page)).nodes).toBe(outCount);
+    await page.locator('#focus-depth').selectOption('2');
+    expect((await visibleCounts(page)).nodes).toBeGreaterThan(outCount);
+    await screenshot(page, 'explorer-focus');
+    expect(page.url()).toMatch(/focus=2.*dir=out/);
+    await context.close();
+  });
+
+  it('path finder draws the shortest chains and reads them as sentences; "no link" said plainly', async () => {
+    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    await page.locator('#path-from').fill('實行分權');
+    await page.locator('#path-from-list li').first().click();
+    await page.locator('#path-to').fill('集權決策體制');
+    await page.locator('#path-to-list li').first().click();
+    const s = await state(page);
+    expect(s.path).toEqual({ from: 'm.decentralise', to: 'dm.centralised' });
+    const result = page.locator('.panel .path-result');
+    await expect.poll(() => result.locator('ol.chain li').count()).toBeGreaterThan(0);
+    expect(await result.locator('ol.chain li').first().textContent()).toContain('實行分權和權力下放與傳統的集權決策體制相對立');
+    await screenshot(page, 'explorer-path');
+    // Hide the only link kind of that one-step chain and ask again: a longer chain, or none.
+    await page.locator('details.group:has(#ek-contrasts) summary').click();
+    await page.locator('#ek-contrasts').uncheck();
+    await page.locator('#ek-echoes').uncheck();
+    await page.locator('#ek-realizes').uncheck();
+    await page.locator('#ek-contains').uncheck();
+    await page.locator('#ek-involves').uncheck();
+    await page.locator('#ek-instance-of').uncheck();
+    await page.locator('#ek-characterizes').uncheck();
+    await expect.poll(() => result.locator('.no-path').textContent()).toBe('這兩個概念在目前顯示的圖中沒有相連。');
+    await context.close();
+  });
+});
+
+describe('languages and the URL', () => {
+  it('switches UI and content between 繁體, 简体 and English, and remembers the choice', async () => {
+    const { page, context } = await openApp(browser, '#sel=tr.function', { locale: 'zh-TW' });
+    expect((await state(page)).lang).toBe('zh-Hant');
+    await page.locator('.lang-switch button[data-lang="zh-Hans"]').click();
+    await expect.poll(() => page.locator('.panel h2').textContent()).toBe('行政职能由管制职能转变为服务职能');
+    expect(await page.locator('#search').getAttribute('placeholder')).toContain('搜索');
+    await screenshot(page, 'explorer-lang-hans');
+    await page.locator('.lang-switch button[data-lang="en"]').click();
+    await expect.poll(() => page.locator('.panel h2').textContent()).toBe('Administrative functions: from regulation to service');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await screenshot(page, 'explorer-lang-en');
+    // A new visit without a language in the link keeps the remembered choice.
+    await page.goto(page.url().split('#')[0]!);
+    await page.waitForFunction(() => Boolean((window as any).linkage));
+    expect((await state(page)).lang).toBe('en');
+    await context.close();
+  });
+
+  it('first visit follows the browser: zh-CN → 简体, zh-TW → 繁體, other → English', async () => {
+    for (const [locale, lang] of [['zh-CN', 'zh-Hans'], ['zh-TW', 'zh-Hant'], ['fr-FR', 'en']] as const) {
+      const { page, context } = await openApp(browser, '', { locale });
+      expect((await state(page)).lang).toBe(lang);
+      await context.close();
+    }
+  });
+
+  it('a shared link restores exactly the view; back and forward step through changes', async () => {
+    const hash = '#lang=en&sel=tr.power&hk=actor&focus=2&dir=both';
+    const { page, context } = await openApp(browser, hash);
+    const s = await state(page);
+    expect(s).toMatchObject({ lang: 'en', selected: 'tr.power', focus: { depth: 2, direction: 'both' } });
+    expect((s.filters as { hiddenNodeKinds: string[] }).hiddenNodeKinds).toEqual(['actor']);
+    expect(await page.locator('.panel h2').textContent()).toBe('Power structure: from centralised to decentralised');
+    const counts = await visibleCounts(page);
+    // Reload gives the same view.
+    await page.reload();
+    await page.waitForFunction(() => Boolean((window as any).linkage));
+    expect(await visibleCounts(page)).toEqual(counts);
+    // Select something else, then go back and forward.
+    await page.locator('.panel li button.concept-link').first().click();
+    const second = (await state(page)).selected;
+    expect(second).not.toBe('tr.power');
+    await page.goBack();
+    await page.waitForFunction(() => (window as any).linkage.session.state().selected === 'tr.power');
+    await page.goForward();
+    await page.waitForFunction((k) => (window as any).linkage.session.state().selected === k, second);
+    await context.close();
+  });
+
+  it('a garbled or hostile hash falls back to defaults with a notice, never a blank page or script', async () => {
+    for (const hash of ['#%E0%A4%A', '#<img src=x onerror=alert(1)>', '#sel=<script>alert(1)</script>&focus=9&lang=xx']) {
+      const { page, errors, context } = await openApp(browser, hash);
+      await expect.poll(() => page.locator('#notice').isVisible()).toBe(true);
+      expect(await page.locator('#notice').textContent()).toMatch(/預設|默认|default|略去|left out/);
+      expect((await state(page)).selected).toBe(null);
+      expect((await paintedPixels(page)).nodes).toBeGreaterThan(5_000);
+      expect(await page.locator('script:not([type="module"])').count()).toBe(0);
+      expect(errors).toEqual([]);
+      if (hash.includes('script')) await screenshot(page, 'explorer-garbled-hash');
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * End-to-end setup: builds the site once and serves dist/ with `vite preview` on a free port;
+ * the tests read the address from `inject('baseUrl')`.
+ */
+import { build, preview, type PreviewServer } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { checkBrowserPrerequisites } from './browser';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+let server: PreviewServer | undefined;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  checkBrowserPrerequisites();
+  await build({ root: process.cwd(), logLevel: 'warn' });
+  server = await preview({ root: process.cwd(), preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : 4173;
+  project.provide('baseUrl', `http://127.0.0.1:${port}/`);
+  return async () => {
+    await server?.close();
+  };
+}

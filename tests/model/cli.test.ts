@@ -1,0 +1,158 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../../src/cli/graph';
+
+const ROOT = process.cwd();
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A temp folder holding a graph file and a copy of the chapter transcript beside it. */
+function workspace(yaml: string): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'linkage-cli-'));
+  dirs.push(dir);
+  cpSync(join(ROOT, 'graph/source/chapter-02.md'), join(dir, 'source/chapter-02.md'));
+  const file = join(dir, 'chapter-02.yaml');
+  writeFileSync(file, yaml);
+  return { dir, file };
+}
+
+/** Runs the real command line, as `npm run graph:check` does. */
+function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('npx', ['tsx', 'src/cli/graph.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs `main` in-process against an in-memory IO. */
+async function runInProcess(args: string[], files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const written = new Map<string, string>();
+  const io: CliIO = {
+    stdout: (l) => out.push(l),
+    stderr: (l) => err.push(l),
+    readFile: (p) => {
+      if (p in files) return files[p]!;
+      throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
+    },
+    writeFile: (p, t) => written.set(p, t),
+  };
+  const status = await main(args, io);
+  return { status, stdout: out.join('\n'), stderr: err.join('\n'), written };
+}
+
+const BROKEN = `chapter:
+  id: chapter-02
+  title: 電子政務與傳統管理
+  en: E-Government and Traditional Management
+  transcript: source/chapter-02.md
+  slides: 20
+  sections: []
+nodes:
+  - id: tr.function
+    kind: transformation
+    label: 行政職能由管制職能轉變為服務職能
+    en: Administrative functions shift from regulation to service
+    slides: [7]
+    quote: 行政職能由管制職能轉變為服務職能
+  - id: st.service
+    kind: state
+    label: 服務職能
+    en: Service
+    slides: [7]
+    quote: 服務職能
+edges:
+  - { source: tr.functon, kind: to, target: st.service, slides: [7] }
+`;
+
+describe('graph check (spawned)', () => {
+  it('exits 1 and prints located errors on stderr for a broken file', () => {
+    const { file } = workspace(BROKEN);
+    const r = run(['check', file]);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toContain('chapter-02.yaml:22 edges[0].source: no node "tr.functon" (did you mean "tr.function"?)');
+    expect(lines).toContain(
+      'chapter-02.yaml:9 nodes[0]: transformation "tr.function" has no outgoing "from" edge: expected exactly one, to its old state (add { source: tr.function, kind: from, target: … })',
+    );
+    expect(lines).toContain(
+      'chapter-02.md:58 slide 8: marked item "行政過程由暗箱操作向行政公開轉化" (★) is not represented by any node (expected a node whose quote contains "行政過程由暗箱操作向行政公開轉化")',
+    );
+    expect(lines.at(-1)).toMatch(/^\d+ errors$/);
+    expect(r.stdout).toBe('');
+  }, 60_000);
+
+  it('exits 1 with the YAML error located when the file is malformed', () => {
+    const { file } = workspace(BROKEN.replace('slides: [7]\n    quote: 服務職能', 'slides: [7\n    quote: 服務職能'));
+    const r = run(['check', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^chapter-02\.yaml:\d+ nodes\[1\]\S*: malformed YAML: /m);
+  }, 60_000);
+
+  it.runIf(existsSync(join(ROOT, 'graph/chapter-02.yaml')))('exits 0 with a summary for graph/chapter-02.yaml', () => {
+    const r = run(['check']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^graph\/chapter-02\.yaml: ok$/m);
+    expect(r.stdout).toMatch(/^ {2}nodes {4}\d+: chapter 1, section 4, /m);
+    expect(r.stdout).toMatch(/^ {2}marked items covered {2}47\/47$/m);
+    expect(r.stdout).toMatch(/^ {2}slides covered {8}20\/20$/m);
+  }, 60_000);
+});
+
+describe('graph CLI (in process)', () => {
+  it('prints usage and exits 2 on bad arguments', async () => {
+    for (const args of [[], ['frobnicate'], ['check', 'a', 'b'], ['check', '--strict'], ['export', '--out', 'x.json'], ['export', '--format', 'json'], ['export', '--format', 'pdf', '--out', 'x'], ['export', '--format', 'json', '--out']]) {
+      const r = await runInProcess(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^graph: .+\nusage:/);
+    }
+    const help = await runInProcess(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage:/);
+  });
+
+  it('refuses the formats that are not written yet', async () => {
+    const r = await runInProcess(['export', '--format', 'gexf', '--out', 'x.gexf']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('graph: format "gexf" is not supported yet: json only');
+  });
+
+  it('exits 2 when the file cannot be read, and 1 when its transcript cannot', async () => {
+    const missing = await runInProcess(['check', 'nowhere.yaml']);
+    expect(missing).toMatchObject({ status: 2, stderr: 'graph: cannot read nowhere.yaml (ENOENT)' });
+    const noTranscript = await runInProcess(['check', 'g/x.yaml'], { 'g/x.yaml': BROKEN });
+    expect(noTranscript.status).toBe(1);
+    expect(noTranscript.stderr.split('\n')[0]).toBe(
+      'x.yaml:5 chapter.transcript: cannot read the transcript g/source/chapter-02.md (ENOENT); the path is relative to this file',
+    );
+  });
+
+  it('does not export a graph with errors', async () => {
+    const r = await runInProcess(['export', '--format', 'json', '--in', 'g/x.yaml', '--out', 'out.json'], {
+      'g/x.yaml': BROKEN,
+      'g/source/chapter-02.md': readFileSync('graph/source/chapter-02.md', 'utf8'),
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('x.yaml:22 edges[0].source: no node "tr.functon" (did you mean "tr.function"?)');
+    expect(r.written.size).toBe(0);
+  });
+
+  it.runIf(existsSync(join(ROOT, 'graph/chapter-02.yaml')))('exports graph/chapter-02.yaml as graphology JSON', async () => {
+    const files = {
+      'graph/chapter-02.yaml': readFileSync('graph/chapter-02.yaml', 'utf8'),
+      'graph/source/chapter-02.md': readFileSync('graph/source/chapter-02.md', 'utf8'),
+    };
+    const r = await runInProcess(['export', '--format=json', '--out', 'dist/graph.json'], files);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.written.get('dist/graph.json')!) as { attributes: { id: string }; nodes: Array<{ key: string }>; edges: unknown[] };
+    expect(json.attributes.id).toBe('chapter-02');
+    expect(json.nodes.map((n) => n.key)).toContain('tr.function');
+    expect(json.edges.length).toBeGreaterThan(0);
+  });
+});
