@@ -1,22 +1,24 @@
 /**
  * Composition root: load the compiled chapter → session (state + derive) → mount the views →
- * bind the URL. Only this file wires views together; views never call each other.
+ * bind the URL. Only this file wires views together; views never call each other. Opening
+ * another graph (import) tears the page down and starts again on the new graph.
  */
 import Graph from 'graphology';
 import chapter from 'virtual:chapter';
 import { el } from './dom';
 import { t } from './i18n/strings';
 import type { Lang } from './model/sentence';
-import type { EdgeAttrs, GraphAttrs, NodeAttrs } from './model/types';
+import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from './model/types';
 import { clearPath, langFromLocales, parseLang, select, setQuery } from './state/actions';
-import { createSession } from './state/session';
+import { createSession, type Session } from './state/session';
 import { DEFAULT_STATE } from './state/types';
 import { toHash } from './state/url';
-import { bindUrl, readHash, urlContext } from './url-sync';
+import { bindUrl, readHash, urlContext, type UrlRead } from './url-sync';
 import { mountMapControls } from './views/map-controls';
-import { mountNetwork } from './views/network';
-import { mountNotice } from './views/notice';
+import { mountNetwork, type NetworkHandle } from './views/network';
+import { mountNotice, type Notice } from './views/notice';
 import { mountPanel } from './views/panel';
+import type { AppContext } from './views/registry';
 import { mountRouter } from './views/router';
 import { mountSidebar } from './views/sidebar';
 import { mountTopbar } from './views/topbar';
@@ -39,52 +41,85 @@ function rememberLang(lang: Lang): void {
   }
 }
 
-// 1. The graph, read-only from here on.
-const graph = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(chapter);
+interface Running {
+  session: Session;
+  net: NetworkHandle;
+  dispose(): void;
+}
 
-// 2. The first state: the URL, else the remembered language, else the browser's.
-const firstLang = storedLang() ?? langFromLocales(navigator.languages ?? [navigator.language]);
-const ctx = urlContext({ graph }, firstLang);
-const initial = readHash(location.hash, ctx, { ...DEFAULT_STATE, lang: firstLang });
-const session = createSession(graph, initial.state);
+const root = document.getElementById('app')!;
+const notice: Notice = mountNotice(document.body);
 
-// 3. Layout of the page, then the views.
-const app = document.getElementById('app')!;
-const mapEl = el('div', { class: 'network', role: 'application', id: 'map' });
-const main = el('main', { class: 'stage' }, mapEl);
-app.replaceChildren();
-app.classList.toggle('embed', initial.state.embed);
-const notice = mountNotice(app);
-const flyTo = (key: string) => net.flyTo(key);
-mountTopbar(app, session, { flyTo, rememberLang, notify: (text) => notice.show(text) });
-if (!initial.state.embed) mountSidebar(app, session);
-app.append(main);
-const net = mountNetwork(mapEl, session);
-mountPanel(main, session);
-mountMapControls(main, mapEl, session, net);
-mountRouter(main, mapEl, { session, net, notify: (text) => notice.show(text) });
+/** Starts the app on `graph`. `hash` is read for the first state (a new graph starts clean). */
+function start(graph: LinkageGraph, hash: string): Running {
+  const lang = storedLang() ?? langFromLocales(navigator.languages ?? [navigator.language]);
+  const initial = readHash(hash, urlContext({ graph }, lang), { ...DEFAULT_STATE, lang });
+  const session = createSession(graph, initial.state);
+  const disposers: Array<() => void> = [];
 
-const announce = (r: ReturnType<typeof readHash>) => {
-  const lang = session.state().lang;
-  if (r.problem === 'bad') notice.show(t(lang, 'badHash'), [], t(lang, 'dismiss'));
-  else if (r.problem === 'partial') notice.show(t(lang, 'partialHash'), r.details, t(lang, 'dismiss'));
-};
-announce(initial);
-bindUrl(session, () => urlContext({ graph }, session.state().lang), announce);
-// The entry always holds the canonical hash of what is shown.
-history.replaceState(null, '', toHash(session.state()));
+  // Page layout, then the views. The map needs its container in the page before sigma starts.
+  const mapEl = el('div', { class: 'network', role: 'application', id: 'map' });
+  const main = el('main', { class: 'stage' }, mapEl);
+  root.replaceChildren();
+  root.classList.toggle('embed', initial.state.embed);
+  let net: NetworkHandle | null = null;
+  const ctx: AppContext = {
+    session,
+    get net() {
+      return net!;
+    },
+    notify: (text) => notice.show(text),
+    openGraph: (next, name) => restart(next, name),
+  };
+  disposers.push(mountTopbar(root, session, { flyTo: (key) => net?.flyTo(key), rememberLang, notify: ctx.notify }));
+  if (!initial.state.embed) disposers.push(mountSidebar(root, session));
+  root.append(main);
+  net = mountNetwork(mapEl, session);
+  disposers.push(() => net?.dispose());
+  disposers.push(mountPanel(main, session));
+  disposers.push(mountMapControls(main, mapEl, session, net));
+  disposers.push(mountRouter(main, mapEl, ctx));
 
-// 4. Keys for the whole page: / search, Escape clears.
-document.addEventListener('keydown', (ev) => {
-  const target = ev.target as HTMLElement | null;
-  const typing = target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
-  if (ev.key === '/' && !typing) {
-    ev.preventDefault();
-    document.getElementById('search')?.focus();
-  } else if (ev.key === 'Escape') {
-    session.update((s) => (s.path.from || s.path.to ? clearPath(s) : setQuery(select(s, null), '')));
-  }
-});
+  const announce = (r: UrlRead) => {
+    const l = session.state().lang;
+    if (r.problem === 'bad') notice.show(t(l, 'badHash'), [], t(l, 'dismiss'));
+    else if (r.problem === 'partial') notice.show(t(l, 'partialHash'), r.details, t(l, 'dismiss'));
+  };
+  announce(initial);
+  disposers.push(bindUrl(session, () => urlContext({ graph }, session.state().lang), announce));
+  // The entry always holds the canonical hash of what is shown.
+  history.replaceState(null, '', toHash(session.state()));
 
-// For tests and the console: the session and the renderer.
-Object.assign(window, { linkage: { session, net, graph } });
+  // Keys for the whole page: / search, Escape clears.
+  const onKey = (ev: KeyboardEvent) => {
+    const target = ev.target as HTMLElement | null;
+    const typing = target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
+    if (ev.key === '/' && !typing) {
+      ev.preventDefault();
+      document.getElementById('search')?.focus();
+    } else if (ev.key === 'Escape') {
+      session.update((s) => (s.path.from || s.path.to ? clearPath(s) : setQuery(select(s, null), '')));
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  disposers.push(() => document.removeEventListener('keydown', onKey));
+
+  // For tests and the console: the session and the renderer.
+  Object.assign(window, { linkage: { session, net, graph, ctx } });
+  return {
+    session,
+    net,
+    dispose: () => {
+      for (const d of disposers.reverse()) d();
+    },
+  };
+}
+
+let running = start(Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(chapter), location.hash);
+
+/** Replaces the graph shown (after an import); the previous one is dropped. */
+function restart(graph: LinkageGraph, name: string): void {
+  running.dispose();
+  running = start(graph, '');
+  notice.show(name);
+}

@@ -74,11 +74,11 @@ const DEFAULTS = { max: 5 } as const;
 /** Groups `count` items into `rows` rows by `rowOf(item)`, keeping item order within a row. */
 function groupRows(rows: number, rowOf: Int32Array): Rows {
   const starts = new Int32Array(rows + 1);
-  for (let i = 0; i < rowOf.length; i++) starts[rowOf[i]! + 1]! += 1;
-  for (let r = 0; r < rows; r++) starts[r + 1]! += starts[r]!;
+  for (let i = 0; i < rowOf.length; i++) starts[rowOf[i] + 1] += 1;
+  for (let r = 0; r < rows; r++) starts[r + 1] += starts[r];
   const values = new Int32Array(rowOf.length);
   const fill = starts.slice(0, rows);
-  for (let i = 0; i < rowOf.length; i++) values[fill[rowOf[i]!]!++] = i;
+  for (let i = 0; i < rowOf.length; i++) values[fill[rowOf[i]]++] = i;
   return { starts, values };
 }
 
@@ -127,7 +127,7 @@ function membership(
   if (set === undefined) return null;
   if (isOrdinalSet(set) && set.ordinals === ordinals) return (i) => set.hasIndex(i);
   const bits = new Uint8Array(keys.length);
-  for (let i = 0; i < keys.length; i++) if (set.has(keys[i]!)) bits[i] = 1;
+  for (let i = 0; i < keys.length; i++) if (set.has(keys[i])) bits[i] = 1;
   return (i) => bits[i] === 1;
 }
 
@@ -158,15 +158,15 @@ export function shortestPaths(
 
   /** Calls `visit(neighbour, edge, forward)` for each walkable edge at `node`. */
   const eachLink = (node: number, visit: (other: number, edge: number, forward: boolean) => void): void => {
-    for (let j = outEdges.starts[node]!; j < outEdges.starts[node + 1]!; j++) {
-      const e = outEdges.values[j]!;
-      const other = edgeTarget[e]!;
+    for (let j = outEdges.starts[node]; j < outEdges.starts[node + 1]; j++) {
+      const e = outEdges.values[j];
+      const other = edgeTarget[e];
       if (other === node || (edgeOk !== null && !edgeOk(e)) || (nodeOk !== null && !nodeOk(other))) continue;
       visit(other, e, true);
     }
-    for (let j = inEdges.starts[node]!; j < inEdges.starts[node + 1]!; j++) {
-      const e = inEdges.values[j]!;
-      const other = edgeSource[e]!;
+    for (let j = inEdges.starts[node]; j < inEdges.starts[node + 1]; j++) {
+      const e = inEdges.values[j];
+      const other = edgeSource[e];
       if (other === node || (edgeOk !== null && !edgeOk(e)) || (nodeOk !== null && !nodeOk(other))) continue;
       visit(other, e, false);
     }
@@ -198,7 +198,7 @@ export function shortestPaths(
   while (back.length > 0) {
     const prev: number[] = [];
     for (const node of back) {
-      const d = dist[node]! - 1;
+      const d = dist[node] - 1;
       eachLink(node, (other) => {
         if (dist[other] === d && onPath[other] === 0) {
           onPath[other] = 1;
@@ -220,22 +220,22 @@ export function shortestPaths(
     }
     const choice = new Map<number, { edge: number; forward: boolean }>();
     eachLink(node, (other, edge, forward) => {
-      if (dist[other] !== dist[node]! + 1 || onPath[other] === 0) return;
+      if (dist[other] !== dist[node] + 1 || onPath[other] === 0) return;
       const held = choice.get(other);
       if (
         held === undefined ||
         (forward && !held.forward) ||
-        (forward === held.forward && edgeKeys[edge]! < edgeKeys[held.edge]!)
+        (forward === held.forward && edgeKeys[edge] < edgeKeys[held.edge])
       ) {
         choice.set(other, { edge, forward });
       }
     });
-    const nexts = [...choice.keys()].sort((a, b) => (nodeKeys[a]! < nodeKeys[b]! ? -1 : 1));
+    const nexts = [...choice.keys()].sort((a, b) => (nodeKeys[a] < nodeKeys[b] ? -1 : 1));
     for (const other of nexts) {
       if (chains.length >= max) return;
       const step = choice.get(other)!;
-      nodes.push(nodeKeys[other]!);
-      steps.push({ edge: edgeKeys[step.edge]!, from: nodeKeys[node]!, to: nodeKeys[other]!, forward: step.forward });
+      nodes.push(nodeKeys[other]);
+      steps.push({ edge: edgeKeys[step.edge], from: nodeKeys[node], to: nodeKeys[other], forward: step.forward });
       walk(other);
       nodes.pop();
       steps.pop();

@@ -117,7 +117,7 @@ function buildField(values: readonly string[], shown: readonly string[], rule: W
   const chunks: string[] = [];
   let offset = 0;
   for (let i = 0; i < n; i++) {
-    const value = values[i] ?? '';
+    const value = values[i];
     chunks.push('\0', value);
     starts[i] = offset + 1;
     lens[i] = value.length;
@@ -126,8 +126,8 @@ function buildField(values: readonly string[], shown: readonly string[], rule: W
   const hay = chunks.join('');
   const words = new Uint8Array(hay.length);
   for (let i = 0; i < n; i++) {
-    const start = starts[i] ?? 0;
-    const end = start + (lens[i] ?? 0);
+    const start = starts[i];
+    const end = start + lens[i];
     if (end === start) continue;
     words[start] = 1;
     if (rule === 'letters') words.fill(1, start, end);
@@ -196,7 +196,7 @@ export function buildSearchIndex(graph: LinkageGraph, options: SearchIndexOption
     buildField(initialsShown.map(compactPinyin), initialsShown, 'letters'),
     buildField(keys.map(normalizeText), keys, 'text'),
   ];
-  const order = keys.map((_, i) => i).sort((a, b) => ((keys[a] ?? '') < (keys[b] ?? '') ? -1 : (keys[a] ?? '') > (keys[b] ?? '') ? 1 : 0));
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
   const keyRank = new Int32Array(n);
   order.forEach((ordinal, rank) => {
     keyRank[ordinal] = rank;
@@ -219,7 +219,7 @@ function ownerOf(starts: Int32Array, pos: number): number {
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= pos) lo = mid;
+    if (starts[mid] <= pos) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -244,14 +244,15 @@ function scan(index: SearchIndex, query: string, limit: number, visible: Readonl
   const { best, bestField, touched, keys, importance } = index;
   const text = normalizeText(query);
   if (text === '' || index.size === 0) return 0;
-  const compact = /^[a-zü' ]+$/.test(text) ? compactPinyin(text) : '';
+  // Pinyin is matched without spaces, apostrophes or tone numbers (`dian4zi3` → `dianzi`).
+  const compact = /^[a-zü'1-5 ]+$/.test(text) ? compactPinyin(text) : '';
   let count = 0;
   let matched = 0;
   const consider = (i: number, field: number, score: number): void => {
-    const current = best[i] ?? 0;
+    const current = best[i];
     if (current === 0) {
       touched[count++] = i;
-      if (visible !== undefined && !visible.has(keys[i] ?? '')) {
+      if (visible !== undefined && !visible.has(keys[i])) {
         best[i] = EXCLUDED;
         return;
       }
@@ -271,14 +272,14 @@ function scan(index: SearchIndex, query: string, limit: number, visible: Readonl
     while (pos >= 0) {
       if (pos >= end) {
         i = ownerOf(f.starts, pos);
-        start = f.starts[i] ?? 0;
-        len = f.lens[i] ?? 0;
+        start = f.starts[i];
+        len = f.lens[i];
         end = start + len;
       }
       const local = pos - start;
       const cls: MatchClass =
         local === 0 ? (len === needle.length ? 'exact' : 'prefix') : f.words[pos] === 1 ? 'word-prefix' : 'substring';
-      consider(i, fieldNo, scoreOf(cls, len, importance[i] ?? 0));
+      consider(i, fieldNo, scoreOf(cls, len, importance[i]));
       // A later hit in the same value can only improve a substring into a word-prefix.
       pos = f.hay.indexOf(needle, cls === 'substring' ? pos + 1 : end);
     }
@@ -287,12 +288,12 @@ function scan(index: SearchIndex, query: string, limit: number, visible: Readonl
     index.fields.forEach((f, fieldNo) => {
       if (!f.compact) return;
       for (let i = 0; i < index.size; i++) {
-        const current = best[i] ?? 0;
+        const current = best[i];
         // Untouched nodes, or nodes whose best so far is itself a subsequence match.
         if (current === EXCLUDED || current >= 2e6) continue;
-        const len = f.lens[i] ?? 0;
-        if (anchoredSubsequence(f.hay, f.starts[i] ?? 0, len, compact)) {
-          consider(i, fieldNo, scoreOf('subsequence', len, importance[i] ?? 0));
+        const len = f.lens[i];
+        if (anchoredSubsequence(f.hay, f.starts[i], len, compact)) {
+          consider(i, fieldNo, scoreOf('subsequence', len, importance[i]));
         }
       }
     });
@@ -301,13 +302,13 @@ function scan(index: SearchIndex, query: string, limit: number, visible: Readonl
 }
 
 function better(index: SearchIndex, a: number, b: number): boolean {
-  const sa = index.best[a] ?? 0;
-  const sb = index.best[b] ?? 0;
-  return sa > sb || (sa === sb && (index.keyRank[a] ?? 0) < (index.keyRank[b] ?? 0));
+  const sa = index.best[a];
+  const sb = index.best[b];
+  return sa > sb || (sa === sb && index.keyRank[a] < index.keyRank[b]);
 }
 
 function reset(index: SearchIndex, count: number): void {
-  for (let t = 0; t < count; t++) index.best[index.touched[t] ?? 0] = 0;
+  for (let t = 0; t < count; t++) index.best[index.touched[t]] = 0;
 }
 
 /**
@@ -322,36 +323,36 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   let top: number[] = [];
   if (limit > 64) {
     for (let t = 0; t < count; t++) {
-      const i = index.touched[t] ?? 0;
-      if ((index.best[i] ?? 0) > 0) top.push(i);
+      const i = index.touched[t];
+      if (index.best[i] > 0) top.push(i);
     }
     top.sort((a, b) => (better(index, a, b) ? -1 : better(index, b, a) ? 1 : 0));
     if (top.length > limit) top = top.slice(0, limit);
   } else {
     // Bounded insertion into a sorted top list: few insertions when `limit` is small.
     for (let t = 0; t < count; t++) {
-      const i = index.touched[t] ?? 0;
-      if ((index.best[i] ?? 0) <= 0) continue;
+      const i = index.touched[t];
+      if (index.best[i] <= 0) continue;
       if (top.length >= limit) {
-        if (!better(index, i, top[top.length - 1] ?? 0)) continue;
+        if (!better(index, i, top[top.length - 1])) continue;
         top.pop();
       }
       let at = top.length;
       top.push(i);
-      while (at > 0 && better(index, i, top[at - 1] ?? 0)) {
-        top[at] = top[at - 1] ?? 0;
+      while (at > 0 && better(index, i, top[at - 1])) {
+        top[at] = top[at - 1];
         at--;
       }
       top[at] = i;
     }
   }
   const hits = top.map((i): SearchHit => {
-    const fieldNo = index.bestField[i] ?? 0;
+    const fieldNo = index.bestField[i];
     return {
-      key: index.keys[i] ?? '',
-      score: index.best[i] ?? 0,
+      key: index.keys[i],
+      score: index.best[i],
       field: SEARCH_FIELDS[fieldNo] ?? 'id',
-      matched: index.fields[fieldNo]?.shown[i] ?? '',
+      matched: index.fields[fieldNo]?.shown[i],
     };
   });
   reset(index, count);
@@ -367,8 +368,8 @@ export function matchBits(index: SearchIndex, query: string, visible?: ReadonlyS
   const count = scan(index, query, Infinity, visible);
   const bits = new Uint8Array(index.size);
   for (let t = 0; t < count; t++) {
-    const i = index.touched[t]!;
-    if (index.best[i]! > 0) bits[i] = 1;
+    const i = index.touched[t];
+    if (index.best[i] > 0) bits[i] = 1;
   }
   reset(index, count);
   return bits;
@@ -378,6 +379,6 @@ export function matchBits(index: SearchIndex, query: string, visible?: ReadonlyS
 export function matchAll(index: SearchIndex, query: string, visible?: ReadonlySet<string>): Set<string> {
   const bits = matchBits(index, query, visible);
   const keys = new Set<string>();
-  if (bits !== null) for (let i = 0; i < bits.length; i++) if (bits[i] === 1) keys.add(index.keys[i]!);
+  if (bits !== null) for (let i = 0; i < bits.length; i++) if (bits[i] === 1) keys.add(index.keys[i]);
   return keys;
 }

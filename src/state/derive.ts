@@ -24,7 +24,7 @@ export class KeySet implements OrdinalSet {
     this.names = names;
     this.bits = bits;
     let size = 0;
-    for (let i = 0; i < bits.length; i++) size += bits[i]!;
+    for (let i = 0; i < bits.length; i++) size += bits[i];
     this.size = size;
   }
 
@@ -43,7 +43,7 @@ export class KeySet implements OrdinalSet {
   }
 
   *values(): Generator<string, undefined, unknown> {
-    for (let i = 0; i < this.bits.length; i++) if (this.bits[i] === 1) yield this.names[i] ?? '';
+    for (let i = 0; i < this.bits.length; i++) if (this.bits[i] === 1) yield this.names[i];
     return undefined;
   }
 
@@ -110,7 +110,11 @@ export interface DeriverOptions {
 }
 
 /** Derives the view data of a state; see {@link createDeriver}. */
-export type Deriver = (state: AppState) => Derived;
+export interface Deriver {
+  (state: AppState): Derived;
+  /** The graph's ordinals and adjacency, for other path queries on the same graph. */
+  readonly index: PathIndex;
+}
 
 /** Interns strings to small integers. */
 class Interner {
@@ -180,11 +184,11 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
 
   /** True when a slide of `row` lies in [first, last]; `empty` answers for rows without slides. */
   const overlaps = (r: Rows, row: number, first: number, last: number, empty: boolean): boolean => {
-    const end = r.starts[row + 1]!;
-    const start = r.starts[row]!;
+    const end = r.starts[row + 1];
+    const start = r.starts[row];
     if (start === end) return empty;
     for (let j = start; j < end; j++) {
-      const s = r.values[j] ?? 0;
+      const s = r.values[j];
       if (s >= first && s <= last) return true;
     }
     return false;
@@ -196,12 +200,12 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
     const byEdgeKind = new Int32Array(edgeKinds.names.length);
     for (let i = 0; i < n; i++) {
       if (!nodes.hasIndex(i)) continue;
-      byKind[nodeKind[i] ?? 0]! += 1;
-      bySection[nodeSection[i] ?? 0]! += 1;
+      byKind[nodeKind[i]] += 1;
+      bySection[nodeSection[i]] += 1;
     }
-    for (let e = 0; e < m; e++) if (edges.hasIndex(e)) byEdgeKind[edgeKind[e] ?? 0]! += 1;
+    for (let e = 0; e < m; e++) if (edges.hasIndex(e)) byEdgeKind[edgeKind[e]] += 1;
     const record = (names: readonly string[], values: Int32Array): Record<string, number> =>
-      Object.fromEntries(names.map((name, i) => [name, values[i] ?? 0]));
+      Object.fromEntries(names.map((name, i) => [name, values[i]]));
     return {
       nodeKinds: record(nodeKinds.names, byKind),
       edgeKinds: record(edgeKinds.names, byEdgeKind),
@@ -229,14 +233,14 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
     const range = filters.slideRange;
     const nodeBits = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      if (hiddenKind[nodeKind[i] ?? 0] === 1 || hiddenSection[nodeSection[i] ?? 0] === 1) continue;
+      if (hiddenKind[nodeKind[i]] === 1 || hiddenSection[nodeSection[i]] === 1) continue;
       if (range !== null && !overlaps(nodeSlides, i, range[0], range[1], true)) continue; // no slides: kept
       nodeBits[i] = 1;
     }
     const edgeBits = new Uint8Array(m);
     for (let e = 0; e < m; e++) {
-      if (nodeBits[edgeSource[e] ?? 0] !== 1 || nodeBits[edgeTarget[e] ?? 0] !== 1) continue;
-      if (hiddenEdgeKind[edgeKind[e] ?? 0] === 1) continue;
+      if (nodeBits[edgeSource[e]] !== 1 || nodeBits[edgeTarget[e]] !== 1) continue;
+      if (hiddenEdgeKind[edgeKind[e]] === 1) continue;
       if (range !== null && !overlaps(edgeSlides, e, range[0], range[1], true)) continue;
       edgeBits[e] = 1;
     }
@@ -255,10 +259,10 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
     const reached = [center];
     let layer = [center];
     const follow = (list: Rows, node: number, far: Int32Array, next: number[]): void => {
-      for (let j = list.starts[node] ?? 0; j < (list.starts[node + 1] ?? 0); j++) {
-        const e = list.values[j] ?? 0;
+      for (let j = list.starts[node]; j < list.starts[node + 1]; j++) {
+        const e = list.values[j];
         if (!base.edges.hasIndex(e)) continue;
-        const other = far[e] ?? 0;
+        const other = far[e];
         if (nodeBits[other] === 1) continue;
         nodeBits[other] = 1;
         next.push(other);
@@ -275,9 +279,9 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
     }
     const edgeBits = new Uint8Array(m);
     for (const node of reached) {
-      for (let j = outEdges.starts[node] ?? 0; j < (outEdges.starts[node + 1] ?? 0); j++) {
-        const e = outEdges.values[j] ?? 0;
-        if (base.edges.hasIndex(e) && nodeBits[edgeTarget[e] ?? 0] === 1) edgeBits[e] = 1;
+      for (let j = outEdges.starts[node]; j < outEdges.starts[node + 1]; j++) {
+        const e = outEdges.values[j];
+        if (base.edges.hasIndex(e) && nodeBits[edgeTarget[e]] === 1) edgeBits[e] = 1;
       }
     }
     return { nodes: nodeSet(nodeBits), edges: edgeSet(edgeBits) };
@@ -287,14 +291,14 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
     center: number,
     visibleEdges: KeySet,
   ): { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } => {
-    const nodes = new Set<string>([nodeKeys[center] ?? '']);
+    const nodes = new Set<string>([nodeKeys[center]]);
     const edges = new Set<string>();
     const scan = (list: Rows, far: Int32Array): void => {
-      for (let j = list.starts[center] ?? 0; j < (list.starts[center + 1] ?? 0); j++) {
-        const e = list.values[j] ?? 0;
+      for (let j = list.starts[center]; j < list.starts[center + 1]; j++) {
+        const e = list.values[j];
         if (!visibleEdges.hasIndex(e)) continue;
-        edges.add(edgeKeys[e] ?? '');
-        nodes.add(nodeKeys[far[e] ?? 0] ?? '');
+        edges.add(edgeKeys[e]);
+        nodes.add(nodeKeys[far[e]]);
       }
     };
     scan(outEdges, edgeTarget);
@@ -325,11 +329,11 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
   let slideOut: { nodes: ReadonlySet<string> | null; edges: ReadonlySet<string> | null } = { nodes: null, edges: null };
   let last: Derived | null = null;
 
-  /** True (and remembers `key`) when `key` differs from `held` anywhere. */
+  /** True when the memo key `key` differs from the one held. */
   const changed = (held: unknown[], key: unknown[]): boolean =>
     held.length !== key.length || key.some((v, i) => v !== held[i]);
 
-  return function derive(state: AppState): Derived {
+  const derive = (state: AppState): Derived => {
     if (filterIn === null || !sameFilters(filterIn, state.filters)) {
       filterIn = state.filters;
       filterOut = filterVisibility(state.filters);
@@ -441,4 +445,5 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
     last = next;
     return next;
   };
+  return Object.assign(derive, { index });
 }

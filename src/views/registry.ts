@@ -2,6 +2,7 @@
  * The views and modes beyond the network, loaded lazily when first opened (each is its own
  * chunk). A module exports `mount(el, ctx) → dispose`; adding one is one line here.
  */
+import type { LinkageGraph } from '../model/types';
 import type { Session } from '../state/session';
 import type { Mode, View } from '../state/types';
 import type { NetworkHandle } from './network';
@@ -12,6 +13,11 @@ export interface AppContext {
   readonly net: NetworkHandle;
   /** Shows a short message to the reader. */
   notify(text: string): void;
+  /**
+   * Replaces the graph the whole app shows (after an import): every view is remounted on a new
+   * session over `graph`; `message` is shown to the reader.
+   */
+  openGraph(graph: LinkageGraph, message: string): void;
 }
 
 /** Mounts into `el` and returns the cleanup. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import Graph from 'graphology';
 import { undirectedSingleSourceLength } from 'graphology-shortest-path/unweighted';
 import { describe, expect, it } from 'vitest';
-import { pathSentences, shortestPaths, type PathChain } from '../../src/model/paths';
+import { buildPathIndex, pathSentences, shortestPaths, type PathChain } from '../../src/model/paths';
 import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../../src/model/types';
 import { bareNode, tinyGraph } from '../fixtures/tiny-graph';
 
@@ -105,6 +105,15 @@ describe('model/paths', () => {
       ['ac', 'cd'],
     ]);
     expect(chains[0]?.steps[0]?.forward).toBe(false);
+  });
+
+  it('gives the same chains with a prebuilt index', () => {
+    const index = buildPathIndex(g);
+    expect(index.nodeKeys).toEqual(g.nodes());
+    expect(index.edgeKeys).toEqual(g.edges());
+    for (const [from, to] of [['a', 'd'], ['e', 'a'], ['a', 'f'], ['b', 'c']] as const) {
+      expect(shortestPaths(g, from, to, { index })).toEqual(shortestPaths(g, from, to));
+    }
   });
 
   it('stops at max chains', () => {

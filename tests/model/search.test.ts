@@ -25,6 +25,7 @@ describe('model/search', () => {
     expect(first('dianzizhengwu')).toMatchObject({ key: 'pd.egov', field: 'pinyin', matched: 'dian zi zheng wu' });
     expect(first('dian zi zheng wu')).toMatchObject({ key: 'pd.egov', field: 'pinyin' });
     expect(first('dzzw')).toMatchObject({ key: 'pd.egov', field: 'initials', matched: 'dzzw' });
+    expect(first('dian4 zi3 zheng4 wu4')).toMatchObject({ key: 'pd.egov', field: 'pinyin' });
     expect(first('pd.egov')).toMatchObject({ key: 'pd.egov', field: 'id', matched: 'pd.egov' });
   });
 

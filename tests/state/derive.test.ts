@@ -36,6 +36,7 @@ describe('state/derive', () => {
     expect(d.slideNodes).toBeNull();
     expect(d.selectedVisible).toBeNull();
     expect(d.counts).toEqual(d.totals);
+    expect(createDeriver(graph).index.nodeKeys).toEqual(graph.nodes());
     expect(d.totals.nodeKinds).toMatchObject({ paradigm: 2, trait: 1, chapter: 1 });
     expect(d.totals.sections).toEqual({ none: 4, '2-1': 2, '2-4': 2, '2-3': 2 });
     expect(d.totals.edgeKinds).toMatchObject({ contains: 4, characterizes: 2, involves: 2 });
