@@ -12,8 +12,8 @@ import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from './model/typ
 import { clearPath, langFromLocales, parseLang, select, setQuery } from './state/actions';
 import { createSession, type Session } from './state/session';
 import { DEFAULT_STATE } from './state/types';
-import { toHash } from './state/url';
-import { bindUrl, readHash, urlContext, type UrlRead } from './url-sync';
+import { toHash, urlContextOf } from './state/url';
+import { bindUrl, readHash, type UrlRead } from './url-sync';
 import { mountMapControls } from './views/map-controls';
 import { mountNetwork, type NetworkHandle } from './views/network';
 import { mountNotice, type Notice } from './views/notice';
@@ -53,7 +53,7 @@ const notice: Notice = mountNotice(document.body);
 /** Starts the app on `graph`. `hash` is read for the first state (a new graph starts clean). */
 function start(graph: LinkageGraph, hash: string): Running {
   const lang = storedLang() ?? langFromLocales(navigator.languages ?? [navigator.language]);
-  const initial = readHash(hash, urlContext({ graph }, lang), { ...DEFAULT_STATE, lang });
+  const initial = readHash(hash, urlContextOf(graph, lang), { ...DEFAULT_STATE, lang });
   const session = createSession(graph, initial.state);
   const disposers: Array<() => void> = [];
 
@@ -76,7 +76,11 @@ function start(graph: LinkageGraph, hash: string): Running {
   root.append(main);
   net = mountNetwork(mapEl, session);
   disposers.push(() => net?.dispose());
-  disposers.push(mountPanel(main, session));
+  disposers.push(mountPanel(root, session));
+  // The map takes the room the panel leaves: redraw when its size changes.
+  const resize = new ResizeObserver(() => net?.renderer.refresh());
+  resize.observe(mapEl);
+  disposers.push(() => resize.disconnect());
   disposers.push(mountMapControls(main, mapEl, session, net));
   disposers.push(mountRouter(main, mapEl, ctx));
 
@@ -86,7 +90,7 @@ function start(graph: LinkageGraph, hash: string): Running {
     else if (r.problem === 'partial') notice.show(t(l, 'partialHash'), r.details, t(l, 'dismiss'));
   };
   announce(initial);
-  disposers.push(bindUrl(session, () => urlContext({ graph }, session.state().lang), announce));
+  disposers.push(bindUrl(session, () => urlContextOf(graph, session.state().lang), announce));
   // The entry always holds the canonical hash of what is shown.
   history.replaceState(null, '', toHash(session.state()));
 

@@ -3,7 +3,6 @@
  * change (a history entry per change the reader makes; camera moves replace the entry). A hash
  * that cannot be read falls back to the defaults with a notice.
  */
-import type { Lang } from './model/sentence';
 import { applyUrlState } from './state/actions';
 import type { Session } from './state/session';
 import { DEFAULT_STATE, type AppState } from './state/types';
@@ -15,19 +14,6 @@ export interface UrlRead {
   /** 'bad': unreadable, defaults used; 'partial': some parts dropped (listed); null: clean. */
   problem: 'bad' | 'partial' | null;
   details: string[];
-}
-
-/** The URL context of a graph. */
-export function urlContext(session: Pick<Session, 'graph'>, lang: Lang): UrlContext {
-  const { graph } = session;
-  return {
-    hasNode: (key) => graph.hasNode(key),
-    slideCount: graph.getAttribute('slideCount') ?? 0,
-    nodeKinds: (graph.getAttribute('nodeKinds') ?? []).map((k) => k.id),
-    edgeKinds: (graph.getAttribute('edgeKinds') ?? []).map((k) => k.id),
-    sections: (graph.getAttribute('sections') ?? []).map((s) => s.id),
-    lang,
-  };
 }
 
 /** Reads a hash into a state, never throwing. */

@@ -3,6 +3,7 @@
  * always the language); `fromHash` validates every field against the graph and never throws.
  */
 import { isLang, type Lang } from '../model/sentence';
+import type { GraphAttrs, LinkageGraph } from '../model/types';
 import { roundCamera, sortedUnique } from './actions';
 import {
   DEFAULT_STATE,
@@ -52,6 +53,33 @@ export interface UrlContext {
   sections: readonly string[];
   /** Language when the hash names none (the browser's or remembered choice); default zh-Hant. */
   lang?: Lang;
+}
+
+/**
+ * The {@link UrlContext} of a loaded graph: its nodes, its slide count, and every node kind,
+ * edge kind and section that its attributes declare or its nodes and edges use.
+ */
+export function urlContextOf(graph: LinkageGraph, lang?: Lang): UrlContext {
+  const attrs: Partial<GraphAttrs> = graph.getAttributes();
+  const nodeKinds = new Set<string>((attrs.nodeKinds ?? []).map((k) => k.id));
+  const edgeKinds = new Set<string>((attrs.edgeKinds ?? []).map((k) => k.id));
+  const sections = new Set<string>((attrs.sections ?? []).map((sec) => sec.id));
+  graph.forEachNode((_key, node) => {
+    if (typeof node.kind === 'string') nodeKinds.add(node.kind);
+    if (typeof node.section === 'string') sections.add(node.section);
+  });
+  graph.forEachEdge((_key, edge) => {
+    if (typeof edge.kind === 'string') edgeKinds.add(edge.kind);
+  });
+  const slideCount = typeof attrs.slideCount === 'number' && Number.isInteger(attrs.slideCount) ? attrs.slideCount : 0;
+  return {
+    hasNode: (key) => graph.hasNode(key),
+    slideCount: Math.max(0, slideCount),
+    nodeKinds: [...nodeKinds],
+    edgeKinds: [...edgeKinds],
+    sections: [...sections],
+    ...(lang === undefined ? {} : { lang }),
+  };
 }
 
 export interface HashResult {

@@ -105,7 +105,8 @@ export function createLabelPainter(font: () => string, wrapCache = new Map<strin
       drawn = [];
     },
     draw(ctx: CanvasRenderingContext2D, data: LabelData, settings: Settings): void {
-      paint(ctx, data, settings, data.forceLabel === true || data.highlighted === true);
+      // Only the selection (and path ends) may overlap others; every other label yields.
+      paint(ctx, data, settings, data.highlighted === true);
     },
     /** Hovered node: a rounded plate behind the label. */
     drawHover(ctx: CanvasRenderingContext2D, data: LabelData, settings: Settings): void {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EDGE_KINDS, NODE_KINDS } from '../../src/model/schema';
 import { LANGS } from '../../src/model/sentence';
 import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../../src/model/types';
-import { fromHash, HASH_KEYS, MAX_HASH_LENGTH, toHash, type UrlContext } from '../../src/state/url';
+import { fromHash, HASH_KEYS, MAX_HASH_LENGTH, toHash, urlContextOf, type UrlContext } from '../../src/state/url';
 import {
   DEFAULT_STATE,
   FOCUS_DEPTHS,
@@ -278,6 +278,19 @@ describe('state/url', () => {
       }),
       { numRuns: 2000, seed: 11 },
     );
+  });
+
+  it('builds its context from a loaded graph', () => {
+    const c = urlContextOf(tiny, 'en');
+    expect(c.slideCount).toBe(20);
+    expect(c.lang).toBe('en');
+    expect(c.hasNode('pd.egov')).toBe(true);
+    expect([...c.sections].sort()).toEqual(SECTIONS);
+    expect(c.nodeKinds).toContain('decision-mode');
+    expect(c.edgeKinds).toContain('drawback-of');
+    expect(fromHash('#hs=2-2&he=echoes&sel=ac.gov', c)?.problems).toEqual([]);
+    const bare: LinkageGraph = new Graph<NodeAttrs, EdgeAttrs, GraphAttrs>();
+    expect(urlContextOf(bare)).toMatchObject({ slideCount: 0, nodeKinds: [], sections: [] });
   });
 
   it('rejects non-string input without throwing', () => {

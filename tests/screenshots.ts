@@ -1,0 +1,34 @@
+/**
+ * Takes the README's screenshots from the built site in headless Chromium:
+ * `npm run screenshots` (builds first) writes them to .github/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { preview } from 'vite';
+import { launchBrowser } from './e2e/browser';
+
+const OUT = join(process.cwd(), '.github', 'screenshots');
+
+/** Name → hash (and optional steps) of each screenshot. */
+const SHOTS: Array<{ name: string; hash: string; width?: number; height?: number }> = [
+  { name: 'explorer', hash: '#lang=zh-Hant&sel=tr.power' },
+  { name: 'explorer-en-path', hash: '#lang=en&path=m.decentralise~asp.blur' },
+  { name: 'explorer-hans-focus', hash: '#lang=zh-Hans&sel=tech.network&focus=1' },
+];
+
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const address = server.httpServer.address();
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
+const browser = await launchBrowser();
+mkdirSync(OUT, { recursive: true });
+for (const shot of SHOTS) {
+  const page = await browser.newPage({ viewport: { width: shot.width ?? 1440, height: shot.height ?? 900 } });
+  await page.goto(base + shot.hash);
+  await page.waitForFunction(() => Boolean((window as unknown as { linkage?: unknown }).linkage));
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(OUT, `${shot.name}.png`) });
+  await page.close();
+  console.log(`wrote .github/screenshots/${shot.name}.png`);
+}
+await browser.close();
+await server.close();
