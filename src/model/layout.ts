@@ -5,7 +5,6 @@
  * the anchors pinned, then overlaps are removed.
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import noverlap from 'graphology-layout-noverlap';
 import type Graph from 'graphology';
 
 export interface LayoutOptions {
@@ -13,12 +12,15 @@ export interface LayoutOptions {
   iterations: number;
   /** Vertical distance between two transformation rows. */
   row: number;
+  /** Least free space between two nodes' discs (node `size` is the disc radius). */
+  gap: number;
 }
 
-export const LAYOUT_DEFAULTS: LayoutOptions = { iterations: 600, row: 40 };
+export const LAYOUT_DEFAULTS: LayoutOptions = { iterations: 600, row: 40, gap: 6 };
 
 interface Positioned {
   kind: string;
+  size: number;
   slides: number[];
   section: string | null;
   label: string;
@@ -141,18 +143,12 @@ export function layoutChapter<N extends Positioned>(
     iterations: opts.iterations,
     settings: { gravity: 0, scalingRatio: 1.5, strongGravityMode: false, slowDown: 5, barnesHutOptimize: false, adjustSizes: false },
   });
-  const labelOf = (key: string): string => String(graph.getNodeAttribute(key, 'label' as never) ?? '');
-  // Labels are wider than nodes: give each node a footprint that grows with its label.
-  noverlap.assign(work, {
-    maxIterations: 400,
-    settings: { margin: 0.08 * R, ratio: 1, expansion: 1.05, speed: 3 },
-    inputReducer: (key, attr) => {
-      const length = [...labelOf(key)].length;
-      const footprint = anchors.has(key) ? 0.42 * R : Math.min(0.55 * R, 0.22 * R + 0.018 * R * length);
-      return { x: attr.x, y: attr.y, size: footprint };
-    },
-    outputReducer: (key, p) => (anchors.has(key) ? { ...anchors.get(key)!, size: p.size } : p),
-  });
+  const radiusOf = (key: string): number => Number(graph.getNodeAttribute(key, 'size' as never) ?? 4);
+  // Pull anchors back where they belong, then push free nodes apart until no two discs overlap.
+  for (const [n, p] of anchors) work.mergeNodeAttributes(n, p);
+  const discs = work.mapNodes((n, a) => ({ key: n, x: a.x, y: a.y, r: radiusOf(n), fixed: anchors.has(n) }));
+  separate(discs, opts.gap);
+  for (const d of discs) work.mergeNodeAttributes(d.key, { x: d.x, y: d.y });
   const out = new Map<string, Point>();
   // Graph y points up in sigma: flip so that "top" above reads top on screen.
   work.forEachNode((n, a) => out.set(n, { x: round(a.x), y: round(-a.y) }));
@@ -160,3 +156,53 @@ export function layoutChapter<N extends Positioned>(
 }
 
 const round = (v: number): number => Math.round(v * 1000) / 1000;
+
+interface Disc {
+  key: string;
+  x: number;
+  y: number;
+  r: number;
+  fixed: boolean;
+}
+
+/**
+ * Moves discs apart until none overlap (`gap` apart at least). Fixed discs never move; a free
+ * disc meeting a fixed one takes the whole push. Deterministic: a fixed visiting order and no
+ * randomness (coincident discs part along a direction derived from their keys).
+ */
+export function separate(discs: Disc[], gap: number, maxRounds = 500): number {
+  for (let round = 0; round < maxRounds; round++) {
+    let moved = 0;
+    for (let i = 0; i < discs.length; i++) {
+      const a = discs[i]!;
+      for (let j = i + 1; j < discs.length; j++) {
+        const b = discs[j]!;
+        if (a.fixed && b.fixed) continue;
+        const need = a.r + b.r + gap;
+        let dx = b.x - a.x;
+        let dy = b.y - a.y;
+        const d2 = dx * dx + dy * dy;
+        if (d2 >= need * need) continue;
+        let d = Math.sqrt(d2);
+        if (d < 1e-9) {
+          const angle = (hashJitter(a.key + b.key) + 0.5) * 2 * Math.PI;
+          dx = Math.cos(angle);
+          dy = Math.sin(angle);
+          d = 1;
+        } else {
+          dx /= d;
+          dy /= d;
+        }
+        const push = need - d + 1e-6;
+        const shareA = a.fixed ? 0 : b.fixed ? 1 : 0.5;
+        a.x -= dx * push * shareA;
+        a.y -= dy * push * shareA;
+        b.x += dx * push * (1 - shareA);
+        b.y += dy * push * (1 - shareA);
+        moved++;
+      }
+    }
+    if (moved === 0) return round;
+  }
+  return maxRounds;
+}
