@@ -1,0 +1,68 @@
+/**
+ * Hard limits on imported files, checked before the whole file is parsed: the size before it is
+ * read, node and edge counts while the XML is scanned (or as soon as the JSON/YAML is read).
+ */
+import { GraphImportError } from './problems';
+
+/** Largest file accepted: 32 MiB. A 50-node-per-KB GEXF of 100 000 nodes fits. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** Most nodes in an imported graph. */
+export const MAX_NODES = 100_000;
+/** Most edges in an imported graph. */
+export const MAX_EDGES = 300_000;
+/**
+ * Most nodes in an authoring (YAML) file: these are compiled with the chapter's layout, which is
+ * meant for concept maps of a chapter, not for large networks.
+ */
+export const MAX_YAML_NODES = 2_000;
+/** Deepest element nesting accepted in XML (GEXF and GraphML need fewer than 10 levels). */
+export const MAX_XML_DEPTH = 64;
+
+/** The limits, for messages and the README. */
+export const LIMITS = {
+  fileBytes: MAX_FILE_BYTES,
+  nodes: MAX_NODES,
+  edges: MAX_EDGES,
+  yamlNodes: MAX_YAML_NODES,
+  xmlDepth: MAX_XML_DEPTH,
+} as const;
+
+/** Bytes as a short human size: `32 MB`, `52.4 MB`, `812 KB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) {
+    const mb = bytes / (1024 * 1024);
+    return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+  }
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Numbers with thousands separators, for messages: `100,000`. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Throws `too-large` when a file of `bytes` bytes may not be imported. Call before reading it. */
+export function checkFileSize(bytes: number, file: string): void {
+  if (bytes > MAX_FILE_BYTES) {
+    throw new GraphImportError('too-large', [
+      {
+        file,
+        message: `the file is ${formatBytes(bytes)}; files up to ${formatBytes(MAX_FILE_BYTES)} can be opened. Open a smaller extract of the graph (e.g. filtered in Gephi)`,
+      },
+    ]);
+  }
+}
+
+/** Throws `too-many` when `count` nodes (or edges) exceed the limit. */
+export function checkCount(what: 'nodes' | 'edges', count: number, file: string, where?: { line?: number; col?: number }, limit = what === 'nodes' ? MAX_NODES : MAX_EDGES): void {
+  if (count > limit) {
+    throw new GraphImportError('too-many', [
+      {
+        file,
+        ...where,
+        message: `the graph has more than ${formatCount(limit)} ${what} (the limit); reading stopped here. Open a smaller extract of the graph`,
+      },
+    ]);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The benchmark's graphs: the seeded synthetic graphs of tests/fixtures (≈3 edges per node,
+ * labels in every script, positions given), dressed with the graph attributes a compiled or
+ * imported graph carries (sections, kinds and their colours), serialized to graphology JSON,
+ * and the nodes each timed update uses, chosen by rule so every renderer gets the same ones.
+ */
+import { EDGE_KIND_COLORS, NODE_KIND_COLORS } from '../../src/model/palette';
+import type { EdgeKind, NodeKind } from '../../src/model/schema';
+import type { KindInfo, LinkageGraph } from '../../src/model/types';
+import { syntheticGraph, TINY_GRAPH_ATTRS } from '../fixtures/tiny-graph';
+import type { OpArgs } from './pages/probe';
+
+export interface BenchGraph {
+  name: string;
+  nodes: number;
+  edges: number;
+  /** The compiled form (graphology serialized JSON), as text. */
+  json: string;
+  args: OpArgs;
+  /** Share of nodes the filter change hides. */
+  filterHides: number;
+}
+
+const DEGREE = 6; // ≈ 3 out + 3 in: a typical node.
+
+function kinds(ids: Iterable<string>, colors: Record<string, string>): KindInfo[] {
+  return [...ids].sort().map((id) => ({ id, zh: id, zhHans: id, en: id, color: colors[id] ?? '#888888' }));
+}
+
+/** Nodes by undirected breadth-first distance from `from`: the first node met at `depth` (or the farthest). */
+function nodeAtDistance(graph: LinkageGraph, from: string, depth: number): string {
+  const seen = new Set([from]);
+  let layer = [from];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const n of layer) {
+      for (const m of graph.neighbors(n)) {
+        if (seen.has(m)) continue;
+        seen.add(m);
+        next.push(m);
+      }
+    }
+    if (next.length === 0) break;
+    layer = next;
+  }
+  return layer.slice().sort()[0]!;
+}
+
+/** The synthetic graph of `n` nodes (seeded), ready for every renderer. */
+export function benchGraph(n: number, seed = 7): BenchGraph {
+  const graph = syntheticGraph(n, 3, seed);
+  const nodeKinds = new Set<string>();
+  const edgeKinds = new Set<string>();
+  graph.forEachNode((key, a) => {
+    nodeKinds.add(a.kind);
+    graph.setNodeAttribute(key, 'color', NODE_KIND_COLORS[a.kind as NodeKind] ?? '#888888');
+  });
+  graph.forEachEdge((_key, a) => edgeKinds.add(a.kind));
+  graph.replaceAttributes({
+    ...TINY_GRAPH_ATTRS,
+    id: `synthetic-${n}`,
+    title: `合成圖 ${n}`,
+    titleHans: `合成图 ${n}`,
+    titleEn: `Synthetic graph, ${n} nodes`,
+    nodeKinds: kinds(nodeKinds, NODE_KIND_COLORS),
+    edgeKinds: kinds(edgeKinds, EDGE_KIND_COLORS as Record<EdgeKind, string>),
+  });
+  const typical = graph.filterNodes((key) => graph.degree(key) === DEGREE).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  const hover = typical[0] ?? 'n0';
+  const select = typical[1] ?? 'n1';
+  const pathTo = nodeAtDistance(graph, select, 4);
+  const hiddenSections = ['2-1', '2-2'];
+  const hidden = graph.filterNodes((_k, a) => hiddenSections.includes(a.section ?? '')).length;
+  return {
+    name: `synthetic-${n}`,
+    nodes: graph.order,
+    edges: graph.size,
+    json: JSON.stringify(graph.export()),
+    args: { hover, select, pathFrom: select, pathTo, queryBefore: 'dia', queryAfter: 'dian', hiddenSections },
+    filterHides: hidden / graph.order,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The explorer's controls in headless Chromium: zoom buttons and keys, touch, linking phrases
+ * on hover, the embed flag.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { nodeScreenPosition, openApp, paintedPixels, screenshot, state } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const cameraRatio = (page: import('playwright-core').Page) => page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState().ratio as number);
+
+describe('map controls', () => {
+  it('zoom buttons, fit and reset change the camera; the keyboard does the same on the map', async () => {
+    const { page, context } = await openApp(browser, '#lang=en');
+    const start = await cameraRatio(page);
+    await page.locator('#zoom-in').click();
+    await expect.poll(() => cameraRatio(page)).toBeLessThan(start);
+    const zoomed = await cameraRatio(page);
+    await page.locator('#zoom-out').click();
+    await expect.poll(() => cameraRatio(page)).toBeGreaterThan(zoomed);
+    await page.locator('#zoom-reset').click();
+    await expect.poll(() => cameraRatio(page)).toBeCloseTo(1, 2);
+    // Keyboard: focus the map, then + and −.
+    await page.locator('#map').focus();
+    await page.keyboard.press('+');
+    await expect.poll(() => cameraRatio(page)).toBeLessThan(0.9);
+    const zoomedIn = await cameraRatio(page);
+    await page.keyboard.press('-');
+    await expect.poll(() => cameraRatio(page)).toBeGreaterThan(zoomedIn * 1.3);
+    const before = await page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState().x as number);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState().x as number)).toBeGreaterThan(before);
+    // The camera lands in the URL, so a reload keeps it.
+    await expect.poll(() => page.url()).toContain('cam=');
+    const cam = (await state(page)).camera as { ratio: number };
+    await page.reload();
+    await page.waitForFunction(() => Boolean((window as any).linkage));
+    expect(await cameraRatio(page)).toBeCloseTo(cam.ratio, 3);
+    await context.close();
+  });
+
+  it('hover shows the linking phrases of the hovered node’s links', async () => {
+    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    const p = await nodeScreenPosition(page, 'tr.process');
+    await page.mouse.move(p.x, p.y);
+    await page.waitForFunction(() => (window as any).linkage.session.state().hovered === 'tr.process');
+    const labels = await page.evaluate(() => {
+      const { net, graph } = (window as any).linkage;
+      return graph.edges('tr.process').map((e: string) => net.renderer.getEdgeDisplayData(e)?.label ?? null);
+    });
+    expect(labels).toContain('始於');
+    expect(labels).toContain('轉向');
+    const far = await page.evaluate(() => (window as any).linkage.net.renderer.getEdgeDisplayData('m.economy>realizes>rf.function')?.label ?? null);
+    expect(far).toBeFalsy();
+    await context.close();
+  });
+
+  it('a tap selects on a touch screen', async () => {
+    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 430, height: 860 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const { inject } = await import('vitest');
+    await page.goto(inject('baseUrl') + '#lang=zh-Hant');
+    await page.waitForFunction(() => Boolean((window as any).linkage));
+    const p = await nodeScreenPosition(page, 'pd.egov');
+    await page.touchscreen.tap(p.x, p.y);
+    await page.waitForFunction(() => (window as any).linkage.session.state().selected === 'pd.egov');
+    await expect.poll(() => page.locator('.panel h2').textContent()).toBe('電子政務');
+    // On a narrow screen the panel sits below the map, which stays drawn.
+    expect((await paintedPixels(page)).nodes).toBeGreaterThan(2_000);
+    await screenshot(page, 'explorer-touch');
+    await context.close();
+  });
+});
+
+describe('embed', () => {
+  it('#embed=1 shows only the map and a minimal toolbar', async () => {
+    const { page, context } = await openApp(browser, '#embed=1&lang=en');
+    expect(await page.locator('.sidebar').count()).toBe(0);
+    expect(await page.locator('#map').isVisible()).toBe(true);
+    expect(await page.locator('#search').isVisible()).toBe(true);
+    await screenshot(page, 'explorer-embed');
+    await context.close();
+  });
+});
