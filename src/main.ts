@@ -14,6 +14,8 @@ import { createSession, type Session } from './state/session';
 import { DEFAULT_STATE } from './state/types';
 import { toHash, urlContextOf } from './state/url';
 import { bindUrl, readHash, type UrlRead } from './url-sync';
+import { mountHelp } from './views/help';
+import { mountFileMenu } from './views/file-menu';
 import { mountMapControls } from './views/map-controls';
 import { mountNetwork, type NetworkHandle } from './views/network';
 import { mountNotice, type Notice } from './views/notice';
@@ -77,12 +79,10 @@ function start(graph: LinkageGraph, hash: string): Running {
   net = mountNetwork(mapEl, session);
   disposers.push(() => net?.dispose());
   disposers.push(mountPanel(root, session));
-  // The map takes the room the panel leaves: redraw when its size changes.
-  const resize = new ResizeObserver(() => net?.renderer.refresh());
-  resize.observe(mapEl);
-  disposers.push(() => resize.disconnect());
   disposers.push(mountMapControls(main, mapEl, session, net));
   disposers.push(mountRouter(main, mapEl, ctx));
+  disposers.push(mountFileMenu(main, ctx));
+  disposers.push(mountHelp(root, session));
 
   const announce = (r: UrlRead) => {
     const l = session.state().lang;
@@ -123,7 +123,9 @@ let running = start(Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(chapter), locat
 
 /** Replaces the graph shown (after an import); the previous one is dropped. */
 function restart(graph: LinkageGraph, name: string): void {
+  // The new graph starts clean, in the language the reader is using.
+  const lang = running.session.state().lang;
   running.dispose();
-  running = start(graph, '');
+  running = start(graph, `#lang=${lang}`);
   notice.show(name);
 }

@@ -8,7 +8,7 @@ import { toHans } from './derive/hans';
 import { pinyinForms } from './derive/pinyin';
 import { GraphCheckError } from './errors';
 import { layoutChapter, type LayoutOptions } from './layout';
-import { EDGE_KIND_COLORS, NODE_KIND_COLORS } from './palette';
+import { EDGE_KIND_COLORS, NODE_KIND_BORDERS, NODE_KIND_COLORS } from './palette';
 import { EDGE_KIND_INFO, EDGE_KINDS, EDGE_PHRASES, NODE_KIND_INFO, NODE_KINDS, type EdgeKind, type NodeKind } from './schema';
 import type { ParsedTranscript } from './transcript';
 import type { CompiledGraph, EdgeAttrs, GraphAttrs, KindInfo, LinkageGraph, NodeAttrs, SectionInfo } from './types';
@@ -114,6 +114,7 @@ export function compileGraph(parsed: ParsedFile, transcript: ParsedTranscript | 
     zhHans: toHans(NODE_KIND_INFO[k].zh),
     en: NODE_KIND_INFO[k].en,
     color: NODE_KIND_COLORS[k],
+    border: NODE_KIND_BORDERS[k],
   }));
   const edgeKinds: KindInfo[] = EDGE_KINDS.filter((k) => usedEdgeKinds.has(k)).map((k) => ({
     id: k,

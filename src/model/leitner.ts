@@ -32,7 +32,7 @@ export type Cards = Readonly<Record<string, CardState | undefined>>;
 
 /** Days a card in `box` waits before it is due again. */
 export function intervalDays(box: number): number {
-  const b = Math.min(BOXES, Math.max(1, Math.round(box)));
+  const b = Number.isFinite(box) ? Math.min(BOXES, Math.max(1, Math.round(box))) : 1;
   return INTERVAL_DAYS[b - 1]!;
 }
 

@@ -4,6 +4,7 @@
  * told apart by the node border drawn by the network view.
  */
 import type { EdgeKind, NodeKind } from './schema';
+import type { NodeBorder } from './types';
 
 export const NODE_KIND_COLORS: Record<NodeKind, string> = {
   chapter: '#222222',
@@ -20,6 +21,27 @@ export const NODE_KIND_COLORS: Record<NodeKind, string> = {
   actor: '#e69f00',
   technology: '#0077bb',
   concept: '#a5a5a5',
+};
+
+/**
+ * Outline of each node kind. Within each family of hues that colour-blind readers may confuse
+ * (greens, reds and purples, blues, greys, yellows) every kind has a different outline.
+ */
+export const NODE_KIND_BORDERS: Record<NodeKind, NodeBorder> = {
+  chapter: 'thick',
+  section: 'ring',
+  concept: 'plain',
+  paradigm: 'thick',
+  'decision-mode': 'ring',
+  trait: 'plain',
+  transformation: 'thick',
+  state: 'ring',
+  technology: 'plain',
+  reform: 'thick',
+  dimension: 'ring',
+  measure: 'plain',
+  feature: 'ring',
+  actor: 'plain',
 };
 
 export const EDGE_KIND_COLORS: Record<EdgeKind, string> = {

@@ -44,6 +44,11 @@ export interface EdgeAttrs {
   labelHans: string;
   /** Linking phrase, English. */
   labelEn: string;
+  /**
+   * Imported graphs only: true when the file declared the edge undirected. It is stored from
+   * source to target as written, and drawn without an arrow.
+   */
+  undirected?: boolean;
 }
 
 /** A node or edge kind as the views present it (legend, filters, colours). */
@@ -53,7 +58,16 @@ export interface KindInfo {
   zhHans: string;
   en: string;
   color: string;
+  /**
+   * Node kinds: how the disc is outlined, so that kinds of similar hue differ without colour:
+   * `plain` a thin outline, `ring` an outline with a white inner ring, `thick` a heavy outline.
+   * Absent means `plain`.
+   */
+  border?: NodeBorder;
 }
+
+export const NODE_BORDERS = ['plain', 'ring', 'thick'] as const;
+export type NodeBorder = (typeof NODE_BORDERS)[number];
 
 export interface SectionInfo {
   id: string;

@@ -96,6 +96,12 @@ export interface Derived {
   /** Nodes and edges resting on the lecture slide; null when no slide is set. */
   readonly slideNodes: ReadonlySet<string> | null;
   readonly slideEdges: ReadonlySet<string> | null;
+  /**
+   * Nodes and edges shown on an earlier slide but not on this one (drawn quieter, so the map
+   * grows as the lecture goes); null when no slide is set.
+   */
+  readonly pastSlideNodes: ReadonlySet<string> | null;
+  readonly pastSlideEdges: ReadonlySet<string> | null;
   /** What is visible, by kind and section (for filter counts). */
   readonly counts: Counts;
   /** The whole graph, by kind and section. */
@@ -143,7 +149,7 @@ function pushSlides(starts: Int32Array, values: number[], row: number, slides: u
  * Builds the indexes of `graph` once (ordinals, kinds, sections, slides, adjacency) and returns
  * `derive(state)`. Each part of the result is recomputed only when the state slices it depends
  * on change: filters → visibility and counts; + selection and focus → focus; + hover and
- * selection → highlight; + path ends → paths; + query → matches; slide → slide sets.
+ * selection → highlight; + path ends → paths; + query → matches; slide → slide sets (this slide's, and earlier slides').
  */
 export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {}): Deriver {
   // 1. Indexes, once per graph (graphology iterates in the same order every time).
@@ -326,7 +332,8 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
   let matchKey: unknown[] = [];
   let matchOut: ReadonlySet<string> | null = null;
   let slideIn: number | null | undefined;
-  let slideOut: { nodes: ReadonlySet<string> | null; edges: ReadonlySet<string> | null } = { nodes: null, edges: null };
+  type SlideSets = { nodes: ReadonlySet<string> | null; edges: ReadonlySet<string> | null; pastNodes: ReadonlySet<string> | null; pastEdges: ReadonlySet<string> | null };
+  let slideOut: SlideSets = { nodes: null, edges: null, pastNodes: null, pastEdges: null };
   let last: Derived | null = null;
 
   /** True when the memo key `key` differs from the one held. */
@@ -412,13 +419,21 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
     if (slideIn !== state.slide) {
       slideIn = state.slide;
       const slide = state.slide;
-      if (slide === null) slideOut = { nodes: null, edges: null };
+      if (slide === null) slideOut = { nodes: null, edges: null, pastNodes: null, pastEdges: null };
       else {
         const nodeBits = new Uint8Array(n);
         const edgeBits = new Uint8Array(m);
-        for (let i = 0; i < n; i++) if (overlaps(nodeSlides, i, slide, slide, false)) nodeBits[i] = 1;
-        for (let e = 0; e < m; e++) if (overlaps(edgeSlides, e, slide, slide, false)) edgeBits[e] = 1;
-        slideOut = { nodes: nodeSet(nodeBits), edges: edgeSet(edgeBits) };
+        const pastNodeBits = new Uint8Array(n);
+        const pastEdgeBits = new Uint8Array(m);
+        for (let i = 0; i < n; i++) {
+          if (overlaps(nodeSlides, i, slide, slide, false)) nodeBits[i] = 1;
+          else if (overlaps(nodeSlides, i, 1, slide - 1, false)) pastNodeBits[i] = 1;
+        }
+        for (let e = 0; e < m; e++) {
+          if (overlaps(edgeSlides, e, slide, slide, false)) edgeBits[e] = 1;
+          else if (overlaps(edgeSlides, e, 1, slide - 1, false)) pastEdgeBits[e] = 1;
+        }
+        slideOut = { nodes: nodeSet(nodeBits), edges: edgeSet(edgeBits), pastNodes: nodeSet(pastNodeBits), pastEdges: edgeSet(pastEdgeBits) };
       }
     }
 
@@ -438,6 +453,8 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
       matches: matchOut,
       slideNodes: slideOut.nodes,
       slideEdges: slideOut.edges,
+      pastSlideNodes: slideOut.pastNodes,
+      pastSlideEdges: slideOut.pastEdges,
       counts: countsOut,
       totals,
     };

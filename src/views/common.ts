@@ -5,7 +5,7 @@
 import { el } from '../dom';
 import { pick, slideLabel } from '../i18n/strings';
 import type { Lang, SentencePart } from '../model/sentence';
-import type { KindInfo, LinkageGraph } from '../model/types';
+import type { KindInfo, LinkageGraph, NodeBorder } from '../model/types';
 
 /** Name of a kind in `lang`; the id when the graph does not describe it. */
 export function kindName(info: KindInfo | undefined, lang: Lang, fallback: string): string {
@@ -17,8 +17,8 @@ export function kindIndex(graph: LinkageGraph, which: 'nodeKinds' | 'edgeKinds')
 }
 
 /** A round colour chip. */
-export function chip(color: string, shape: 'dot' | 'line' = 'dot'): HTMLSpanElement {
-  const c = el('span', { class: `chip chip-${shape}`, 'aria-hidden': 'true' });
+export function chip(color: string, shape: 'dot' | 'line' = 'dot', border: NodeBorder = 'plain'): HTMLSpanElement {
+  const c = el('span', { class: `chip chip-${shape} chip-${border}`, 'aria-hidden': 'true' });
   c.style.setProperty('--chip', color);
   return c;
 }

@@ -15,7 +15,7 @@ import type { Session } from '../state/session';
 import type { AppState } from '../state/types';
 import { createLabelPainter, FONT_STACK } from './labels';
 
-type NodeData = Partial<NodeDisplayData> & NodeAttrs & { borderColor?: string; borderSize?: number };
+type NodeData = Partial<NodeDisplayData> & NodeAttrs & { borderColor?: string; borderSize?: number; innerSize?: number; ringColor?: string; ringSize?: number };
 type EdgeData = Partial<EdgeDisplayData> & EdgeAttrs & { curvature?: number };
 
 export interface NetworkHandle {
@@ -25,8 +25,22 @@ export interface NetworkHandle {
   zoom(factor: number): void;
   /** Fits the camera to the given nodes (all visible nodes when omitted). */
   fit(keys?: Iterable<string>): void;
+  /** Shows (or with null removes) an overlay of rings, e.g. revision progress. */
+  setOverlay(overlay: MapOverlay | null): void;
   dispose(): void;
 }
+
+/**
+ * Rings drawn around nodes, outside their border: `mastered` wins over `visited`. The Sets are
+ * built by the caller once per change; the reducer only looks them up.
+ */
+export interface MapOverlay {
+  readonly visited: ReadonlySet<string>;
+  readonly mastered: ReadonlySet<string>;
+}
+
+/** Ring colours of the overlay (also used by the legend that explains them). */
+export const OVERLAY_COLORS = { visited: '#2f6fd0', mastered: '#1a9850' } as const;
 
 /** Mixes a hex colour towards white: the dimmed look of things outside the highlight. */
 export function fade(hex: string, amount = 0.82): string {
@@ -36,6 +50,8 @@ export function fade(hex: string, amount = 0.82): string {
 }
 
 const DIM_EDGE = '#ececec';
+/** Edges of earlier lecture slides: visible, quieter than this slide's. */
+const PAST_EDGE = '#cfcfcf';
 const PATH_COLOR = '#d55e00';
 const SELECT_BORDER = '#111111';
 
@@ -53,6 +69,16 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     }
     return f;
   };
+  // Earlier lecture slides: half-way to white, so the map grows without competing with this slide.
+  const quiet = new Map<string, string>();
+  const quietOf = (c: string): string => {
+    let q = quiet.get(c);
+    if (q === undefined) {
+      q = c.startsWith('#') ? fade(c, 0.5) : '#c8c8c8';
+      quiet.set(c, q);
+    }
+    return q;
+  };
   const edgeColors = new Map(graph.getAttribute('edgeKinds')?.map((k) => [k.id, k.color]) ?? []);
   const edgeType = new Map<string, string>();
   const curvature = new Map<string, number>();
@@ -64,7 +90,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     if (list) list.push(e);
     else pairs.set(pair, [e]);
   });
-  graph.forEachEdge((e, a) => edgeType.set(e, SYMMETRIC_EDGE_KINDS.has(a.kind as EdgeKind) ? 'line' : 'arrow'));
+  graph.forEachEdge((e, a) => edgeType.set(e, a.undirected || SYMMETRIC_EDGE_KINDS.has(a.kind as EdgeKind) ? 'line' : 'arrow'));
   for (const list of pairs.values()) {
     if (list.length < 2) continue;
     list.forEach((e, i) => {
@@ -76,8 +102,15 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     });
   }
 
+  // Outline of each kind (see NODE_KIND_BORDERS): border and white inner ring, as disc fractions.
+  const OUTLINES = { plain: [0.12, 0], ring: [0.1, 0.22], thick: [0.3, 0] } as const;
+  const outlineOf = new Map((graph.getAttribute('nodeKinds') ?? []).map((k) => [k.id, OUTLINES[k.border ?? 'plain']]));
+
   let state: AppState = session.state();
   let derived = session.derived();
+  // Node sizes are screen pixels: shrink them on small maps so the chapter still reads.
+  let sizeScale = 1;
+  let overlay: MapOverlay | null = null;
   const font = () => (state.lang === 'zh-Hans' ? FONT_STACK.hans : FONT_STACK.hant);
   const painter = createLabelPainter(font);
 
@@ -89,15 +122,30 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       return data;
     }
     data.label = nodeLabel(data, state.lang);
+    const outline = outlineOf.get(data.kind);
+    if (outline) {
+      data.borderSize = outline[0];
+      data.innerSize = outline[1];
+    }
+    if (sizeScale !== 1) data.size = data.size * sizeScale;
     const inPath = d.pathNodes?.has(key) ?? false;
     const lit = d.pathNodes ? inPath : d.highlightNodes ? d.highlightNodes.has(key) : d.matches ? d.matches.has(key) : d.slideNodes ? d.slideNodes.has(key) : true;
     if (!lit) {
-      data.color = fadedOf(data.color);
+      data.color = d.pastSlideNodes?.has(key) ? quietOf(data.color) : fadedOf(data.color);
       data.label = null as unknown as string;
       data.zIndex = 0;
     } else {
       data.zIndex = 1;
       if (d.pathNodes || d.highlightNodes || d.matches || d.slideNodes) data.forceLabel = true;
+    }
+    if (overlay) {
+      if (overlay.mastered.has(key)) {
+        data.ringColor = OVERLAY_COLORS.mastered;
+        data.ringSize = 0.4;
+      } else if (overlay.visited.has(key)) {
+        data.ringColor = OVERLAY_COLORS.visited;
+        data.ringSize = 0.3;
+      }
     }
     if (key === d.selectedVisible || (inPath && (key === state.path.from || key === state.path.to))) {
       data.highlighted = true;
@@ -119,7 +167,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     const base = edgeColors.get(data.kind) ?? '#bbbbbb';
     const inPath = d.pathEdges?.has(key) ?? false;
     const lit = d.pathEdges ? inPath : d.highlightEdges ? d.highlightEdges.has(key) : d.slideEdges ? d.slideEdges.has(key) : true;
-    data.color = inPath ? PATH_COLOR : lit ? base : DIM_EDGE;
+    data.color = inPath ? PATH_COLOR : lit ? base : d.pastSlideEdges?.has(key) ? PAST_EDGE : DIM_EDGE;
     data.size = inPath ? 3 : lit && (d.highlightEdges || d.slideEdges) ? 2 : 1;
     data.zIndex = lit ? 1 : 0;
     if ((inPath || d.highlightEdges?.has(key)) ?? false) {
@@ -135,7 +183,9 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       circle: NodeCircleProgram,
       bordered: createNodeBorderProgram({
         borders: [
-          { size: { attribute: 'borderSize', defaultValue: 0.15 }, color: { attribute: 'borderColor' } },
+          { size: { attribute: 'ringSize', defaultValue: 0 }, color: { attribute: 'ringColor' } },
+          { size: { attribute: 'borderSize', defaultValue: 0.12 }, color: { attribute: 'borderColor', defaultValue: '#222222' } },
+          { size: { attribute: 'innerSize', defaultValue: 0 }, color: { value: '#ffffff' } },
           { size: { fill: true }, color: { attribute: 'color' } },
         ],
       }),
@@ -165,6 +215,23 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   });
   renderer.on('beforeRender', () => painter.reset());
 
+  // Labels are drawn to the right of their nodes: leave room for them at the right edge.
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  graph.forEachNode((_, a) => {
+    x0 = Math.min(x0, a.x); x1 = Math.max(x1, a.x); y0 = Math.min(y0, a.y); y1 = Math.max(y1, a.y);
+  });
+  if (Number.isFinite(x0) && x1 > x0) renderer.setCustomBBox({ x: [x0, x1 + (x1 - x0) * 0.1], y: [y0, y1] });
+  const onResize = () => {
+    const width = container.clientWidth;
+    if (width === 0 || container.clientHeight === 0) return; // hidden behind another view
+    sizeScale = width > 0 && width < 900 ? Math.max(0.45, width / 900) : 1;
+    // sigma only watches the window; a container resized by the layout needs a redraw.
+    renderer.refresh();
+  };
+  onResize();
+  const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
+  resizeObserver?.observe(container);
+
   // 4. Events → actions.
   renderer.on('enterNode', ({ node }) => session.update((s) => hover(s, node)));
   renderer.on('leaveNode', () => session.update((s) => hover(s, null)));
@@ -184,7 +251,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
 
   // 5. State → redraw. Camera-only changes need no refresh.
   const unsubscribe = session.subscribe((next, nextDerived, prev) => {
-    const onlyCamera = next.camera !== prev.camera && derivedSame(nextDerived) && next.lang === prev.lang;
+    const onlyCamera = next.camera !== prev.camera && nextDerived === derived && next.lang === prev.lang;
     state = next;
     derived = nextDerived;
     if (next.camera && next.camera !== prev.camera) {
@@ -194,12 +261,6 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     if (next.lang !== prev.lang) renderer.setSetting('labelFont', font());
     if (!onlyCamera) renderer.refresh({ skipIndexation: true });
   });
-  let lastDerived = derived;
-  function derivedSame(d: typeof derived): boolean {
-    const same = d === lastDerived;
-    lastDerived = d;
-    return same;
-  }
 
   const handle: NetworkHandle = {
     renderer,
@@ -224,8 +285,14 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       const ratio = Math.min(1.1, Math.max(0.12, Math.max(x1 - x0, y1 - y0) * 1.25));
       camera.animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: reducedMotion() ? 0 : 500 });
     },
+    setOverlay(next) {
+      if (next === overlay) return;
+      overlay = next;
+      renderer.refresh({ skipIndexation: true });
+    },
     dispose() {
       clearTimeout(cameraTimer);
+      resizeObserver?.disconnect();
       unsubscribe();
       renderer.kill();
     },

@@ -69,7 +69,7 @@ export function mountPanel(container: HTMLElement, session: Session): () => void
       el(
         'p',
         { class: 'meta' },
-        chip(kind?.color ?? a.color),
+        chip(kind?.color ?? a.color, 'dot', kind?.border),
         el('span', { class: 'kind' }, kindName(kind, lang, a.kind)),
         section ? el('span', {}, ` · §${section.id} ${pick(lang, section.zh, section.zhHans, section.en)}`) : null,
         a.slides?.length ? el('span', {}, ` · ${slideLabel(lang, a.slides)}`) : null,

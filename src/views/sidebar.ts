@@ -54,7 +54,7 @@ export function mountSidebar(container: HTMLElement, session: Session): () => vo
       'ul',
       { class: 'filter-list' },
       ...nodeKinds.map((k) =>
-        checkbox(`nk-${k.id}`, !f.hiddenNodeKinds.includes(k.id), [chip(k.color), el('span', {}, kindName(k, lang, k.id))], count(d.counts.nodeKinds[k.id], d.totals.nodeKinds[k.id]), () =>
+        checkbox(`nk-${k.id}`, !f.hiddenNodeKinds.includes(k.id), [chip(k.color, 'dot', k.border), el('span', {}, kindName(k, lang, k.id))], count(d.counts.nodeKinds[k.id], d.totals.nodeKinds[k.id]), () =>
           session.update((s) => toggleNodeKind(s, k.id)),
         ),
       ),

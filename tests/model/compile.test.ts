@@ -164,7 +164,7 @@ describe('the model', () => {
     const has = (s: string, kind: string, t: string) => graph.hasEdge(`${s}>${kind}>${t}`);
     expect(has('m.decentralise', 'echoes', 'tr.power')).toBe(true);
     expect(has('m.separate', 'contrasts', 'asp.blur')).toBe(true);
-    const crossSection = graph.filterEdges((e, a, s, t) => {
+    const crossSection = graph.filterEdges((_e, a, s, t) => {
       const ss = graph.getNodeAttribute(s, 'section');
       const ts = graph.getNodeAttribute(t, 'section');
       return ss !== null && ts !== null && ss !== ts && (a.kind === 'echoes' || a.kind === 'contrasts');

@@ -158,6 +158,17 @@ describe('state/derive', () => {
     expect(sorted(d.slideEdges)).toEqual(['e10', 'e3']);
   });
 
+  it('lists what earlier slides showed and this one does not (drawn quieter)', () => {
+    const derive = createDeriver(graph);
+    const d = derive(setSlide(DEFAULT_STATE, 11));
+    expect(sorted(d.slideNodes)).toEqual(['st.decentral']);
+    expect(sorted(d.pastSlideNodes)).toEqual(['ac.gov', 'ch.2', 'ms.decentral', 'pd.egov', 'pd.trad', 'sec.2-1']);
+    expect(sorted(d.slideEdges)).toEqual(['e11', 'e4']);
+    expect(sorted(d.pastSlideEdges)).toEqual(['e1', 'e2', 'e5', 'e6', 'e7', 'e9']);
+    expect(derive(setSlide(DEFAULT_STATE, 1)).pastSlideNodes?.size).toBe(0);
+    expect(derive(DEFAULT_STATE).pastSlideNodes).toBeNull();
+  });
+
   describe('memoisation', () => {
     const base = setQuery(setPathEnd(setPathEnd(select(DEFAULT_STATE, 'pd.egov'), 'from', 'tr.middle'), 'to', 'ms.decentral'), '電子');
 
