@@ -6,14 +6,12 @@ import type { Lang } from '../model/sentence';
 
 const STRINGS = {
   // Transformation ladder.
-  ladderTitle: ['八項轉化:由傳統行政到電子政務', '八项转化:由传统行政到电子政务', 'From traditional administration to e-government'],
   ladderTitleN: ['項轉化', '项转化', 'transformations'],
   ladderHint: [
     '指向或選取一行,看它連到哪些改革措施、特征、決策面向與主體;按一下任一項即選取它。',
     '指向或选取一行,看它连到哪些改革措施、特征、决策面向与主体;按一下任一项即选取它。',
     'Point at or select a row to see the reform measures, features, decision aspects and actors it links to; click any item to select it.',
   ],
-  ladderLabel: ['轉化階梯', '转化阶梯', 'Transformation ladder'],
   ladderKeys: [
     '方向鍵在格子間移動,Enter 選取。',
     '方向键在格子间移动,Enter 选取。',
@@ -36,10 +34,12 @@ const STRINGS = {
   noTransformations: [
     '這個圖沒有「轉化」:沒有類型為 transformation、且各有一條 from 與 to 關係的節點。請改用網絡圖或大綱。',
     '这个图没有“转化”:没有类型为 transformation、且各有一条 from 与 to 关系的节点。请改用网络图或大纲。',
-    'This graph has no transformations: no node of kind “transformation” with one “from” and one “to” link. Use the network or the outline instead.',
+    'This graph has no transformations: no node of kind "transformation" with one "from" and one "to" link. Use the network or the outline instead.',
   ],
   allFiltered: ['目前的篩選隱藏了所有轉化。', '目前的筛选隐藏了所有转化。', 'The current filters hide every transformation.'],
   skipped: ['個轉化缺少舊或新狀態,未能畫出:', '个转化缺少旧或新状态,未能画出:', 'transformation(s) lack an old or a new pole and are not drawn:'],
+  fullscreen: ['全螢幕', '全屏', 'Full screen'],
+  exitFullscreen: ['離開全螢幕', '退出全屏', 'Exit full screen'],
   exportSvg: ['匯出 SVG', '导出 SVG', 'Export SVG'],
   exportPng: ['匯出 PNG', '导出 PNG', 'Export PNG'],
   exported: ['已匯出', '已导出', 'Exported'],
@@ -49,7 +49,6 @@ const STRINGS = {
   legendNew: ['新狀態(電子政務)', '新状态(电子政务)', 'New pole (e-government)'],
   legendArrow: ['轉化方向', '转化方向', 'Direction of change'],
   legendDimension: ['治理層面', '治理层面', 'Dimension'],
-  legendRelated: ['相連的概念(顏色表示類型)', '相连的概念(颜色表示类型)', 'Linked concept (colour = kind)'],
   captionLinks: ['相連之處', '相连之处', 'How it links'],
   source: ['出處', '出处', 'Source'],
   // Outline.
@@ -83,7 +82,6 @@ const STRINGS = {
   keyEscape: ['清除選取、路徑或搜尋;關閉說明', '清除选取、路径或搜索;关闭说明', 'Clear the selection, path or search; close this help'],
   keyViews: ['上一個 / 下一個視圖', '上一个 / 下一个视图', 'Previous / next view'],
   keyZoom: ['放大 / 縮小', '放大 / 缩小', 'Zoom in / out'],
-  keyFit: ['顯示全部', '显示全部', 'Fit to screen'],
   keyPan: ['平移', '平移', 'Pan'],
   keyRows: ['上一行 / 下一行', '上一行 / 下一行', 'Previous / next row'],
   keyCells: ['舊狀態、層面、轉化、新狀態之間移動', '旧状态、层面、转化、新状态之间移动', 'Move between old pole, dimension, transformation, new pole'],

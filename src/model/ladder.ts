@@ -414,12 +414,28 @@ export function textWidth(text: string, size: number): number {
   return em * size;
 }
 
-/** Wraps `text` to fit `width` px at `size` px. */
+/** Wraps `text` to fit `width` px at `size` px (wrapLabel lets a lone CJK line run one over: undone). */
 function wrapTo(wrap: WrapFn, text: string, width: number, size: number): string[] {
   if (text === '') return [];
   const cjk = Math.max(2, Math.floor(width / size));
   const latin = Math.max(6, Math.floor(width / (size * 0.56)));
-  return wrap(text, cjk, latin);
+  const lines = wrap(text, cjk, latin);
+  return lines.length === 1 && textWidth(lines[0]!, size) > width && cjk > 2 ? wrap(text, cjk - 1, latin) : lines;
+}
+
+/**
+ * Wraps `text` into `width` px, shrinking the font (down to 70 %) when a word alone is wider
+ * than the box, e.g. "Knowledge-based" in a narrow pole.
+ */
+function fitTo(wrap: WrapFn, text: string, width: number, size: number): { lines: string[]; size: number } {
+  let s = size;
+  for (let i = 0; i < 4; i++) {
+    const lines = wrapTo(wrap, text, width, s);
+    const widest = Math.max(0, ...lines.map((l) => textWidth(l, s)));
+    if (widest <= width || s <= size * 0.7) return { lines, size: s };
+    s = Math.max(size * 0.7, s * (width / widest));
+  }
+  return { lines: wrapTo(wrap, text, width, s), size: s };
 }
 
 /** Lines centred on `cx`, first baseline at `top + size`. */
@@ -450,13 +466,13 @@ export function layoutLadder(text: LadderText, options: LayoutOptions): LadderLa
   const pad = Math.round(fs * 1.1);
 
   // 1. Columns.
-  const sideW = sides ? clamp(W * 0.19, fs * 10, fs * 17) : 0;
+  const sideW = sides ? clamp(W * 0.18, fs * 10, fs * 16) : 0;
   const gap = sides ? fs * 2.6 : 0;
   const lx = pad + sideW + gap;
   const lw = Math.max(fs * 20, W - 2 * lx);
   const numW = fs * 2;
   const arrowGap = fs * 0.7;
-  const poleW = clamp((lw - numW) * 0.27, fs * 5.5, fs * 13);
+  const poleW = clamp((lw - numW) * 0.25, fs * 5.5, fs * 12);
   const fromX = lx + numW;
   const midX = fromX + poleW + arrowGap;
   const midW = lw - numW - 2 * poleW - 2 * arrowGap;
@@ -500,9 +516,9 @@ export function layoutLadder(text: LadderText, options: LayoutOptions): LadderLa
   const rowGap = fs * 0.55;
   const rowsTop = y;
   const rows: RowBox[] = text.rows.map((rt, index) => {
-    const fromLines = wrapTo(wrap, rt.from, poleW - 2 * padIn, poleSize);
-    const toLines = wrapTo(wrap, rt.to, poleW - 2 * padIn, poleSize);
-    const poleH = Math.max(blockHeight(fromLines.length, poleSize), blockHeight(toLines.length, poleSize)) + 2 * padIn;
+    const fromFit = fitTo(wrap, rt.from, poleW - 2 * padIn, poleSize);
+    const toFit = fitTo(wrap, rt.to, poleW - 2 * padIn, poleSize);
+    const poleH = Math.max(blockHeight(fromFit.lines.length, fromFit.size), blockHeight(toFit.lines.length, toFit.size)) + 2 * padIn;
     const dimLines = wrapTo(wrap, rt.dimension, midW - fs, dimSize);
     const labelLines = wrapTo(wrap, rt.label, midW - fs, labelSize);
     const dimH = blockHeight(dimLines.length, dimSize);
@@ -542,12 +558,12 @@ export function layoutLadder(text: LadderText, options: LayoutOptions): LadderLa
         : citeInline && lastLine
           ? { size: citeSize, anchor: 'start', lines: [{ text: rt.cite, x: lastLine.x + lastW / 2 + fs * 0.5, y: lastLine.y }] }
           : { size: citeSize, anchor: 'middle', lines: [{ text: rt.cite, x: cx, y: labelTop + blockHeight(labelLines.length, labelSize) + citeSize }] };
-    const box = (x: number, lines: string[]) => ({
+    const box = (x: number, fit: { lines: string[]; size: number }) => ({
       x,
       y: axis - poleH / 2,
       w: poleW,
       h: poleH,
-      text: centred(lines, x + poleW / 2, axis - blockHeight(lines.length, poleSize) / 2, poleSize),
+      text: centred(fit.lines, x + poleW / 2, axis - blockHeight(fit.lines.length, fit.size) / 2, fit.size),
     });
     return {
       index,
@@ -555,8 +571,8 @@ export function layoutLadder(text: LadderText, options: LayoutOptions): LadderLa
       y1,
       axis,
       number: { cx: lx + numW * 0.4, cy: axis, r: fs * 0.72, text: String(index + 1) },
-      from: box(fromX, fromLines),
-      to: box(toX, toLines),
+      from: box(fromX, fromFit),
+      to: box(toX, toFit),
       dimension,
       label,
       cite,
@@ -644,6 +660,19 @@ export interface SideOptions {
   maxPerSide?: number;
 }
 
+/**
+ * The small "kind · slides" line: one line, shrunk to 80 % if need be; else broken at its
+ * " · " separators (never inside a slide list), each part shrunk to fit.
+ */
+function fitMeta(meta: string, width: number, size: number): { lines: string[]; size: number } {
+  const w = textWidth(meta, size);
+  if (w <= width) return { lines: [meta], size };
+  if (w * 0.8 <= width) return { lines: [meta], size: size * (width / w) };
+  const parts = meta.split(' · ');
+  const widest = Math.max(...parts.map((p) => textWidth(p, size)));
+  return { lines: parts, size: widest <= width ? size : Math.max(size * 0.7, size * (width / widest)) };
+}
+
 /** A horizontal cubic link, as d3-shape's linkHorizontal draws it. */
 export function horizontalLink(x0: number, y0: number, x1: number, y1: number): string {
   const mx = (x0 + x1) / 2;
@@ -696,17 +725,18 @@ export function layoutSides(layout: LadderLayout, items: readonly SideItemText[]
     const hidden = list.length - shown.length;
     const sized = shown.map((it) => {
       const w = col.w - (it.depth === 2 ? indent : 0);
-      const lines = wrapTo(options.wrap, it.label, w - 2 * padIn - fs * 0.9, labelSize);
-      const h = blockHeight(lines.length, labelSize) + metaSize * LINE + 2 * padIn;
-      return { it, w, lines, h };
+      const fit = fitTo(options.wrap, it.label, w - 2 * padIn - fs * 0.9, labelSize);
+      const meta = fitMeta(it.meta, w - 2 * padIn - fs * 0.9, metaSize);
+      const h = blockHeight(fit.lines.length, fit.size) + meta.lines.length * meta.size * LINE + 2 * padIn;
+      return { it, w, lines: fit.lines, size: fit.size, meta, h };
     });
     const total = sized.reduce((s, c) => s + c.h, 0) + Math.max(0, sized.length - 1) * cardGap + (hidden ? metaSize * 2 : 0);
     const anchorY = row ? row.axis : top;
     let y = row ? anchorY - total / 2 : top;
     y = Math.max(top, Math.min(y, Math.max(top, layout.rowsBottom - total)));
     const placed = new Map<string, SideCard>();
-    for (const { it, w, lines, h } of sized) {
-      const x = side === 'old' ? col.x + (it.depth === 2 ? indent : 0) : col.x + (it.depth === 2 ? indent : 0);
+    for (const { it, w, lines, size, meta, h } of sized) {
+      const x = col.x + (it.depth === 2 ? indent : 0);
       const textX = x + padIn + fs * 0.9;
       const card: SideCard = {
         key: it.key,
@@ -718,9 +748,13 @@ export function layoutSides(layout: LadderLayout, items: readonly SideItemText[]
         y,
         w,
         h,
-        chip: { cx: x + padIn + fs * 0.3, cy: y + padIn + labelSize * 0.6, r: fs * 0.28 },
-        label: { size: labelSize, anchor: 'start', lines: lines.map((text, i) => ({ text, x: textX, y: y + padIn + labelSize * 0.93 + i * labelSize * LINE })) },
-        meta: { size: metaSize, anchor: 'start', lines: [{ text: it.meta, x: textX, y: y + padIn + blockHeight(lines.length, labelSize) + metaSize * 1.05 }] },
+        chip: { cx: x + padIn + fs * 0.3, cy: y + padIn + size * 0.6, r: fs * 0.28 },
+        label: { size, anchor: 'start', lines: lines.map((text, i) => ({ text, x: textX, y: y + padIn + size * 0.93 + i * size * LINE })) },
+        meta: {
+          size: meta.size,
+          anchor: 'start',
+          lines: meta.lines.map((text, i) => ({ text, x: textX, y: y + padIn + blockHeight(lines.length, size) + meta.size * (1.05 + i * LINE) })),
+        },
       };
       cards.push(card);
       placed.set(it.key, card);

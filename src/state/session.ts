@@ -32,7 +32,14 @@ export function createSession(graph: LinkageGraph, initial: AppState): Session {
   const listeners = new Set<SessionListener>();
   store.subscribe((state, prev) => {
     derived = derive(state);
-    for (const l of [...listeners]) l(state, derived, prev);
+    for (const l of [...listeners]) {
+      // One failing view must not stop the others (nor the URL) from hearing the change.
+      try {
+        l(state, derived, prev);
+      } catch (err) {
+        console.error('linkage: a view failed to update', err);
+      }
+    }
   });
   return {
     graph,

@@ -259,7 +259,10 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       if (Math.abs(c.x - next.camera.x) > 1e-3 || Math.abs(c.y - next.camera.y) > 1e-3 || Math.abs(c.ratio - next.camera.ratio) > 1e-3) camera.setState(next.camera);
     }
     if (next.lang !== prev.lang) renderer.setSetting('labelFont', font());
-    if (!onlyCamera) renderer.refresh({ skipIndexation: true });
+    if (onlyCamera) return;
+    // Behind another view the container has no size: redraw when it shows again (onResize).
+    if (container.clientWidth === 0 || container.clientHeight === 0) return;
+    renderer.refresh({ skipIndexation: true });
   });
 
   const handle: NetworkHandle = {

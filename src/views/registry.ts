@@ -25,7 +25,13 @@ export type Mount = (el: HTMLElement, ctx: AppContext) => () => void;
 export type Loader = () => Promise<{ mount: Mount }>;
 
 /** Views that replace the map in the stage. */
-export const VIEW_LOADERS: Partial<Record<View, Loader>> = {};
+export const VIEW_LOADERS: Partial<Record<View, Loader>> = {
+  transformations: () => import('./transformations'),
+  outline: () => import('./outline'),
+};
 
 /** Modes that add a pane beside the map (the map stays, driven by the same state). */
-export const MODE_LOADERS: Partial<Record<Mode, Loader>> = {};
+export const MODE_LOADERS: Partial<Record<Mode, Loader>> = {
+  lecture: () => import('./lecture'),
+  revision: () => import('./revision'),
+};
