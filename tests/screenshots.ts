@@ -14,6 +14,11 @@ const SHOTS: Array<{ name: string; hash: string; width?: number; height?: number
   { name: 'explorer', hash: '#lang=zh-Hant&sel=tr.power' },
   { name: 'explorer-en-path', hash: '#lang=en&path=m.decentralise~asp.blur' },
   { name: 'explorer-hans-focus', hash: '#lang=zh-Hans&sel=tech.network&focus=1' },
+  { name: 'transformations', hash: '#view=transformations&lang=zh-Hant&sel=tr.decision' },
+  { name: 'transformations-en', hash: '#view=transformations&lang=en&sel=tr.power' },
+  { name: 'outline', hash: '#view=outline&lang=en&sel=tr.process' },
+  { name: 'lecture', hash: '#mode=lecture&slide=9&lang=zh-Hant' },
+  { name: 'presenter', hash: '?presenter=1#mode=lecture&slide=7&lang=zh-Hant' },
 ];
 
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
