@@ -42,6 +42,8 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 700,
   },
+  // Module workers, so that the import worker loads OpenCC and pinyin-pro only when it needs them.
+  worker: { format: 'es' },
   server: { port: 5173 },
   preview: { port: 4173 },
 });

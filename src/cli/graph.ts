@@ -2,13 +2,15 @@
  * `npm run graph:check` and `npm run graph:export`: validate an authoring file and print a summary
  * or every located error; compile it and write the graph in an exchange format.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuthoredGraph } from '../model/authored';
 import { GraphCheckError, formatError, type GraphError } from '../model/errors';
 import { loadGraphSource, type GraphSource } from '../model/load';
 import { EDGE_KINDS, NODE_KINDS } from '../model/schema';
+import { isLang, type Lang } from '../model/sentence';
+import type { CompiledGraph } from '../model/types';
 import { markedItemCoverage } from '../model/validate';
 
 /** Where the CLI reads and writes; swapped in tests. */
@@ -17,6 +19,8 @@ export interface CliIO {
   stderr(line: string): void;
   readFile(path: string): string;
   writeFile(path: string, text: string): void;
+  /** Size of a file in bytes, checked against the import limit before it is read (optional). */
+  fileSize?(path: string): number;
 }
 
 const nodeIO: CliIO = {
@@ -27,11 +31,12 @@ const nodeIO: CliIO = {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   },
+  fileSize: (path) => statSync(path).size,
 };
 
 /** The authoring file checked and exported when none is named. */
 export const DEFAULT_GRAPH = 'graph/chapter-02.yaml';
-/** Export formats the command accepts; only `json` is implemented so far. */
+/** Export formats the command accepts. */
 export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'csv'] as const;
 
 export const USAGE = `usage:
@@ -39,7 +44,11 @@ export const USAGE = `usage:
       validate FILE (default ${DEFAULT_GRAPH}) and its transcript; print a summary,
       or every error as FILE:LINE PATH: MESSAGE and exit 1
   npm run graph:export -- --format json|gexf|graphml|csv --out FILE [--in FILE]
-      compile the graph (default --in ${DEFAULT_GRAPH}) and write it to FILE
+                         [--lang zh-Hant|zh-Hans|en] [--kinds ATTRIBUTE|none]
+      compile the graph (default --in ${DEFAULT_GRAPH}) and write it to FILE;
+      --in may also be a GEXF, GraphML or graphology JSON file, converted as the
+      app imports it (--kinds: the node attribute giving the kinds, or none);
+      --lang: the language of the CSV of propositions (default zh-Hant)
   (or: tsx src/cli/graph.ts check|export ...)
 
 exit status: 0 ok, 1 the graph has errors, 2 bad arguments or unreadable input`;
@@ -142,22 +151,12 @@ function options(args: string[], names: readonly string[]): Map<string, string> 
   return out;
 }
 
-async function exportGraph(io: CliIO, args: string[]): Promise<number> {
-  const opts = options(args, ['format', 'out', 'in']);
-  if (typeof opts === 'string') return usageError(io, opts);
-  const format = opts.get('format');
-  const out = opts.get('out');
-  if (!format) return usageError(io, 'export needs --format json|gexf|graphml|csv');
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    return usageError(io, `unknown format "${format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
-  }
-  if (!out) return usageError(io, 'export needs --out FILE');
-  if (format !== 'json') {
-    io.stderr(`graph: format "${format}" is not supported yet: json only`);
-    return 2;
-  }
+/** True for an authoring file, which is compiled with its transcript as `check` reads it. */
+const isAuthoring = (file: string): boolean => /\.ya?ml$/i.test(file);
 
-  const loaded = load(io, opts.get('in') ?? DEFAULT_GRAPH);
+/** Compiles an authoring file with its transcript; returns the compiled form or an exit status. */
+async function compileAuthoring(io: CliIO, file: string): Promise<CompiledGraph | number> {
+  const loaded = load(io, file);
   if (typeof loaded === 'number') return loaded;
   if (!loaded.transcript) {
     io.stderr('graph: the graph has no transcript to compile against (chapter.transcript)');
@@ -165,8 +164,7 @@ async function exportGraph(io: CliIO, args: string[]): Promise<number> {
   }
   try {
     const { compileGraph } = await import('../model/compile');
-    const compiled = await compileGraph(loaded.parsed!, loaded.transcript);
-    io.writeFile(out, `${JSON.stringify(compiled, null, 2)}\n`);
+    return compileGraph(loaded.parsed!, loaded.transcript);
   } catch (err) {
     if (err instanceof GraphCheckError) {
       printErrors(io, err.errors);
@@ -175,6 +173,62 @@ async function exportGraph(io: CliIO, args: string[]): Promise<number> {
     io.stderr(`graph: compiling failed: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
+}
+
+/** Imports a GEXF, GraphML or graphology JSON file as the app does; returns it or an exit status. */
+async function importForeign(io: CliIO, file: string, kinds: string | undefined): Promise<CompiledGraph | number> {
+  const { checkFileSize } = await import('../io/limits');
+  const { importGraphText } = await import('../io/import');
+  const { GraphImportError, formatProblem } = await import('../io/problems');
+  try {
+    if (io.fileSize) checkFileSize(io.fileSize(file), file);
+    const src = readSource(io, file);
+    if ('error' in src) {
+      io.stderr(`graph: ${src.error}`);
+      return 2;
+    }
+    const options = kinds === undefined ? {} : { kindAttribute: kinds === 'none' ? null : kinds };
+    const { graph, report } = await importGraphText({ name: file, text: src.text }, options);
+    io.stderr(`${file}: ${report.format}, ${report.nodes} nodes, ${report.edges} edges; ${report.notes.join('; ')}`);
+    return graph;
+  } catch (err) {
+    if (err instanceof GraphImportError) {
+      for (const p of err.problems) io.stderr(formatProblem(p));
+      if (err.total > err.problems.length) io.stderr(`… and ${err.total - err.problems.length} more`);
+      io.stderr(`${err.total} error${err.total === 1 ? '' : 's'} (${err.code})`);
+      return 1;
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    io.stderr(`graph: cannot read ${file}${code ? ` (${code})` : ''}`);
+    return 2;
+  }
+}
+
+async function exportGraph(io: CliIO, args: string[]): Promise<number> {
+  const opts = options(args, ['format', 'out', 'in', 'lang', 'kinds']);
+  if (typeof opts === 'string') return usageError(io, opts);
+  const format = opts.get('format');
+  const out = opts.get('out');
+  if (!format) return usageError(io, 'export needs --format json|gexf|graphml|csv');
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    return usageError(io, `unknown format "${format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
+  }
+  if (!out) return usageError(io, 'export needs --out FILE');
+  const lang = opts.get('lang') ?? 'zh-Hant';
+  if (!isLang(lang)) return usageError(io, `unknown language "${lang}": expected zh-Hant, zh-Hans or en`);
+
+  const file = opts.get('in') ?? DEFAULT_GRAPH;
+  if (isAuthoring(file) && opts.has('kinds')) return usageError(io, '--kinds applies to GEXF, GraphML and JSON files; an authoring file names its kinds');
+  const compiled = isAuthoring(file) ? await compileAuthoring(io, file) : await importForeign(io, file, opts.get('kinds'));
+  if (typeof compiled === 'number') return compiled;
+  let text: string;
+  if (format === 'json') text = `${JSON.stringify(compiled, null, 2)}\n`;
+  else {
+    const { default: Graph } = await import('graphology');
+    const { exportGraph: write } = await import('../io/export');
+    text = write(Graph.from(compiled), format as 'gexf' | 'graphml' | 'csv', lang as Lang);
+  }
+  io.writeFile(out, text);
   io.stdout(`wrote ${out}`);
   return 0;
 }

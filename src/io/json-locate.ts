@@ -91,6 +91,7 @@ export function walkJson(text: string, visit: (path: ReadonlyArray<string | numb
     if (ch === '{') {
       i++;
       stack.push({ kind: 'object', key: '', state: 'key-or-end' });
+      path.push('');
       return null;
     }
     if (ch === '[') {
@@ -119,22 +120,22 @@ export function walkJson(text: string, visit: (path: ReadonlyArray<string | numb
         if (ch === '}' && top.state === 'key-or-end') {
           i++;
           stack.pop();
+          path.pop();
           continue;
         }
         if (ch !== '"') return err(ch === '}' ? 'a trailing comma before "}"' : `expected a key in double quotes, found "${ch}"`);
         const key = readString();
         if (typeof key !== 'string') return key;
         top.key = key;
+        path[path.length - 1] = key;
         top.state = 'colon';
       } else if (top.state === 'colon') {
         if (ch !== ':') return err(`expected ":" after the key "${String(top.key)}", found "${ch}"`);
         i++;
         top.state = 'comma-or-end';
-        path.push(top.key);
         const r = readValue();
         if (r === 'stop') return null;
         if (r) return r;
-        if (stack[stack.length - 1] === top) path.pop();
       } else {
         if (ch === ',') {
           i++;
@@ -142,6 +143,7 @@ export function walkJson(text: string, visit: (path: ReadonlyArray<string | numb
         } else if (ch === '}') {
           i++;
           stack.pop();
+          path.pop();
         } else return err(`expected "," or "}" after a value in an object, found "${ch}"`);
         continue;
       }
@@ -171,7 +173,6 @@ export function walkJson(text: string, visit: (path: ReadonlyArray<string | numb
         continue;
       }
     }
-    // A container just closed inside a member: drop the member key from the path.
   }
   skip();
   if (i < n) return err(`unexpected "${text[i]}" after the end of the JSON value`);

@@ -76,19 +76,38 @@ function baseName(file: string): string {
  * `big.gexf: the file is 52.4 MB; the limit is 32 MB`.
  */
 export function formatProblem(p: ImportProblem): string {
-  let where = baseName(p.file);
+  let where = printable(baseName(p.file));
   if (p.line !== undefined) where += `:${p.line}`;
   if (p.line !== undefined && p.col !== undefined) where += `:${p.col}`;
   return p.where ? `${where} ${p.where}: ${p.message}` : `${where}: ${p.message}`;
 }
 
+/** Control and bidirectional-override characters, which could disguise text in a message. */
+// eslint-disable-next-line no-control-regex
+const HIDDEN = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text made safe to print: control and bidi-override characters shown as `?`. */
+export function printable(text: string): string {
+  return text.replace(HIDDEN, '?');
+}
+
 /** A value shortened and made printable for a message (control characters shown as `?`). */
 export function show(value: unknown, max = 40): string {
   const text = typeof value === 'string' ? value : String(value);
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '?');
+  const flat = printable(text);
   const chars = Array.from(flat);
   return `"${chars.length > max ? `${chars.slice(0, max).join('')}…` : flat}"`;
+}
+
+/** Line and column (1-based) of a string offset. */
+export function lineColAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
 }
 
 /** Wraps anything thrown into a {@link GraphImportError} (an unforeseen error becomes `internal`). */

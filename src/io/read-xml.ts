@@ -8,6 +8,7 @@ import { DOMParser, Document as XmlDocument } from '@xmldom/xmldom';
 import Graph from 'graphology';
 import createGexfParser from 'graphology-gexf/common/parser.js';
 import createGraphmlParser from 'graphology-graphml/common/parser.js';
+import { rawFromGraphology, type RawGraph } from './convert';
 import { GraphImportError } from './problems';
 import { scanXml, type XmlDialect, type XmlScan } from './xml-scan';
 
@@ -16,19 +17,27 @@ const parseGraphml = createGraphmlParser(DOMParser, XmlDocument);
 
 /** A graph as a file describes it, before it is turned into the compiled form. */
 export interface RawRead {
-  graph: Graph;
+  graph: RawGraph;
   notes: string[];
 }
 
 function toDocument(text: string, file: string): XmlDocument {
+  let where: { line?: number; col?: number } = {};
   try {
     return new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
+      onError: (level, message, context) => {
+        if (level === 'warning') return;
+        const locator = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
+        if (locator?.lineNumber) where = { line: locator.lineNumber, ...(locator.columnNumber ? { col: locator.columnNumber } : {}) };
+        throw new Error(message);
       },
     }).parseFromString(text, 'application/xml');
   } catch (err) {
-    throw new GraphImportError('syntax', [{ file, message: `the XML could not be read: ${err instanceof Error ? err.message : String(err)}` }]);
+    const raw = err instanceof Error ? err.message : String(err);
+    const message = /prefix is non-null and namespace is null|namespace/i.test(raw)
+      ? 'a namespace prefix (like viz: in <viz:color>) is used but never declared; add xmlns:viz="http://gexf.net/1.3/viz" (or the right namespace) to the root element'
+      : `the XML could not be read: ${raw.replace(/^.*caused Error: /, '')}`;
+    throw new GraphImportError('syntax', [{ file, ...where, message }]);
   }
 }
 
@@ -49,5 +58,5 @@ export function readXmlGraph(text: string, file: string, dialect: XmlDialect): R
   }
   const notes: string[] = [];
   if (scan.dynamic) notes.push('dynamic GEXF: time intervals are ignored, every node and edge is shown');
-  return { graph, notes };
+  return { graph: rawFromGraphology(graph), notes };
 }

@@ -6,7 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { checkCount, MAX_XML_DEPTH } from './limits';
-import { GraphImportError, ProblemList, show, type ImportProblem } from './problems';
+import { GraphImportError, lineColAt, ProblemList, show, type ImportProblem } from './problems';
 
 export type XmlDialect = 'gexf' | 'graphml';
 
@@ -31,10 +31,7 @@ function local(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
-interface Pos {
-  line: number;
-  col: number;
-}
+type Pos = { line: number; col: number };
 
 /** An element's start tag as a message names it: `<edge id="e7">` or `<edge> #12`. */
 function elementName(tag: string, id: string | undefined, index: number): string {
@@ -77,7 +74,7 @@ export function scanXml(text: string, file: string, dialect: XmlDialect): XmlSca
   });
   parser.on('opentagstart', (tag) => {
     // The parser stands just after the name: point at the `<`.
-    tagStart = { line: parser.line, col: Math.max(1, parser.column - tag.name.length) };
+    tagStart = { line: parser.line, col: Math.max(1, parser.column - tag.name.length - 1) };
     depth++;
     if (depth > MAX_XML_DEPTH) {
       fail('unsafe', tagStart, `elements are nested more than ${MAX_XML_DEPTH} deep; ${name} needs fewer than 10 levels, so the file is refused`, `<${tag.name}>`);
@@ -180,23 +177,12 @@ export function scanXml(text: string, file: string, dialect: XmlDialect): XmlSca
       file,
       ...e.pos,
       where: elementName('edge', e.id, e.index),
-      message: `${gone.map((n) => `node ${show(n)}`).join(' and ')} ${gone.length > 1 ? 'are' : 'is'} not declared; add the missing <node id=…> or remove the edge`,
+      message: `${gone.map((n) => `node ${show(n)}`).join(' and ')} ${gone.length > 1 ? 'are' : 'is'} not declared; Linkage does not create missing nodes: add ${gone.map((n) => `<node id=${show(n)}>`).join(' and ')} or remove the edge`,
     });
   }
   missing.throwIf('missing-endpoint');
 
   return { dialect, nodes, edges: edgeEnds.length, version, dynamic };
-}
-
-/** Line and column (1-based) of a string offset. */
-export function lineColAt(text: string, offset: number): Pos {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, col: offset - lineStart + 1 };
 }
 
 /**

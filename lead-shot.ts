@@ -1,0 +1,11 @@
+import { launchBrowser } from './tests/e2e/browser';
+import { preview } from 'vite';
+const server = await preview({ root: '/work/main', preview: { port: 4197 }, logLevel: 'silent' });
+const browser = await launchBrowser();
+const [hash, out, w, h] = [process.argv[2] ?? '', process.argv[3] ?? '/tmp/lead.png', Number(process.argv[4] ?? 1440), Number(process.argv[5] ?? 900)];
+const page = await browser.newPage({ viewport: { width: w, height: h } });
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto('http://localhost:4197/' + hash);
+await page.waitForTimeout(1500);
+await page.screenshot({ path: out });
+await browser.close(); await server.close();

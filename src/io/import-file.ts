@@ -1,0 +1,88 @@
+/**
+ * The app's import entry point: a File (picker, drop) or a name and text → a graph the whole app
+ * can show. The size is checked before anything is read; the work runs in a Web Worker so that
+ * the page stays responsive, with progress and cancellation. Without Worker support (tests under
+ * jsdom), the same pipeline runs on the page's thread.
+ */
+import Graph from 'graphology';
+import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../model/types';
+import type { ImportInput, ImportOptions, ImportProgress, ImportReport } from './import';
+import type { ImportMessage, ImportRequest } from './import.worker';
+import { checkFileSize } from './limits';
+import { asImportError, GraphImportError } from './problems';
+import { readText } from './read-text';
+
+export interface ImportFileOptions extends ImportOptions {
+  onProgress?(progress: ImportProgress): void;
+  /** Aborting terminates the work and rejects with a `cancelled` error. */
+  signal?: AbortSignal;
+  /** Run on the page's thread even where workers exist (default: use a worker). */
+  inline?: boolean;
+}
+
+export interface ImportResult {
+  graph: LinkageGraph;
+  report: ImportReport;
+}
+
+const cancelled = (file: string) => new GraphImportError('cancelled', [{ file, message: 'the import was cancelled; the graph shown before is kept' }]);
+
+function inWorker(input: File | ImportInput, options: ImportFileOptions): Promise<ImportResult> {
+  const { onProgress, signal, inline: _inline, ...importOptions } = options;
+  let heard = false;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'linkage-import' });
+    const finish = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      finish();
+      reject(cancelled(input.name));
+    };
+    signal?.addEventListener('abort', onAbort);
+    worker.onmessage = (event: MessageEvent<ImportMessage>) => {
+      heard = true;
+      const m = event.data;
+      if (m.type === 'progress') onProgress?.(m.progress);
+      else if (m.type === 'done') {
+        finish();
+        resolve({ graph: Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(m.result.graph), report: m.result.report });
+      } else {
+        finish();
+        reject(new GraphImportError(m.code, m.problems, m.total));
+      }
+    };
+    worker.onerror = (event) => {
+      finish();
+      // A worker that never started (no module workers, a strict host): import on this thread.
+      if (!heard) resolve(importGraphFile(input, { ...options, inline: true }));
+      else reject(new GraphImportError('internal', [{ file: input.name, message: `the import worker failed: ${event.message || 'unknown error'}` }]));
+    };
+    const request: ImportRequest = { input, options: importOptions };
+    worker.postMessage(request);
+  });
+}
+
+/**
+ * Imports a graph file: YAML (Linkage authoring), graphology JSON, GEXF 1.1–1.3 or GraphML.
+ * Resolves to the graph in the compiled form and a report of what was found; rejects with a
+ * {@link GraphImportError} whose `problems` name what is wrong and where (line, element, key).
+ */
+export async function importGraphFile(input: File | ImportInput, options: ImportFileOptions = {}): Promise<ImportResult> {
+  try {
+    if (options.signal?.aborted) throw cancelled(input.name);
+    if ('size' in input && typeof input.size === 'number') checkFileSize(input.size, input.name);
+    if (!options.inline && typeof Worker !== 'undefined') return await inWorker(input, options);
+    const { onProgress, signal, inline: _inline, ...importOptions } = options;
+    onProgress?.({ stage: 'read', fraction: 0 });
+    const text = 'text' in input && typeof input.text === 'string' ? input.text : await readText(input as File);
+    const hooks = { pause: () => new Promise<void>((r) => setTimeout(r, 0)), ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) };
+    // The pipeline itself is loaded only here: in a browser it runs in the worker.
+    const { importGraphText } = await import('./import');
+    const result = await importGraphText({ name: input.name, text }, importOptions, hooks);
+    return { graph: Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(result.graph), report: result.report };
+  } catch (err) {
+    throw asImportError(err, input.name);
+  }
+}
