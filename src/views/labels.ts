@@ -19,7 +19,16 @@ const NO_LINE_START = new Set([...'，。、；：！？）」』”’,.;:!?)]�
  * Splits a label into lines of at most `cjkWidth` CJK characters or `latinWidth` Latin
  * characters, breaking Latin text at spaces and never starting a CJK line with closing punctuation.
  */
-export function wrapLabel(label: string, cjkWidth = 8, latinWidth = 20): string[] {
+export function wrapLabel(label: string, cjkWidth = 8, latinWidth = 20, maxLines = 4): string[] {
+  const lines = wrapLines(label, cjkWidth, latinWidth);
+  if (lines.length <= maxLines) return lines;
+  // A label longer than a few lines is cut with an ellipsis; the panel shows it whole.
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${[...kept[maxLines - 1]!].slice(0, -1).join('')}…`;
+  return kept;
+}
+
+function wrapLines(label: string, cjkWidth: number, latinWidth: number): string[] {
   const chars = [...label];
   if (chars.some((c) => CJK.test(c))) {
     if (chars.length <= cjkWidth + 1) return [label];
@@ -36,14 +45,17 @@ export function wrapLabel(label: string, cjkWidth = 8, latinWidth = 20): string[
     return lines;
   }
   if (label.length <= latinWidth) return [label];
-  const words = label.split(/\s+/);
   const lines: string[] = [];
   let line = '';
-  for (const word of words) {
-    if (line && line.length + 1 + word.length > latinWidth) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+  for (const word of label.split(/\s+/)) {
+    // A word longer than a line (a URL, a run without spaces) is cut into line-sized pieces.
+    const pieces = word.length > latinWidth ? word.match(new RegExp(`.{1,${latinWidth}}`, 'gu')) ?? [word] : [word];
+    for (const piece of pieces) {
+      if (line && line.length + 1 + piece.length > latinWidth) {
+        lines.push(line);
+        line = piece;
+      } else line = line ? `${line} ${piece}` : piece;
+    }
   }
   if (line) lines.push(line);
   return lines;

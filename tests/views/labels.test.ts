@@ -23,4 +23,13 @@ describe('wrapLabel', () => {
     expect(lines.join(' ')).toBe('Administrative functions: from regulation to service');
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(20);
   });
+
+  it('caps a very long label at four lines ending with an ellipsis', () => {
+    const lines = wrapLabel('x'.repeat(10_000));
+    expect(lines).toHaveLength(4);
+    expect(lines[3]!.endsWith('…')).toBe(true);
+    const zh = wrapLabel('電'.repeat(200));
+    expect(zh).toHaveLength(4);
+    for (const l of zh) expect([...l].length).toBeLessThanOrEqual(9);
+  });
 });
