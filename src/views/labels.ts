@@ -48,8 +48,9 @@ function wrapLines(label: string, cjkWidth: number, latinWidth: number): string[
   const lines: string[] = [];
   let line = '';
   for (const word of label.split(/\s+/)) {
-    // A word longer than a line (a URL, a run without spaces) is cut into line-sized pieces.
-    const pieces = word.length > latinWidth ? word.match(new RegExp(`.{1,${latinWidth}}`, 'gu')) ?? [word] : [word];
+    // A run far longer than a line (a URL, text without spaces) is cut into line-sized pieces;
+    // an ordinary long word stays whole.
+    const pieces = word.length > Math.max(2 * latinWidth, 30) ? word.match(new RegExp(`.{1,${latinWidth}}`, 'gu')) ?? [word] : [word];
     for (const piece of pieces) {
       if (line && line.length + 1 + piece.length > latinWidth) {
         lines.push(line);
