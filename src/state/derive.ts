@@ -109,8 +109,12 @@ export interface Derived {
 }
 
 export interface DeriverOptions {
-  /** A search index to share with the search box; built on the first query otherwise. */
-  searchIndex?: SearchIndex;
+  /**
+   * A search index to share with the search box, or a function giving it (called at the first
+   * query, so an index built lazily elsewhere is awaited no sooner); built on the first query
+   * otherwise.
+   */
+  searchIndex?: SearchIndex | (() => SearchIndex);
   /** Most chains the path finder keeps; default 5. */
   maxPaths?: number;
 }
@@ -182,7 +186,9 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
   const nodeSlides: Rows = { starts: nodeSlideStarts, values: Int32Array.from(nodeSlideValues) };
   const edgeSlides: Rows = { starts: edgeSlideStarts, values: Int32Array.from(edgeSlideValues) };
   const maxPaths = options.maxPaths ?? 5;
-  let searchIndex = options.searchIndex;
+  const given = options.searchIndex;
+  let searchIndex: SearchIndex | undefined = typeof given === 'function' ? undefined : given;
+  const indexOf = (): SearchIndex => (searchIndex ??= typeof given === 'function' ? given() : buildSearchIndex(graph));
   let searchAligned: boolean | undefined;
 
   const nodeSet = (bits: Uint8Array): KeySet => new KeySet(nodeOrdinal, nodeKeys, bits);
@@ -404,7 +410,7 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
       matchKey = mKey;
       if (query === '') matchOut = null;
       else {
-        searchIndex ??= buildSearchIndex(graph);
+        const searchIndex = indexOf();
         // The search index numbers nodes in graph order too; one built elsewhere is checked once.
         searchAligned ??= searchIndex.keys.length === n && searchIndex.keys.every((key, j) => key === nodeKeys[j]);
         const bits = matchBits(searchIndex, query, visibleNodes) ?? new Uint8Array(searchIndex.size);

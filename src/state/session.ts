@@ -1,8 +1,9 @@
 /**
  * A session: the loaded graph, the store and the derived view data, kept in step. Views read
- * `state()` and `derived()` and subscribe to changes; they never call each other.
+ * `state()` and `derived()` and subscribe to changes; they never call each other. The search
+ * index is built when the page is idle (in short steps), or at once when first needed.
  */
-import { buildSearchIndex, type SearchIndex } from '../model/search';
+import { searchIndexSteps, type SearchIndex } from '../model/search';
 import type { LinkageGraph } from '../model/types';
 import { createDeriver, type Derived } from './derive';
 import { createStore, type Store } from './store';
@@ -13,7 +14,10 @@ export type SessionListener = (state: AppState, derived: Derived, prev: AppState
 export interface Session {
   readonly graph: LinkageGraph;
   readonly store: Store<AppState>;
-  /** The graph's search index, built once; shared by the search boxes and the deriver. */
+  /**
+   * The graph's search index, built once; shared by the search boxes and the deriver. Built in
+   * idle time after the session starts; reading it before that builds the rest at once.
+   */
   readonly searchIndex: SearchIndex;
   state(): AppState;
   derived(): Derived;
@@ -23,10 +27,50 @@ export interface Session {
   subscribe(listener: SessionListener): () => void;
 }
 
+export interface SessionOptions {
+  /**
+   * When the search index is built: `idle` (default where `requestIdleCallback` exists) in
+   * steps while the page is idle, else at the first search; `now` at once, before returning.
+   */
+  searchIndex?: 'idle' | 'now';
+}
+
+/**
+ * The search index of `graph`, built in steps: in idle callbacks when `idle` and the platform
+ * has them; calling the returned function completes it at once.
+ */
+function lazySearchIndex(graph: LinkageGraph, idle: boolean): () => SearchIndex {
+  const steps = searchIndexSteps(graph);
+  let index: SearchIndex | null = null;
+  const step = (): boolean => {
+    if (index !== null) return true;
+    const r = steps.next();
+    if (r.done) index = r.value;
+    return r.done === true;
+  };
+  if (idle && typeof requestIdleCallback === 'function') {
+    // One step at least per callback (≈ 7 ms per 10k nodes here), more while idle time remains.
+    const work = (deadline: IdleDeadline): void => {
+      while (!step()) {
+        if (deadline.timeRemaining() <= 0) {
+          requestIdleCallback(work, { timeout: 1000 });
+          return;
+        }
+      }
+    };
+    requestIdleCallback(work, { timeout: 1000 });
+  }
+  return () => {
+    while (!step());
+    return index!;
+  };
+}
+
 /** Creates a session over `graph`, starting from `initial`. */
-export function createSession(graph: LinkageGraph, initial: AppState): Session {
+export function createSession(graph: LinkageGraph, initial: AppState, options: SessionOptions = {}): Session {
   const store = createStore<AppState>(initial);
-  const searchIndex = buildSearchIndex(graph);
+  const searchIndex = lazySearchIndex(graph, options.searchIndex !== 'now');
+  if (options.searchIndex === 'now') searchIndex();
   const derive = createDeriver(graph, { searchIndex });
   let derived = derive(initial);
   const listeners = new Set<SessionListener>();
@@ -44,7 +88,9 @@ export function createSession(graph: LinkageGraph, initial: AppState): Session {
   return {
     graph,
     store,
-    searchIndex,
+    get searchIndex() {
+      return searchIndex();
+    },
     state: () => store.get(),
     derived: () => derived,
     update: (producer) => store.set(producer),

@@ -8,7 +8,7 @@ import { EDGE_KIND_COLORS, NODE_KIND_COLORS } from '../../src/model/palette';
 import type { EdgeKind, NodeKind } from '../../src/model/schema';
 import type { KindInfo, LinkageGraph } from '../../src/model/types';
 import { syntheticGraph, TINY_GRAPH_ATTRS } from '../fixtures/tiny-graph';
-import type { OpArgs } from './pages/probe';
+import type { OpArgs } from './pages/protocol';
 
 export interface BenchGraph {
   name: string;
@@ -76,7 +76,7 @@ export function benchGraph(n: number, seed = 7): BenchGraph {
     nodes: graph.order,
     edges: graph.size,
     json: JSON.stringify(graph.export()),
-    args: { hover, select, pathFrom: select, pathTo, queryBefore: 'dia', queryAfter: 'dian', hiddenSections },
+    args: { hover, select, pathFrom: select, pathTo, queryBefore: 'dian', queryAfter: 'dianz', hiddenSections },
     filterHides: hidden / graph.order,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The script injected before any page script (`page.addInitScript`): it times every event
- * listener, animation-frame, timeout and interval callback the page runs, so the benchmark can
+ * listener, animation-frame, timeout, interval and observer callback the page runs, so the benchmark can
  * read how much main-thread JavaScript ran between two moments, whichever library ran it.
  * Kept as plain JavaScript text: it must run before the page's own modules, in every page.
  */
@@ -60,6 +60,17 @@ export const INSTRUMENT = String.raw`
   EventTarget.prototype.removeEventListener = function (type, listener, options) {
     return remove.call(this, type, (listener && wrappers.get(listener)) || listener, options);
   };
+  // Observer callbacks (a view that redraws on resize pays there).
+  for (const name of ['ResizeObserver', 'MutationObserver', 'IntersectionObserver']) {
+    const Base = window[name];
+    if (typeof Base !== 'function') continue;
+    const Wrapped = class extends Base {
+      constructor(cb, ...rest) {
+        super(function (...args) { return timed(cb, this, args); }, ...rest);
+      }
+    };
+    window[name] = Wrapped;
+  }
   // Long tasks, from the start: the benchmark reads those inside the window it measures.
   const longTasks = [];
   Object.defineProperty(window, '__benchLongTasks', { value: longTasks });

@@ -1,7 +1,8 @@
 /**
- * Baseline: sigma as most sigma apps use it. The reducers compute on the fly (a substring test
- * per node for search, `graph.areNeighbors` per node for hover, attribute reads per edge for
- * filters), each change allocates a copy per item and calls a full `renderer.refresh()`.
+ * Baseline: sigma as most sigma apps use it (after sigma's "use reducers" example). The
+ * reducers compute on the fly (a substring test per node for search, `graph.areNeighbors` per
+ * node for hover, attribute reads per edge for filters), copy each item, and every change —
+ * hover events included — calls a full `renderer.refresh()`.
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
@@ -102,6 +103,9 @@ function mount(): void {
       return res;
     },
   });
+  // Hover follows the pointer, as in sigma's reducers example.
+  renderer.on('enterNode', ({ node }) => set({ hovered: node }));
+  renderer.on('leaveNode', () => set({ hovered: null }));
   clock = sigmaRenderClock(renderer as never);
 }
 

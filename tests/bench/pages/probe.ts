@@ -11,40 +11,9 @@
  * - long tasks: the page's `PerformanceObserver('longtask')` entries inside the window.
  */
 
-/** The six updates timed on every renderer. */
-export const OPS = ['search', 'hover', 'select', 'focus', 'path', 'filter'] as const;
-export type OpName = (typeof OPS)[number];
+import type { LoadResult, OpArgs, OpName, OpResult, StepResult, Target } from './protocol';
 
-/** The nodes and texts the updates use, chosen by the harness for each graph. */
-export interface OpArgs {
-  hover: string;
-  select: string;
-  pathFrom: string;
-  pathTo: string;
-  /** The search text before the keystroke, and after it (one more character). */
-  queryBefore: string;
-  queryAfter: string;
-  /** Sections hidden by the filter change (about half the nodes). */
-  hiddenSections: string[];
-}
-
-/** A renderer under test. Every method but `load` is synchronous. */
-export interface Target {
-  /** Parses the serialized graph, builds the renderer and issues its first draw. */
-  load(text: string, name: string): Promise<void>;
-  /** Puts the renderer in the state `op` starts from (untimed). */
-  prepare(op: OpName, args: OpArgs): void;
-  /** The timed change. */
-  apply(op: OpName, args: OpArgs): void;
-  /** Back to nothing hovered, selected, searched, focused or filtered. */
-  reset(): void;
-  /** The element that receives the pan/zoom input. */
-  stage(): HTMLElement;
-  /** Nodes currently drawn (a sanity check that an update did what it says). */
-  visibleNodes(): number;
-  /** Total ms spent inside the renderer's own draw call so far, when it can be read (sigma). */
-  renderMs?(): number;
-}
+export { OPS, type LoadResult, type OpArgs, type OpName, type OpResult, type StepResult, type Target } from './protocol';
 
 interface Acc {
   js: number;
@@ -67,55 +36,10 @@ export function nextPaint(): Promise<number> {
   return new Promise((resolve) => rawRaf(() => rawRaf(() => resolve(performance.now()))));
 }
 
-/** Lets pending work run: two painted frames and a short pause. */
+/** Lets pending work run: one painted frame, then a pause for queued tasks (timers, observers). */
 async function settle(): Promise<void> {
   await nextPaint();
-  await new Promise((r) => setTimeoutRaw(r, 20));
-  await nextPaint();
-}
-
-// An untimed timeout (the page's own is wrapped by the instrumentation).
-const setTimeoutRaw = (cb: () => void, ms: number): void => {
-  const start = performance.now();
-  const loop = (): void => {
-    if (performance.now() - start >= ms) cb();
-    else rawRaf(loop);
-  };
-  rawRaf(loop);
-};
-
-export interface LoadResult {
-  /** Parse + build + first draw call, synchronous part (ms). */
-  syncMs: number;
-  /** From the start to the first painted frame with the graph drawn (ms). */
-  firstRenderMs: number;
-  /** Longest main-thread task inside that window (ms; 0 when none exceeded 50 ms). */
-  longestTaskMs: number;
-  longTasks: number;
-  /** Nodes drawn. */
-  visible: number;
-}
-
-export interface OpResult {
-  /** The synchronous state change and redraw (ms). */
-  js: number;
-  /** `js` plus every page callback until the change was painted (ms). */
-  jsTotal: number;
-  /** From the start of the change to the next painted frame (ms). */
-  frame: number;
-  /** Inside the renderer's draw call, when readable (ms). */
-  render: number;
-  /** Nodes drawn after the change. */
-  visible: number;
-}
-
-export interface StepResult {
-  /** All page callbacks run between the input and its painted frame (ms). */
-  js: number;
-  /** Inside the renderer's draw calls (sigma only; 0 otherwise). */
-  render: number;
-  /** From the input event to the next painted frame (ms). */
-  frame: number;
+  await new Promise<void>((r) => setTimeout(r, 30));
 }
 
 /** Publishes `window.bench` for `target`. */
@@ -136,17 +60,21 @@ export function expose(target: Target): void {
   const bench = {
     async load(url: string, name: string): Promise<LoadResult> {
       const text = await (await fetch(url)).text();
+      target.beforeLoad?.(text, name);
       await settle();
       const tasks = w.__benchLongTasks ?? [];
       const t0 = performance.now();
-      await target.load(text, name);
-      const t1 = performance.now();
+      const t1 = await target.load(text, name);
       const t2 = await nextPaint();
       // Long-task entries arrive after the task; give the observer a moment.
-      await settle();
+      await new Promise<void>((r) => setTimeout(r, 50));
       const inside = tasks.filter((t) => t.start + t.duration > t0 && t.start < t2);
+      const drawn = t1 ?? performance.now();
+      // A task that ends (within a millisecond) by the draw call's end is the one that made it.
+      const toDrawn = inside.filter((t) => t.start < drawn && t.start + t.duration <= drawn + 1);
       return {
-        syncMs: t1 - t0,
+        drawnMs: drawn - t0,
+        longestTaskToDrawnMs: toDrawn.reduce((m, t) => Math.max(m, t.duration), 0),
         firstRenderMs: t2 - t0,
         longestTaskMs: inside.reduce((m, t) => Math.max(m, t.duration), 0),
         longTasks: inside.length,
@@ -154,7 +82,12 @@ export function expose(target: Target): void {
       };
     },
 
+    /**
+     * Times one update. The renderer is first reset and put in the update's starting state,
+     * and that is painted (one frame, untimed); then the change is timed to its painted frame.
+     */
     async op(name: OpName, args: OpArgs): Promise<OpResult> {
+      target.reset();
       target.prepare(name, args);
       await settle();
       const a = acc();
@@ -169,16 +102,19 @@ export function expose(target: Target): void {
       }
       const t1 = performance.now();
       const t2 = await nextPaint();
-      const result: OpResult = {
+      return {
         js: t1 - t0,
         jsTotal: t1 - t0 + (a.js - js0),
         frame: t2 - t0,
         render: render() - r0,
         visible: target.visibleNodes(),
       };
+    },
+
+    /** Back to the neutral state, painted. */
+    async reset(): Promise<void> {
       target.reset();
       await settle();
-      return result;
     },
 
     /** Marks the start of a pan/zoom step (the harness then sends the input). */
@@ -207,16 +143,6 @@ export function expose(target: Target): void {
   };
   Object.assign(window, { bench });
 }
-
-export type Bench = {
-  load(url: string, name: string): Promise<LoadResult>;
-  op(name: OpName, args: OpArgs): Promise<OpResult>;
-  stepBegin(): void;
-  stepEnd(): Promise<StepResult>;
-  settle(): Promise<void>;
-  stageBox(): { x: number; y: number; width: number; height: number };
-  heapUsed(): number;
-};
 
 /** Times the renderer's own draw calls: sigma emits beforeRender / afterRender around each. */
 export function sigmaRenderClock(renderer: { on(event: string, fn: () => void): unknown }): () => number {

@@ -1,0 +1,447 @@
+/**
+ * The network view (sigma, WebGL). Reads the session's derived Sets in reducers that only look
+ * up; never writes to the graph. Hover and click go back to the state as actions.
+ *
+ * BENCHMARK COPY of src/views/network.ts with the changes proposed in issue 7 (marked
+ * `PROPOSED`): redraws only the nodes and edges whose look changed on large graphs, hides
+ * edges and labels while the camera moves on large graphs, ignores hover while dragging.
+ * Built into the bench's `app-proposed` page in place of the real module; delete once applied.
+ */
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { createNodeBorderProgram } from '@sigma/node-border';
+import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { SYMMETRIC_EDGE_KINDS, type EdgeKind } from '../../../../src/model/schema';
+import { nodeLabel, phrase } from '../../../../src/model/sentence';
+import type { EdgeAttrs, NodeAttrs } from '../../../../src/model/types';
+import { hover, select, setCamera } from '../../../../src/state/actions';
+import type { Session } from '../../../../src/state/session';
+import type { AppState } from '../../../../src/state/types';
+import { createLabelPainter, FONT_STACK } from '../../../../src/views/labels';
+
+type NodeData = Partial<NodeDisplayData> & NodeAttrs & { borderColor?: string; borderSize?: number; innerSize?: number; ringColor?: string; ringSize?: number };
+type EdgeData = Partial<EdgeDisplayData> & EdgeAttrs & { curvature?: number };
+
+export interface NetworkHandle {
+  readonly renderer: Sigma<NodeAttrs, EdgeAttrs>;
+  /** Animates the camera to a node. */
+  flyTo(key: string): void;
+  zoom(factor: number): void;
+  /** Fits the camera to the given nodes (all visible nodes when omitted). */
+  fit(keys?: Iterable<string>): void;
+  /** Shows (or with null removes) an overlay of rings, e.g. revision progress. */
+  setOverlay(overlay: MapOverlay | null): void;
+  dispose(): void;
+}
+
+/**
+ * Rings drawn around nodes, outside their border: `mastered` wins over `visited`. The Sets are
+ * built by the caller once per change; the reducer only looks them up.
+ */
+export interface MapOverlay {
+  readonly visited: ReadonlySet<string>;
+  readonly mastered: ReadonlySet<string>;
+}
+
+/** Ring colours of the overlay (also used by the legend that explains them). */
+export const OVERLAY_COLORS = { visited: '#2f6fd0', mastered: '#1a9850' } as const;
+
+/** Mixes a hex colour towards white: the dimmed look of things outside the highlight. */
+export function fade(hex: string, amount = 0.82): string {
+  const n = parseInt(hex.slice(1), 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * amount);
+  return `rgb(${mix((n >> 16) & 255)},${mix((n >> 8) & 255)},${mix(n & 255)})`;
+}
+
+/** PROPOSED: nodes + edges above which the map redraws only what changed and hides edges while moving. */
+export const LARGE_GRAPH = 2_000;
+
+const DIM_EDGE = '#ececec';
+/** Edges of earlier lecture slides: visible, quieter than this slide's. */
+const PAST_EDGE = '#cfcfcf';
+const PATH_COLOR = '#d55e00';
+const SELECT_BORDER = '#111111';
+
+/** Mounts the network in `container`; returns a handle whose `dispose` kills the renderer. */
+export function mountNetwork(container: HTMLElement, session: Session): NetworkHandle {
+  const { graph } = session;
+
+  // 1. Per-graph lookups, computed once: faded colours, edge programs and curvatures.
+  const faded = new Map<string, string>();
+  const fadedOf = (c: string): string => {
+    let f = faded.get(c);
+    if (f === undefined) {
+      f = c.startsWith('#') ? fade(c) : '#e4e4e4';
+      faded.set(c, f);
+    }
+    return f;
+  };
+  // Earlier lecture slides: half-way to white, so the map grows without competing with this slide.
+  const quiet = new Map<string, string>();
+  const quietOf = (c: string): string => {
+    let q = quiet.get(c);
+    if (q === undefined) {
+      q = c.startsWith('#') ? fade(c, 0.5) : '#c8c8c8';
+      quiet.set(c, q);
+    }
+    return q;
+  };
+  const edgeColors = new Map(graph.getAttribute('edgeKinds')?.map((k) => [k.id, k.color]) ?? []);
+  const edgeType = new Map<string, string>();
+  const curvature = new Map<string, number>();
+  // Edges sharing a pair of nodes (either direction) are drawn as curves fanned apart.
+  const pairs = new Map<string, string[]>();
+  graph.forEachEdge((e, _a, source, target) => {
+    const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    const list = pairs.get(pair);
+    if (list) list.push(e);
+    else pairs.set(pair, [e]);
+  });
+  graph.forEachEdge((e, a) => edgeType.set(e, a.undirected || SYMMETRIC_EDGE_KINDS.has(a.kind as EdgeKind) ? 'line' : 'arrow'));
+  for (const list of pairs.values()) {
+    if (list.length < 2) continue;
+    list.forEach((e, i) => {
+      edgeType.set(e, 'curved');
+      // Alternate sides, growing outwards; the direction of each edge flips the sign back.
+      const side = i % 2 === 0 ? 1 : -1;
+      const sameWay = graph.source(e) < graph.target(e) ? 1 : -1;
+      curvature.set(e, side * sameWay * (0.18 + 0.14 * Math.floor(i / 2)));
+    });
+  }
+
+  // Outline of each kind (see NODE_KIND_BORDERS): border and white inner ring, as disc fractions.
+  const OUTLINES = { plain: [0.12, 0], ring: [0.1, 0.22], thick: [0.3, 0] } as const;
+  const outlineOf = new Map((graph.getAttribute('nodeKinds') ?? []).map((k) => [k.id, OUTLINES[k.border ?? 'plain']]));
+
+  let state: AppState = session.state();
+  let derived = session.derived();
+  // PROPOSED: above this many nodes + edges, redraw only what changed (see section 5).
+  const large = graph.order + graph.size > LARGE_GRAPH;
+  // Node sizes are screen pixels: shrink them on small maps so the chapter still reads.
+  let sizeScale = 1;
+  let overlay: MapOverlay | null = null;
+  const font = () => (state.lang === 'zh-Hans' ? FONT_STACK.hans : FONT_STACK.hant);
+  const painter = createLabelPainter(font);
+
+  // 2. Reducers: look up, never compute. They mutate sigma's own copy and return it.
+  const nodeReducer = (key: string, data: NodeData): NodeData => {
+    const d = derived;
+    if (!d.visibleNodes.has(key)) {
+      data.hidden = true;
+      return data;
+    }
+    data.label = nodeLabel(data, state.lang);
+    const outline = outlineOf.get(data.kind);
+    if (outline) {
+      data.borderSize = outline[0];
+      data.innerSize = outline[1];
+    }
+    if (sizeScale !== 1) data.size = data.size * sizeScale;
+    const inPath = d.pathNodes?.has(key) ?? false;
+    const lit = d.pathNodes ? inPath : d.highlightNodes ? d.highlightNodes.has(key) : d.matches ? d.matches.has(key) : d.slideNodes ? d.slideNodes.has(key) : true;
+    if (!lit) {
+      data.color = d.pastSlideNodes?.has(key) ? quietOf(data.color) : fadedOf(data.color);
+      data.label = null as unknown as string;
+      data.zIndex = 0;
+    } else {
+      data.zIndex = 1;
+      if (d.pathNodes || d.highlightNodes || d.matches || d.slideNodes) data.forceLabel = true;
+    }
+    if (overlay) {
+      if (overlay.mastered.has(key)) {
+        data.ringColor = OVERLAY_COLORS.mastered;
+        data.ringSize = 0.4;
+      } else if (overlay.visited.has(key)) {
+        data.ringColor = OVERLAY_COLORS.visited;
+        data.ringSize = 0.3;
+      }
+    }
+    if (key === d.selectedVisible || (inPath && (key === state.path.from || key === state.path.to))) {
+      data.highlighted = true;
+      data.borderColor = inPath ? PATH_COLOR : SELECT_BORDER;
+      data.borderSize = 0.3;
+      data.zIndex = 2;
+    }
+    return data;
+  };
+  const edgeReducer = (key: string, data: EdgeData): EdgeData => {
+    const d = derived;
+    if (!d.visibleEdges.has(key)) {
+      data.hidden = true;
+      return data;
+    }
+    data.type = edgeType.get(key);
+    const c = curvature.get(key);
+    if (c !== undefined) data.curvature = c;
+    const base = edgeColors.get(data.kind) ?? '#bbbbbb';
+    const inPath = d.pathEdges?.has(key) ?? false;
+    const lit = d.pathEdges ? inPath : d.highlightEdges ? d.highlightEdges.has(key) : d.slideEdges ? d.slideEdges.has(key) : true;
+    data.color = inPath ? PATH_COLOR : lit ? base : d.pastSlideEdges?.has(key) ? PAST_EDGE : DIM_EDGE;
+    data.size = inPath ? 3 : lit && (d.highlightEdges || d.slideEdges) ? 2 : 1;
+    data.zIndex = lit ? 1 : 0;
+    if ((inPath || d.highlightEdges?.has(key)) ?? false) {
+      data.label = phrase(data, state.lang);
+      data.forceLabel = true;
+    } else data.label = null as unknown as string;
+    return data;
+  };
+
+  // 3. The renderer.
+  const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
+    nodeProgramClasses: {
+      circle: NodeCircleProgram,
+      bordered: createNodeBorderProgram({
+        borders: [
+          { size: { attribute: 'ringSize', defaultValue: 0 }, color: { attribute: 'ringColor' } },
+          { size: { attribute: 'borderSize', defaultValue: 0.12 }, color: { attribute: 'borderColor', defaultValue: '#222222' } },
+          { size: { attribute: 'innerSize', defaultValue: 0 }, color: { value: '#ffffff' } },
+          { size: { fill: true }, color: { attribute: 'color' } },
+        ],
+      }),
+    },
+    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, curved: EdgeCurvedArrowProgram },
+    defaultNodeType: 'bordered',
+    defaultEdgeType: 'arrow',
+    renderEdgeLabels: true,
+    enableEdgeEvents: false,
+    zIndex: true,
+    labelSize: 14,
+    labelWeight: '500',
+    labelFont: FONT_STACK.hant,
+    edgeLabelFont: FONT_STACK.hant,
+    edgeLabelSize: 12,
+    edgeLabelColor: { color: '#5b3a00' },
+    labelDensity: 1,
+    labelGridCellSize: 120,
+    labelRenderedSizeThreshold: 7,
+    minCameraRatio: 0.08,
+    maxCameraRatio: 4,
+    stagePadding: 40,
+    nodeReducer: nodeReducer as never,
+    edgeReducer: edgeReducer as never,
+    defaultDrawNodeLabel: painter.draw as never,
+    defaultDrawNodeHover: painter.drawHover as never,
+    // PROPOSED: on large graphs the camera moves with nodes only (edges and labels come back
+    // on the frame after it stops).
+    hideEdgesOnMove: large,
+    hideLabelsOnMove: large,
+  });
+  renderer.on('beforeRender', () => painter.reset());
+
+  // Labels are drawn to the right of their nodes: leave room for them at the right edge.
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  graph.forEachNode((_, a) => {
+    x0 = Math.min(x0, a.x); x1 = Math.max(x1, a.x); y0 = Math.min(y0, a.y); y1 = Math.max(y1, a.y);
+  });
+  if (Number.isFinite(x0) && x1 > x0) renderer.setCustomBBox({ x: [x0, x1 + (x1 - x0) * 0.1], y: [y0, y1] });
+  // PROPOSED: refresh only when the size really changed (the observer's first call, right
+  // after this one, repeated the whole first indexation).
+  let lastSize = '';
+  const onResize = () => {
+    const width = container.clientWidth;
+    if (width === 0 || container.clientHeight === 0) return; // hidden behind another view
+    sizeScale = width > 0 && width < 900 ? Math.max(0.45, width / 900) : 1;
+    const size = `${width}x${container.clientHeight}@${sizeScale}`;
+    if (size === lastSize) return;
+    const sameScale = lastSize.endsWith(`@${sizeScale}`);
+    lastSize = size;
+    // sigma only watches the window; a container resized by the layout needs a redraw.
+    // PROPOSED: on large graphs, when only the size changed (e.g. the details panel opened),
+    // draw at the new size now (render() resizes) and rebuild the label grid when idle.
+    if (large && sameScale && typeof scheduleFull === 'function') {
+      renderer.scheduleRender();
+      scheduleFull();
+    } else renderer.refresh();
+  };
+  let scheduleFull: (() => void) | undefined;
+  onResize();
+  const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
+  resizeObserver?.observe(container);
+
+  // 4. Events → actions.
+  // PROPOSED: no hover while the stage is dragged (the pointer sweeps over nodes; each hover
+  // would redraw the map under the moving camera).
+  const captor = renderer.getMouseCaptor();
+  const dragging = () => captor.isMoving || captor.draggedEvents > 0;
+  renderer.on('enterNode', ({ node }) => {
+    if (!dragging()) session.update((s) => hover(s, node));
+  });
+  renderer.on('leaveNode', () => session.update((s) => hover(s, null)));
+  renderer.on('clickNode', ({ node }) => session.update((s) => select(s, node)));
+  renderer.on('clickStage', () => session.update((s) => select(s, null)));
+  let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+  const camera = renderer.getCamera();
+  const onCamera = () => {
+    clearTimeout(cameraTimer);
+    cameraTimer = setTimeout(() => {
+      const c = camera.getState();
+      session.update((s) => setCamera(s, { x: c.x, y: c.y, ratio: c.ratio }));
+    }, 250);
+  };
+  camera.on('updated', onCamera);
+  if (state.camera) camera.setState(state.camera);
+
+  // 5. State → redraw. Camera-only changes need no refresh.
+  // PROPOSED: each node's and edge's look is summed up in a small code (what the reducers read
+  // from the state); after a change only the items whose code changed are re-reduced and
+  // rewritten in sigma's buffers (`partialGraph` + `skipIndexation`), with no allocation per
+  // item. Changes of language, size or overlay, and small graphs, take a full refresh (exact
+  // z-order). Nodes shown again that were hidden at the last full refresh are not in sigma's
+  // label grid: a full refresh follows when the page is idle.
+  const nodeKeys = graph.nodes();
+  const edgeKeys = graph.edges();
+  const nodeCode = new Uint8Array(nodeKeys.length);
+  const edgeCode = new Uint8Array(edgeKeys.length);
+  const nodeCodeAtFull = new Uint8Array(nodeKeys.length);
+  const changedNodes: string[] = [];
+  const changedEdges: string[] = [];
+  const N_VISIBLE = 1, N_LIT = 2, N_FORCE = 4, N_QUIET = 8, N_MARKED = 16, N_PATH = 32, N_RING = 64, N_MASTERED = 128;
+  const E_VISIBLE = 1, E_LIT = 2, E_PATH = 4, E_WIDE = 8, E_QUIET = 16, E_LABEL = 32;
+  const nodeCodeOf = (key: string): number => {
+    const d = derived;
+    if (!d.visibleNodes.has(key)) return 0;
+    const inPath = d.pathNodes?.has(key) ?? false;
+    const lit = d.pathNodes ? inPath : d.highlightNodes ? d.highlightNodes.has(key) : d.matches ? d.matches.has(key) : d.slideNodes ? d.slideNodes.has(key) : true;
+    let code = N_VISIBLE;
+    if (lit) {
+      code |= N_LIT;
+      if (d.pathNodes || d.highlightNodes || d.matches || d.slideNodes) code |= N_FORCE;
+    } else if (d.pastSlideNodes?.has(key)) code |= N_QUIET;
+    if (key === d.selectedVisible || (inPath && (key === state.path.from || key === state.path.to))) code |= N_MARKED;
+    if (inPath) code |= N_PATH;
+    if (overlay?.mastered.has(key)) code |= N_MASTERED;
+    else if (overlay?.visited.has(key)) code |= N_RING;
+    return code;
+  };
+  const edgeCodeOf = (key: string): number => {
+    const d = derived;
+    if (!d.visibleEdges.has(key)) return 0;
+    const inPath = d.pathEdges?.has(key) ?? false;
+    const lit = d.pathEdges ? inPath : d.highlightEdges ? d.highlightEdges.has(key) : d.slideEdges ? d.slideEdges.has(key) : true;
+    let code = E_VISIBLE;
+    if (lit) code |= E_LIT;
+    if (inPath) code |= E_PATH | E_LABEL;
+    else if (d.highlightEdges?.has(key)) code |= E_LABEL;
+    if (lit && (d.highlightEdges || d.slideEdges)) code |= E_WIDE;
+    if (!lit && d.pastSlideEdges?.has(key)) code |= E_QUIET;
+    return code;
+  };
+  /** Recomputes every code (a few Set lookups per item, no allocation); lists the items whose code changed. */
+  const recode = (): void => {
+    changedNodes.length = 0;
+    changedEdges.length = 0;
+    for (let i = 0; i < nodeKeys.length; i++) {
+      const c = nodeCodeOf(nodeKeys[i]);
+      if (c !== nodeCode[i]) {
+        nodeCode[i] = c;
+        changedNodes.push(nodeKeys[i]);
+      }
+    }
+    for (let i = 0; i < edgeKeys.length; i++) {
+      const c = edgeCodeOf(edgeKeys[i]);
+      if (c !== edgeCode[i]) {
+        edgeCode[i] = c;
+        changedEdges.push(edgeKeys[i]);
+      }
+    }
+  };
+  let idleFull = 0;
+  const fullRefresh = (): void => {
+    cancelIdle(idleFull);
+    idleFull = 0;
+    renderer.refresh();
+    nodeCodeAtFull.set(nodeCode);
+  };
+  recode();
+  nodeCodeAtFull.set(nodeCode);
+  scheduleFull = () => {
+    if (idleFull === 0) idleFull = onIdle(fullRefresh);
+  };
+  let lastLang = state.lang;
+  let lastScale = sizeScale;
+  let lastOverlay: MapOverlay | null = overlay;
+  /** Redraws after a state change: nothing, the changed items, or everything. */
+  const redraw = (): void => {
+    recode();
+    const global = state.lang !== lastLang || sizeScale !== lastScale || overlay !== lastOverlay;
+    lastLang = state.lang;
+    lastScale = sizeScale;
+    lastOverlay = overlay;
+    if (!global && changedNodes.length === 0 && changedEdges.length === 0) return;
+    if (global || !large) return fullRefresh();
+    renderer.refresh({ partialGraph: { nodes: changedNodes, edges: changedEdges }, skipIndexation: true });
+    // Shown again but hidden at the last full refresh: not in the label grid yet.
+    let regrid = false;
+    for (let i = 0; i < nodeKeys.length && !regrid; i++) regrid = (nodeCode[i] & N_VISIBLE) !== 0 && (nodeCodeAtFull[i] & N_VISIBLE) === 0;
+    if (regrid) scheduleFull?.();
+  };
+
+  const unsubscribe = session.subscribe((next, nextDerived, prev) => {
+    const onlyCamera = next.camera !== prev.camera && nextDerived === derived && next.lang === prev.lang;
+    state = next;
+    derived = nextDerived;
+    if (next.camera && next.camera !== prev.camera) {
+      const c = camera.getState();
+      if (Math.abs(c.x - next.camera.x) > 1e-3 || Math.abs(c.y - next.camera.y) > 1e-3 || Math.abs(c.ratio - next.camera.ratio) > 1e-3) camera.setState(next.camera);
+    }
+    if (next.lang !== prev.lang) renderer.setSetting('labelFont', font());
+    if (onlyCamera) return;
+    // Behind another view the container has no size: redraw when it shows again (onResize).
+    if (container.clientWidth === 0 || container.clientHeight === 0) return;
+    redraw();
+  });
+
+  const handle: NetworkHandle = {
+    renderer,
+    flyTo(key) {
+      const p = renderer.getNodeDisplayData(key);
+      if (p) camera.animate({ x: p.x, y: p.y, ratio: Math.min(camera.ratio, 0.45) }, { duration: reducedMotion() ? 0 : 500 });
+    },
+    zoom(factor) {
+      if (factor > 1) camera.animatedUnzoom({ duration: reducedMotion() ? 0 : 250, factor });
+      else camera.animatedZoom({ duration: reducedMotion() ? 0 : 250, factor: 1 / factor });
+    },
+    fit(keys) {
+      const list = keys ? [...keys] : [...derived.visibleNodes];
+      if (list.length === 0) return;
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (const k of list) {
+        const p = renderer.getNodeDisplayData(k);
+        if (!p) continue;
+        x0 = Math.min(x0, p.x); y0 = Math.min(y0, p.y); x1 = Math.max(x1, p.x); y1 = Math.max(y1, p.y);
+      }
+      if (!Number.isFinite(x0)) return;
+      const ratio = Math.min(1.1, Math.max(0.12, Math.max(x1 - x0, y1 - y0) * 1.25));
+      camera.animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: reducedMotion() ? 0 : 500 });
+    },
+    setOverlay(next) {
+      if (next === overlay) return;
+      overlay = next;
+      redraw();
+    },
+    dispose() {
+      cancelIdle(idleFull);
+      clearTimeout(cameraTimer);
+      resizeObserver?.disconnect();
+      unsubscribe();
+      renderer.kill();
+    },
+  };
+  return handle;
+}
+
+/** PROPOSED: runs `fn` when the page is idle (within a second); returns a handle for {@link cancelIdle}. */
+function onIdle(fn: () => void): number {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : (setTimeout(fn, 200) as unknown as number);
+}
+
+function cancelIdle(handle: number): void {
+  if (handle === 0) return;
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else clearTimeout(handle);
+}
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
