@@ -49,6 +49,9 @@ export function fade(hex: string, amount = 0.82): string {
   return `rgb(${mix((n >> 16) & 255)},${mix((n >> 8) & 255)},${mix(n & 255)})`;
 }
 
+/** Nodes + edges above which the camera moves without edges and labels. */
+export const LARGE_GRAPH = 2_000;
+
 const DIM_EDGE = '#ececec';
 /** Edges of earlier lecture slides: visible, quieter than this slide's. */
 const PAST_EDGE = '#cfcfcf';
@@ -192,6 +195,9 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     },
     edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, curved: EdgeCurvedArrowProgram },
     defaultNodeType: 'bordered',
+    // Large graphs: the camera moves with nodes only; edges and labels return when it stops.
+    hideEdgesOnMove: graph.order + graph.size > LARGE_GRAPH,
+    hideLabelsOnMove: graph.order + graph.size > LARGE_GRAPH,
     defaultEdgeType: 'arrow',
     renderEdgeLabels: true,
     enableEdgeEvents: false,
