@@ -3,6 +3,7 @@
  * 繁體, 简体 and English (the same three-value pattern as strings.ts).
  */
 import type { Lang } from '../model/sentence';
+import { inLang } from './strings';
 
 const STRINGS = {
   file: ['檔案', '文件', 'File'],
@@ -43,11 +44,10 @@ const STRINGS = {
 
 export type IoStringKey = keyof typeof STRINGS;
 
-const INDEX: Record<Lang, 0 | 1 | 2> = { 'zh-Hant': 0, 'zh-Hans': 1, en: 2 };
 
 /** The file menu's string `key` in `lang`. */
 export function ioText(lang: Lang, key: IoStringKey): string {
-  return STRINGS[key][INDEX[lang]];
+  return inLang(lang, STRINGS[key]);
 }
 
 /** "1,234" in English, "1,234" in Chinese as well (digits are read the same). */

@@ -3,6 +3,7 @@
  * (same pattern as strings.ts). `{name}` marks a value filled in by {@link fill}.
  */
 import type { Lang } from '../model/sentence';
+import { inLang } from './strings';
 
 const STRINGS = {
   // Lecture
@@ -95,11 +96,10 @@ const STRINGS = {
 
 export type ModeStringKey = keyof typeof STRINGS;
 
-const INDEX: Record<Lang, 0 | 1 | 2> = { 'zh-Hant': 0, 'zh-Hans': 1, en: 2 };
 
 /** The lecture / revision UI string `key` in `lang`, with `{name}` placeholders filled from `values`. */
 export function tm(lang: Lang, key: ModeStringKey, values: Record<string, string | number> = {}): string {
-  return fill(STRINGS[key][INDEX[lang]], values);
+  return fill(inLang(lang, STRINGS[key]), values);
 }
 
 /** Replaces each `{name}` in `template` by `values[name]` (left as is when absent). */

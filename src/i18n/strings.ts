@@ -80,9 +80,14 @@ export type StringKey = keyof typeof STRINGS;
 
 const INDEX: Record<Lang, 0 | 1 | 2> = { 'zh-Hant': 0, 'zh-Hans': 1, en: 2 };
 
+/** The entry for `lang` of a [繁體, 简体, English] triple: every UI string table reads through this. */
+export function inLang<T>(lang: Lang, triple: readonly [T, T, T]): T {
+  return triple[INDEX[lang]];
+}
+
 /** The UI string `key` in `lang`. */
 export function t(lang: Lang, key: StringKey): string {
-  return STRINGS[key][INDEX[lang]];
+  return inLang(lang, STRINGS[key]);
 }
 
 /** Text in the language: picks one of three values. */

@@ -3,6 +3,7 @@
  * three-value pattern as strings.ts).
  */
 import type { Lang } from '../model/sentence';
+import { inLang } from './strings';
 
 const STRINGS = {
   // Transformation ladder.
@@ -95,11 +96,10 @@ const STRINGS = {
 
 export type ViewStringKey = keyof typeof STRINGS;
 
-const INDEX: Record<Lang, 0 | 1 | 2> = { 'zh-Hant': 0, 'zh-Hans': 1, en: 2 };
 
 /** The view string `key` in `lang`. */
 export function vt(lang: Lang, key: ViewStringKey): string {
-  return STRINGS[key][INDEX[lang]];
+  return inLang(lang, STRINGS[key]);
 }
 
 /** "Row 3" / "第 3 行". */

@@ -58,30 +58,27 @@ const PAST_EDGE = '#cfcfcf';
 const PATH_COLOR = '#d55e00';
 const SELECT_BORDER = '#111111';
 
+/** `fade` by a fixed amount, remembered per colour (kinds share a few colours); non-hex → `fallback`. */
+function memoFade(amount: number, fallback: string): (color: string) => string {
+  const cache = new Map<string, string>();
+  return (color) => {
+    let f = cache.get(color);
+    if (f === undefined) {
+      f = color.startsWith('#') ? fade(color, amount) : fallback;
+      cache.set(color, f);
+    }
+    return f;
+  };
+}
+
 /** Mounts the network in `container`; returns a handle whose `dispose` kills the renderer. */
 export function mountNetwork(container: HTMLElement, session: Session): NetworkHandle {
   const { graph } = session;
 
   // 1. Per-graph lookups, computed once: faded colours, edge programs and curvatures.
-  const faded = new Map<string, string>();
-  const fadedOf = (c: string): string => {
-    let f = faded.get(c);
-    if (f === undefined) {
-      f = c.startsWith('#') ? fade(c) : '#e4e4e4';
-      faded.set(c, f);
-    }
-    return f;
-  };
+  const fadedOf = memoFade(0.82, '#e4e4e4');
   // Earlier lecture slides: half-way to white, so the map grows without competing with this slide.
-  const quiet = new Map<string, string>();
-  const quietOf = (c: string): string => {
-    let q = quiet.get(c);
-    if (q === undefined) {
-      q = c.startsWith('#') ? fade(c, 0.5) : '#c8c8c8';
-      quiet.set(c, q);
-    }
-    return q;
-  };
+  const quietOf = memoFade(0.5, '#c8c8c8');
   const edgeColors = new Map(graph.getAttribute('edgeKinds')?.map((k) => [k.id, k.color]) ?? []);
   const edgeType = new Map<string, string>();
   const curvature = new Map<string, number>();
