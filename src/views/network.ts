@@ -191,6 +191,9 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       }),
     },
     edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, curved: EdgeCurvedArrowProgram },
+    // The map may sit hidden behind another view while something asks it to draw (an export, an
+    // overlay): draw nothing then rather than throw.
+    allowInvalidContainer: true,
     defaultNodeType: 'bordered',
     // Large graphs: the camera moves with nodes only; edges and labels return when it stops.
     hideEdgesOnMove: graph.order + graph.size > LARGE_GRAPH,
