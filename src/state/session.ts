@@ -5,6 +5,7 @@
  */
 import { searchIndexSteps, type SearchIndex } from '../model/search';
 import type { LinkageGraph } from '../model/types';
+import type { PathIndex } from '../model/paths';
 import { createDeriver, type Derived } from './derive';
 import { createStore, type Store } from './store';
 import type { AppState } from './types';
@@ -19,6 +20,8 @@ export interface Session {
    * idle time after the session starts; reading it before that builds the rest at once.
    */
   readonly searchIndex: SearchIndex;
+  /** The graph's ordinals and adjacency, built once (graph order), for views that loop over it. */
+  readonly index: PathIndex;
   state(): AppState;
   derived(): Derived;
   /** Applies a pure producer to the state. */
@@ -88,6 +91,7 @@ export function createSession(graph: LinkageGraph, initial: AppState, options: S
   return {
     graph,
     store,
+    index: derive.index,
     get searchIndex() {
       return searchIndex();
     },

@@ -1,11 +1,13 @@
 /**
- * The network view (sigma, WebGL). Reads the session's derived Sets in reducers that only look
- * up; never writes to the graph. Hover and click go back to the state as actions.
+ * The network view (sigma, WebGL). Each item's look is a small code (map-looks.ts) computed from
+ * the session's derived Sets; reducers only decode it and never write to the graph. After a
+ * change only the items whose code changed are redrawn on large graphs. Hover and click go back
+ * to the state as actions.
  */
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
+import { drawStraightEdgeLabel, EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { SYMMETRIC_EDGE_KINDS, type EdgeKind } from '../model/schema';
 import { nodeLabel, phrase } from '../model/sentence';
@@ -14,6 +16,9 @@ import { hover, select, setCamera } from '../state/actions';
 import type { Session } from '../state/session';
 import type { AppState } from '../state/types';
 import { createLabelPainter, FONT_STACK } from './labels';
+import { E, LookTable, N, type LookInputs, type MapOverlay } from './map-looks';
+
+export type { MapOverlay } from './map-looks';
 
 type NodeData = Partial<NodeDisplayData> & NodeAttrs & { borderColor?: string; borderSize?: number; innerSize?: number; ringColor?: string; ringSize?: number };
 type EdgeData = Partial<EdgeDisplayData> & EdgeAttrs & { curvature?: number };
@@ -30,15 +35,6 @@ export interface NetworkHandle {
   dispose(): void;
 }
 
-/**
- * Rings drawn around nodes, outside their border: `mastered` wins over `visited`. The Sets are
- * built by the caller once per change; the reducer only looks them up.
- */
-export interface MapOverlay {
-  readonly visited: ReadonlySet<string>;
-  readonly mastered: ReadonlySet<string>;
-}
-
 /** Ring colours of the overlay (also used by the legend that explains them). */
 export const OVERLAY_COLORS = { visited: '#2f6fd0', mastered: '#1a9850' } as const;
 
@@ -49,8 +45,15 @@ export function fade(hex: string, amount = 0.82): string {
   return `rgb(${mix((n >> 16) & 255)},${mix((n >> 8) & 255)},${mix(n & 255)})`;
 }
 
-/** Nodes + edges above which the camera moves without edges and labels. */
+/**
+ * Nodes + edges above which the map is drawn for speed: only the items whose look changed are
+ * redrawn, edges rest in a quiet colour (a highlight lights its few edges instead of dimming all
+ * the others), and the camera moves without edges and labels.
+ */
 export const LARGE_GRAPH = 2_000;
+
+/** Large graphs: above this many items singled out, sigma's label grid picks which labels show. */
+const MAX_FORCED_LABELS = 200;
 
 const DIM_EDGE = '#ececec';
 /** Edges of earlier lecture slides: visible, quieter than this slide's. */
@@ -79,28 +82,37 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   const fadedOf = memoFade(0.82, '#e4e4e4');
   // Earlier lecture slides: half-way to white, so the map grows without competing with this slide.
   const quietOf = memoFade(0.5, '#c8c8c8');
+  const large = graph.order + graph.size > LARGE_GRAPH;
+  // Large graphs: edges rest in a light tint of their kind's colour.
+  const restingOf = large ? memoFade(0.6, '#d4d4d4') : () => DIM_EDGE;
   const edgeColors = new Map(graph.getAttribute('edgeKinds')?.map((k) => [k.id, k.color]) ?? []);
-  const edgeType = new Map<string, string>();
+  // Edges sharing a pair of nodes (either direction) are drawn as curves fanned apart; the others
+  // are arrows, or plain lines when undirected or symmetric. One pass, keyed by node ordinals.
   const curvature = new Map<string, number>();
-  // Edges sharing a pair of nodes (either direction) are drawn as curves fanned apart.
-  const pairs = new Map<string, string[]>();
-  graph.forEachEdge((e, _a, source, target) => {
-    const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
-    const list = pairs.get(pair);
-    if (list) list.push(e);
-    else pairs.set(pair, [e]);
-  });
-  graph.forEachEdge((e, a) => edgeType.set(e, a.undirected || SYMMETRIC_EDGE_KINDS.has(a.kind as EdgeKind) ? 'line' : 'arrow'));
-  for (const list of pairs.values()) {
-    if (list.length < 2) continue;
+  const { edgeKeys, edgeSource, edgeTarget } = session.index;
+  const firstOfPair = new Map<number, string>();
+  const shared = new Map<number, string[]>();
+  for (let k = 0; k < edgeKeys.length; k++) {
+    const i = edgeSource[k], j = edgeTarget[k], e = edgeKeys[k];
+    const pair = i < j ? i * graph.order + j : j * graph.order + i;
+    const first = firstOfPair.get(pair);
+    if (first === undefined) firstOfPair.set(pair, e);
+    else {
+      const list = shared.get(pair);
+      if (list) list.push(e);
+      else shared.set(pair, [first, e]);
+    }
+  }
+  for (const list of shared.values()) {
     list.forEach((e, i) => {
-      edgeType.set(e, 'curved');
       // Alternate sides, growing outwards; the direction of each edge flips the sign back.
       const side = i % 2 === 0 ? 1 : -1;
       const sameWay = graph.source(e) < graph.target(e) ? 1 : -1;
       curvature.set(e, side * sameWay * (0.18 + 0.14 * Math.floor(i / 2)));
     });
   }
+  const edgeTypeOf = (key: string, data: EdgeData): string =>
+    curvature.has(key) ? 'curved' : data.undirected || SYMMETRIC_EDGE_KINDS.has(data.kind as EdgeKind) ? 'line' : 'arrow';
 
   // Outline of each kind (see NODE_KIND_BORDERS): border and white inner ring, as disc fractions.
   const OUTLINES = { plain: [0.12, 0], ring: [0.1, 0.22], thick: [0.3, 0] } as const;
@@ -109,15 +121,25 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   let state: AppState = session.state();
   let derived = session.derived();
   // Node sizes are screen pixels: shrink them on small maps so the chapter still reads.
-  let sizeScale = 1;
+  const scaleFor = (width: number) => (width > 0 && width < 900 ? Math.max(0.45, width / 900) : 1);
+  let sizeScale = scaleFor(container.clientWidth);
   let overlay: MapOverlay | null = null;
   const font = () => (state.lang === 'zh-Hans' ? FONT_STACK.hans : FONT_STACK.hant);
   const painter = createLabelPainter(font);
 
-  // 2. Reducers: look up, never compute. They mutate sigma's own copy and return it.
+  // 2. Looks, and reducers that decode them. They mutate sigma's own copy and return it.
+  const inputs = (): LookInputs => ({
+    derived,
+    pathFrom: state.path.from,
+    pathTo: state.path.to,
+    overlay,
+    restingEdgesUnlit: large,
+    maxForcedLabels: large ? MAX_FORCED_LABELS : Infinity,
+  });
+  const looks = new LookTable(session.index, inputs());
   const nodeReducer = (key: string, data: NodeData): NodeData => {
-    const d = derived;
-    if (!d.visibleNodes.has(key)) {
+    const code = looks.node(key);
+    if ((code & N.VISIBLE) === 0) {
       data.hidden = true;
       return data;
     }
@@ -128,56 +150,53 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       data.innerSize = outline[1];
     }
     if (sizeScale !== 1) data.size = data.size * sizeScale;
-    const inPath = d.pathNodes?.has(key) ?? false;
-    const lit = d.pathNodes ? inPath : d.highlightNodes ? d.highlightNodes.has(key) : d.matches ? d.matches.has(key) : d.slideNodes ? d.slideNodes.has(key) : true;
-    if (!lit) {
-      data.color = d.pastSlideNodes?.has(key) ? quietOf(data.color) : fadedOf(data.color);
+    if ((code & N.LIT) === 0) {
+      data.color = code & N.QUIET ? quietOf(data.color) : fadedOf(data.color);
       data.label = null as unknown as string;
       data.zIndex = 0;
     } else {
       data.zIndex = 1;
-      if (d.pathNodes || d.highlightNodes || d.matches || d.slideNodes) data.forceLabel = true;
+      if (code & N.FORCE) data.forceLabel = true;
     }
-    if (overlay) {
-      if (overlay.mastered.has(key)) {
-        data.ringColor = OVERLAY_COLORS.mastered;
-        data.ringSize = 0.4;
-      } else if (overlay.visited.has(key)) {
-        data.ringColor = OVERLAY_COLORS.visited;
-        data.ringSize = 0.3;
-      }
+    if (code & N.RING_MASTERED) {
+      data.ringColor = OVERLAY_COLORS.mastered;
+      data.ringSize = 0.4;
+    } else if (code & N.RING_VISITED) {
+      data.ringColor = OVERLAY_COLORS.visited;
+      data.ringSize = 0.3;
     }
-    if (key === d.selectedVisible || (inPath && (key === state.path.from || key === state.path.to))) {
+    if (code & N.MARKED) {
       data.highlighted = true;
-      data.borderColor = inPath ? PATH_COLOR : SELECT_BORDER;
+      data.borderColor = code & N.PATH ? PATH_COLOR : SELECT_BORDER;
       data.borderSize = 0.3;
       data.zIndex = 2;
     }
     return data;
   };
   const edgeReducer = (key: string, data: EdgeData): EdgeData => {
-    const d = derived;
-    if (!d.visibleEdges.has(key)) {
+    const code = looks.edge(key);
+    // The program never changes (hidden or not): redraws of single edges write to its slot.
+    data.type = edgeTypeOf(key, data);
+    if ((code & E.VISIBLE) === 0) {
       data.hidden = true;
       return data;
     }
-    data.type = edgeType.get(key);
     const c = curvature.get(key);
     if (c !== undefined) data.curvature = c;
     const base = edgeColors.get(data.kind) ?? '#bbbbbb';
-    const inPath = d.pathEdges?.has(key) ?? false;
-    const lit = d.pathEdges ? inPath : d.highlightEdges ? d.highlightEdges.has(key) : d.slideEdges ? d.slideEdges.has(key) : true;
-    data.color = inPath ? PATH_COLOR : lit ? base : d.pastSlideEdges?.has(key) ? PAST_EDGE : DIM_EDGE;
-    data.size = inPath ? 3 : lit && (d.highlightEdges || d.slideEdges) ? 2 : 1;
+    const lit = (code & E.LIT) !== 0;
+    data.color = code & E.PATH ? PATH_COLOR : lit ? base : code & E.QUIET ? PAST_EDGE : restingOf(base);
+    data.size = code & E.PATH ? 3 : code & E.WIDE ? 2 : 1;
     data.zIndex = lit ? 1 : 0;
-    if ((inPath || d.highlightEdges?.has(key)) ?? false) {
+    if (code & E.LABEL) {
       data.label = phrase(data, state.lang);
       data.forceLabel = true;
     } else data.label = null as unknown as string;
     return data;
   };
 
-  // 3. The renderer.
+  // 3. The renderer. Its construction (sigma's first indexation and draw) is marked for tools.
+  performance.mark('linkage:sigma-start');
   const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
     nodeProgramClasses: {
       circle: NodeCircleProgram,
@@ -196,10 +215,12 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     allowInvalidContainer: true,
     defaultNodeType: 'bordered',
     // Large graphs: the camera moves with nodes only; edges and labels return when it stops.
-    hideEdgesOnMove: graph.order + graph.size > LARGE_GRAPH,
-    hideLabelsOnMove: graph.order + graph.size > LARGE_GRAPH,
+    hideEdgesOnMove: large,
+    hideLabelsOnMove: large,
     defaultEdgeType: 'arrow',
-    renderEdgeLabels: true,
+    // Large graphs: sigma looks through every edge for labels on each frame; the few phrases
+    // drawn there are painted by the map itself (drawPhrases, below).
+    renderEdgeLabels: !large,
     enableEdgeEvents: false,
     zIndex: true,
     labelSize: 14,
@@ -219,27 +240,31 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     defaultDrawNodeLabel: painter.draw as never,
     defaultDrawNodeHover: painter.drawHover as never,
   });
+  performance.measure('linkage:sigma', 'linkage:sigma-start');
   renderer.on('beforeRender', () => painter.reset());
+  if (large) drawPhrases(renderer, looks.labelledEdges);
 
-  // Labels are drawn to the right of their nodes: leave room for them at the right edge.
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  graph.forEachNode((_, a) => {
-    x0 = Math.min(x0, a.x); x1 = Math.max(x1, a.x); y0 = Math.min(y0, a.y); y1 = Math.max(y1, a.y);
-  });
-  if (Number.isFinite(x0) && x1 > x0) renderer.setCustomBBox({ x: [x0, x1 + (x1 - x0) * 0.1], y: [y0, y1] });
-  const onResize = () => {
-    const width = container.clientWidth;
-    if (width === 0 || container.clientHeight === 0) return; // hidden behind another view
-    sizeScale = width > 0 && width < 900 ? Math.max(0.45, width / 900) : 1;
-    // sigma only watches the window; a container resized by the layout needs a redraw.
-    renderer.refresh();
-  };
-  onResize();
-  const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(onResize) : null;
+  // Labels are drawn to the right of their nodes: on small graphs, leave room for them at the
+  // right edge. sigma only takes the box into account when it next indexes the graph (below);
+  // large graphs keep the first indexation and fit the nodes alone.
+  if (!large) {
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    graph.forEachNode((_, a) => {
+      x0 = Math.min(x0, a.x); x1 = Math.max(x1, a.x); y0 = Math.min(y0, a.y); y1 = Math.max(y1, a.y);
+    });
+    if (Number.isFinite(x0) && x1 > x0) renderer.setCustomBBox({ x: [x0, x1 + (x1 - x0) * 0.1], y: [y0, y1] });
+  }
+  // sigma only watches the window: a container resized by the layout needs a redraw (below).
+  let lastSize = `${container.clientWidth}x${container.clientHeight}`;
+  const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => onResize()) : null;
   resizeObserver?.observe(container);
 
   // 4. Events → actions.
-  renderer.on('enterNode', ({ node }) => session.update((s) => hover(s, node)));
+  // No hover while the stage is dragged: the pointer sweeps over nodes under the moving camera.
+  const captor = renderer.getMouseCaptor();
+  renderer.on('enterNode', ({ node }) => {
+    if (!captor.isMoving && captor.draggedEvents === 0) session.update((s) => hover(s, node));
+  });
   renderer.on('leaveNode', () => session.update((s) => hover(s, null)));
   renderer.on('clickNode', ({ node }) => session.update((s) => select(s, node)));
   renderer.on('clickStage', () => session.update((s) => select(s, null)));
@@ -255,7 +280,47 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   camera.on('updated', onCamera);
   if (state.camera) camera.setState(state.camera);
 
-  // 5. State → redraw. Camera-only changes need no refresh.
+  // 5. State → redraw: nothing, the items whose look changed (large graphs), or everything (small
+  // graphs, and changes of language or node scale: exact z-order and label grid).
+  const drawnNow = () => ({ lang: state.lang, scale: sizeScale, sized: container.clientWidth > 0 && container.clientHeight > 0 });
+  let drawn = drawnNow();
+  let idleFull = 0;
+  const fullDraw = () => {
+    cancelIdle(idleFull);
+    idleFull = 0;
+    looks.update(inputs());
+    renderer.refresh();
+    looks.markFullDraw();
+    drawn = drawnNow();
+  };
+  const scheduleFull = () => {
+    if (idleFull === 0) idleFull = onIdle(fullDraw);
+  };
+  // Behind another view the container has no size: sigma updates its buffers and draws when the
+  // map shows again (onResize). No layout is read here: that would force one after each change.
+  const redraw = () => {
+    if (!large || state.lang !== drawn.lang || sizeScale !== drawn.scale) return fullDraw();
+    looks.update(inputs());
+    if (looks.changedNodes.length === 0 && looks.changedEdges.length === 0) return;
+    renderer.refresh({ partialGraph: { nodes: looks.changedNodes, edges: looks.changedEdges }, skipIndexation: true });
+    // Labels shown again that sigma's label grid lost at the last full draw: rebuild it when idle.
+    if (looks.labelGridStale()) scheduleFull();
+  };
+  function onResize(): void {
+    const size = `${container.clientWidth}x${container.clientHeight}`;
+    if (container.clientWidth === 0 || container.clientHeight === 0 || size === lastSize) return;
+    lastSize = size;
+    // Large graphs keep the node scale they started with: a new scale redraws every item.
+    if (!large) sizeScale = scaleFor(container.clientWidth);
+    if (!large || sizeScale !== drawn.scale) return fullDraw();
+    // Large graphs: draw at the new size (render() resizes). sigma's label grid, laid out for the
+    // size of the last full draw, still picks labels well enough; it is rebuilt when idle only
+    // when that draw had no size at all (the map was mounted behind another view).
+    redraw();
+    renderer.scheduleRender();
+    if (!drawn.sized) scheduleFull();
+  }
+  if (!large) fullDraw();
   const unsubscribe = session.subscribe((next, nextDerived, prev) => {
     const onlyCamera = next.camera !== prev.camera && nextDerived === derived && next.lang === prev.lang;
     state = next;
@@ -265,10 +330,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       if (Math.abs(c.x - next.camera.x) > 1e-3 || Math.abs(c.y - next.camera.y) > 1e-3 || Math.abs(c.ratio - next.camera.ratio) > 1e-3) camera.setState(next.camera);
     }
     if (next.lang !== prev.lang) renderer.setSetting('labelFont', font());
-    if (onlyCamera) return;
-    // Behind another view the container has no size: redraw when it shows again (onResize).
-    if (container.clientWidth === 0 || container.clientHeight === 0) return;
-    renderer.refresh({ skipIndexation: true });
+    if (!onlyCamera) redraw();
   });
 
   const handle: NetworkHandle = {
@@ -297,10 +359,11 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     setOverlay(next) {
       if (next === overlay) return;
       overlay = next;
-      renderer.refresh({ skipIndexation: true });
+      redraw();
     },
     dispose() {
       clearTimeout(cameraTimer);
+      cancelIdle(idleFull);
       resizeObserver?.disconnect();
       unsubscribe();
       renderer.kill();
@@ -311,4 +374,57 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
 
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Runs `fn` when the page is idle (within a second); returns a handle for {@link cancelIdle}. */
+function onIdle(fn: () => void): number {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : (setTimeout(fn, 200) as unknown as number);
+}
+
+function cancelIdle(handle: number): void {
+  if (handle === 0) return;
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else clearTimeout(handle);
+}
+
+/**
+ * Large graphs: draws the phrases of the labelled edges (a highlight's or a path's, at most a
+ * few hundred) on a canvas of their own above sigma's edges, after each frame, with sigma's own
+ * edge-label drawing. Nothing is drawn while the camera moves (edges are hidden then).
+ */
+function drawPhrases(renderer: Sigma<NodeAttrs, EdgeAttrs>, edges: ReadonlySet<string>): void {
+  const canvas = renderer.createCanvas('phrases', { afterLayer: 'edgeLabels' });
+  const context = canvas.getContext('2d')!;
+  const captor = renderer.getMouseCaptor();
+  const camera = renderer.getCamera();
+  let settings = renderer.getSettings();
+  renderer.on('afterRender', () => {
+    const { width, height } = renderer.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+      settings = renderer.getSettings();
+    }
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, width, height);
+    const moving = camera.isAnimated() || captor.isMoving || captor.draggedEvents > 0 || captor.currentWheelDirection !== 0;
+    if (moving || edges.size === 0) return;
+    for (const edge of edges) {
+      const data = renderer.getEdgeDisplayData(edge);
+      const [s, t] = renderer.getGraph().extremities(edge);
+      const source = renderer.getNodeDisplayData(s);
+      const target = renderer.getNodeDisplayData(t);
+      if (!data || !source || !target || data.hidden || source.hidden || target.hidden || !data.label) continue;
+      drawStraightEdgeLabel(
+        context,
+        { ...data, size: renderer.scaleSize(data.size) },
+        { ...source, ...renderer.framedGraphToViewport(source), size: renderer.scaleSize(source.size) },
+        { ...target, ...renderer.framedGraphToViewport(target), size: renderer.scaleSize(target.size) },
+        settings,
+      );
+    }
+  });
 }

@@ -1,0 +1,202 @@
+/**
+ * The look of every node and edge of the map, summed up in one small code each: what the
+ * reducers need from the state (shown? lit? on the path? marked? ringed?). The map keeps the
+ * codes of its last draw; after a state change it recomputes them and redraws only the items
+ * whose code changed. No DOM, no sigma: the reducers decode, this module decides.
+ */
+import type { PathIndex } from '../model/paths';
+import type { Derived } from '../state/derive';
+
+/** Node look bits. */
+export const N = {
+  VISIBLE: 1,
+  /** Not dimmed: in the path, the highlight, the matches or the slide (or nothing is singled out). */
+  LIT: 2,
+  /** Lit because something is singled out: its label is always drawn. */
+  FORCE: 4,
+  /** Dimmed, but shown on an earlier lecture slide: drawn quieter rather than faded. */
+  QUIET: 8,
+  /** The selection or a path end: bordered and drawn on top. */
+  MARKED: 16,
+  PATH: 32,
+  RING_VISITED: 64,
+  RING_MASTERED: 128,
+} as const;
+
+/** Edge look bits. */
+export const E = {
+  VISIBLE: 1,
+  LIT: 2,
+  PATH: 4,
+  /** Lit because something is singled out: drawn wider. */
+  WIDE: 8,
+  QUIET: 16,
+  /** Its phrase is drawn (path and highlight edges). */
+  LABEL: 32,
+} as const;
+
+/** Rings drawn around nodes (e.g. revision progress); `mastered` wins over `visited`. */
+export interface MapOverlay {
+  readonly visited: ReadonlySet<string>;
+  readonly mastered: ReadonlySet<string>;
+}
+
+/** What the looks are computed from. */
+export interface LookInputs {
+  readonly derived: Derived;
+  readonly pathFrom: string | null;
+  readonly pathTo: string | null;
+  readonly overlay: MapOverlay | null;
+  /**
+   * Large graphs: an edge is lit only when something singles it out (its resting look is
+   * already quiet), so a highlight changes the few edges it lights, not every other edge.
+   */
+  readonly restingEdgesUnlit: boolean;
+  /**
+   * Labels are forced (drawn whatever sigma's label grid says) on what is singled out only when
+   * it is at most this many items; beyond, the grid picks among them as it does at rest.
+   */
+  readonly maxForcedLabels: number;
+}
+
+export function nodeLook(key: string, x: LookInputs): number {
+  const d = x.derived;
+  if (!d.visibleNodes.has(key)) return 0;
+  const inPath = d.pathNodes?.has(key) ?? false;
+  const singled = d.pathNodes ?? d.highlightNodes ?? d.matches ?? d.slideNodes;
+  let code: number = N.VISIBLE;
+  if (singled === null) code |= N.LIT;
+  else if (singled.has(key)) code |= singled.size <= x.maxForcedLabels ? N.LIT | N.FORCE : N.LIT;
+  else if (d.pastSlideNodes?.has(key)) code |= N.QUIET;
+  if (inPath) code |= N.PATH;
+  if (key === d.selectedVisible || (inPath && (key === x.pathFrom || key === x.pathTo))) code |= N.MARKED;
+  if (x.overlay?.mastered.has(key)) code |= N.RING_MASTERED;
+  else if (x.overlay?.visited.has(key)) code |= N.RING_VISITED;
+  return code;
+}
+
+export function edgeLook(key: string, x: LookInputs): number {
+  const d = x.derived;
+  if (!d.visibleEdges.has(key)) return 0;
+  const singled = d.pathEdges ?? d.highlightEdges ?? d.slideEdges;
+  let code: number = E.VISIBLE;
+  if (singled === null) {
+    if (!x.restingEdgesUnlit) code |= E.LIT;
+  } else if (singled.has(key)) {
+    code |= E.LIT;
+    if (d.highlightEdges !== null || d.slideEdges !== null) code |= E.WIDE;
+  } else if (d.pastSlideEdges?.has(key)) code |= E.QUIET;
+  if (d.pathEdges?.has(key)) code |= d.pathEdges.size <= x.maxForcedLabels ? E.PATH | E.LABEL : E.PATH;
+  else if (d.highlightEdges?.has(key) && d.highlightEdges.size <= x.maxForcedLabels) code |= E.LABEL;
+  return code;
+}
+
+/** True when two inputs give every item the same look (the same Sets, ends and overlay). */
+function sameInputs(a: LookInputs, b: LookInputs): boolean {
+  const p = a.derived, q = b.derived;
+  return (
+    p.visibleNodes === q.visibleNodes && p.visibleEdges === q.visibleEdges && p.selectedVisible === q.selectedVisible &&
+    p.highlightNodes === q.highlightNodes && p.highlightEdges === q.highlightEdges && p.pathNodes === q.pathNodes &&
+    p.pathEdges === q.pathEdges && p.matches === q.matches && p.slideNodes === q.slideNodes && p.slideEdges === q.slideEdges &&
+    p.pastSlideNodes === q.pastSlideNodes && p.pastSlideEdges === q.pastSlideEdges && a.pathFrom === b.pathFrom &&
+    a.pathTo === b.pathTo && a.overlay === b.overlay && a.restingEdgesUnlit === b.restingEdgesUnlit &&
+    a.maxForcedLabels === b.maxForcedLabels
+  );
+}
+
+/**
+ * The codes of the last draw, by node and edge (graph order), and what changed since. `update`
+ * allocates nothing per item: a few Set lookups each, into typed arrays.
+ */
+export class LookTable {
+  readonly nodeKeys: readonly string[];
+  readonly edgeKeys: readonly string[];
+  private readonly nodeIndex: ReadonlyMap<string, number>;
+  private readonly edgeIndex: ReadonlyMap<string, number>;
+  private readonly nodeCode: Uint8Array;
+  private readonly edgeCode: Uint8Array;
+  /** Which nodes had a label (shown and lit) at the last full draw: sigma's label grid. */
+  private readonly labelledAtFull: Uint8Array;
+  private inputs: LookInputs;
+  /** Items whose code changed in the last `update` (reused arrays). */
+  readonly changedNodes: string[] = [];
+  readonly changedEdges: string[] = [];
+  /** Edges whose phrase is drawn (`E.LABEL`), kept as codes change. */
+  readonly labelledEdges = new Set<string>();
+
+  /** `index`: the keys in graph order and their ordinals (the session's index). */
+  constructor(index: Pick<PathIndex, 'nodeKeys' | 'edgeKeys' | 'nodeOrdinals' | 'edgeOrdinals'>, inputs: LookInputs) {
+    const { nodeKeys, edgeKeys } = index;
+    this.nodeKeys = nodeKeys;
+    this.edgeKeys = edgeKeys;
+    this.nodeIndex = index.nodeOrdinals;
+    this.edgeIndex = index.edgeOrdinals;
+    this.nodeCode = new Uint8Array(nodeKeys.length);
+    this.edgeCode = new Uint8Array(edgeKeys.length);
+    this.labelledAtFull = new Uint8Array(nodeKeys.length);
+    this.inputs = inputs;
+    for (let i = 0; i < nodeKeys.length; i++) this.nodeCode[i] = nodeLook(nodeKeys[i], inputs);
+    for (let i = 0; i < edgeKeys.length; i++) {
+      this.edgeCode[i] = edgeLook(edgeKeys[i], inputs);
+      if (this.edgeCode[i] & E.LABEL) this.labelledEdges.add(edgeKeys[i]);
+    }
+    this.markFullDraw();
+  }
+
+  node(key: string): number {
+    const i = this.nodeIndex.get(key);
+    return i === undefined ? 0 : this.nodeCode[i];
+  }
+
+  edge(key: string): number {
+    const i = this.edgeIndex.get(key);
+    return i === undefined ? 0 : this.edgeCode[i];
+  }
+
+  /** Recomputes the codes for `inputs`; lists in `changedNodes`/`changedEdges` the items whose code changed. */
+  update(inputs: LookInputs): void {
+    this.changedNodes.length = 0;
+    this.changedEdges.length = 0;
+    const same = sameInputs(this.inputs, inputs);
+    this.inputs = inputs;
+    if (same) return;
+    const { nodeKeys, edgeKeys, nodeCode, edgeCode } = this;
+    for (let i = 0; i < nodeKeys.length; i++) {
+      const c = nodeLook(nodeKeys[i], inputs);
+      if (c !== nodeCode[i]) {
+        nodeCode[i] = c;
+        this.changedNodes.push(nodeKeys[i]);
+      }
+    }
+    for (let i = 0; i < edgeKeys.length; i++) {
+      const c = edgeLook(edgeKeys[i], inputs);
+      if (c !== edgeCode[i]) {
+        edgeCode[i] = c;
+        this.changedEdges.push(edgeKeys[i]);
+        if (c & E.LABEL) this.labelledEdges.add(edgeKeys[i]);
+        else this.labelledEdges.delete(edgeKeys[i]);
+      }
+    }
+  }
+
+  /** Records that every item was just drawn from scratch (sigma re-indexed its label grid). */
+  markFullDraw(): void {
+    for (let i = 0; i < this.nodeCode.length; i++) this.labelledAtFull[i] = isLabelled(this.nodeCode[i]) ? 1 : 0;
+  }
+
+  /**
+   * True when a node now has a label it did not have at the last full draw: sigma's label grid
+   * does not know it yet (only forced labels would show), so a full draw is due.
+   */
+  labelGridStale(): boolean {
+    for (const key of this.changedNodes) {
+      const i = this.nodeIndex.get(key)!;
+      if (isLabelled(this.nodeCode[i]) && this.labelledAtFull[i] === 0) return true;
+    }
+    return false;
+  }
+}
+
+function isLabelled(code: number): boolean {
+  return (code & (N.VISIBLE | N.LIT)) === (N.VISIBLE | N.LIT);
+}

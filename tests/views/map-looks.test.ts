@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { hover, select, setPathEnd, setQuery, toggleSection } from '../../src/state/actions';
+import { createDeriver } from '../../src/state/derive';
+import { DEFAULT_STATE, type AppState } from '../../src/state/types';
+import { E, edgeLook, LookTable, N, nodeLook, type LookInputs, type MapOverlay } from '../../src/views/map-looks';
+import { syntheticGraph, tinyGraph } from '../fixtures/tiny-graph';
+
+function inputsFor(derive: ReturnType<typeof createDeriver>, state: AppState, restingEdgesUnlit = false, overlay: MapOverlay | null = null, maxForcedLabels = Infinity): LookInputs {
+  return { derived: derive(state), pathFrom: state.path.from, pathTo: state.path.to, overlay, restingEdgesUnlit, maxForcedLabels };
+}
+
+describe('views/map-looks', () => {
+  const graph = tinyGraph();
+  const derive = createDeriver(graph);
+  const first = graph.nodes()[0]!;
+
+  it('lights everything when nothing is singled out; hides what the filters hide', () => {
+    const x = inputsFor(derive, DEFAULT_STATE);
+    for (const n of graph.nodes()) expect(nodeLook(n, x)).toBe(N.VISIBLE | N.LIT);
+    for (const e of graph.edges()) expect(edgeLook(e, x)).toBe(E.VISIBLE | E.LIT);
+    const inSection = graph.nodes().find((n) => graph.getNodeAttribute(n, 'section'))!;
+    const hidden = inputsFor(derive, toggleSection(DEFAULT_STATE, graph.getNodeAttribute(inSection, 'section')!));
+    expect(nodeLook(inSection, hidden)).toBe(0);
+    for (const e of graph.edges(inSection)) expect(edgeLook(e, hidden)).toBe(0);
+  });
+
+  it('hover: the centre and its neighbours lit with forced labels, the rest dimmed, incident edges labelled and wide', () => {
+    const centre = graph.nodes().find((n) => graph.degree(n) >= 2)!;
+    const x = inputsFor(derive, hover(DEFAULT_STATE, centre));
+    const near = new Set([centre, ...graph.neighbors(centre)]);
+    for (const n of graph.nodes()) expect(nodeLook(n, x)).toBe(near.has(n) ? N.VISIBLE | N.LIT | N.FORCE : N.VISIBLE);
+    for (const e of graph.edges()) {
+      const incident = graph.extremities(e).includes(centre);
+      expect(edgeLook(e, x)).toBe(incident ? E.VISIBLE | E.LIT | E.WIDE | E.LABEL : E.VISIBLE);
+    }
+    // A selection is marked; a hover is not.
+    expect(nodeLook(centre, x) & N.MARKED).toBe(0);
+    expect(nodeLook(centre, inputsFor(derive, select(DEFAULT_STATE, centre))) & N.MARKED).toBe(N.MARKED);
+  });
+
+  it('path: chain nodes and edges on the path, both ends marked', () => {
+    const [from, to] = [graph.nodes()[0]!, graph.nodes()[graph.order - 1]!];
+    const state = setPathEnd(setPathEnd(DEFAULT_STATE, 'from', from), 'to', to);
+    const x = inputsFor(derive, state);
+    const d = x.derived;
+    expect(d.pathNodes?.size).toBeGreaterThan(1);
+    for (const n of d.pathNodes!) expect(nodeLook(n, x) & (N.PATH | N.LIT)).toBe(N.PATH | N.LIT);
+    expect(nodeLook(from, x) & N.MARKED).toBe(N.MARKED);
+    expect(nodeLook(to, x) & N.MARKED).toBe(N.MARKED);
+    for (const e of d.pathEdges!) expect(edgeLook(e, x) & (E.PATH | E.LABEL)).toBe(E.PATH | E.LABEL);
+  });
+
+  it('large graphs: edges rest unlit, so a highlight changes only the edges it lights', () => {
+    const rest = inputsFor(derive, DEFAULT_STATE, true);
+    for (const e of graph.edges()) expect(edgeLook(e, rest)).toBe(E.VISIBLE);
+    const centre = graph.nodes().find((n) => graph.degree(n) >= 2)!;
+    const lit = inputsFor(derive, hover(DEFAULT_STATE, centre), true);
+    for (const e of graph.edges()) expect(edgeLook(e, lit) !== edgeLook(e, rest)).toBe(graph.extremities(e).includes(centre));
+  });
+
+  it('forces labels only on a few singled-out items when a cap is set', () => {
+    const big = syntheticGraph(2_000, 3, 11);
+    const d = createDeriver(big);
+    const state = setQuery(DEFAULT_STATE, 'dian');
+    const matches = d(state).matches!;
+    expect(matches.size).toBeGreaterThan(20);
+    const some = [...matches][0]!;
+    expect(nodeLook(some, inputsFor(d, state, true, null, 20))).toBe(N.VISIBLE | N.LIT);
+    expect(nodeLook(some, inputsFor(d, state, true, null, matches.size))).toBe(N.VISIBLE | N.LIT | N.FORCE);
+    const hub = big.nodes().reduce((a, b) => (big.degree(a) >= big.degree(b) ? a : b));
+    const hovered = inputsFor(d, hover(DEFAULT_STATE, hub), true, null, 2);
+    for (const e of big.edges(hub)) expect(edgeLook(e, hovered)).toBe(E.VISIBLE | E.LIT | E.WIDE);
+  });
+
+  it('rings: mastered wins over visited', () => {
+    const overlay: MapOverlay = { visited: new Set([first]), mastered: new Set([first]) };
+    expect(nodeLook(first, inputsFor(derive, DEFAULT_STATE, false, overlay)) & (N.RING_MASTERED | N.RING_VISITED)).toBe(N.RING_MASTERED);
+    const visited: MapOverlay = { visited: new Set([first]), mastered: new Set() };
+    expect(nodeLook(first, inputsFor(derive, DEFAULT_STATE, false, visited)) & (N.RING_MASTERED | N.RING_VISITED)).toBe(N.RING_VISITED);
+  });
+
+  it('LookTable lists exactly the items whose look changed, and nothing for an unrelated change', () => {
+    const big = syntheticGraph(2_000, 3, 11);
+    const d = createDeriver(big);
+    const table = new LookTable(d.index, inputsFor(d, DEFAULT_STATE, true));
+    const check = (state: AppState) => {
+      const before = new Map([...big.nodes().map((n) => [`n:${n}`, table.node(n)] as const), ...big.edges().map((e) => [`e:${e}`, table.edge(e)] as const)]);
+      const x = inputsFor(d, state, true);
+      table.update(x);
+      const changedNodes = big.nodes().filter((n) => before.get(`n:${n}`) !== nodeLook(n, x));
+      const changedEdges = big.edges().filter((e) => before.get(`e:${e}`) !== edgeLook(e, x));
+      expect([...table.changedNodes].sort()).toEqual(changedNodes.sort());
+      expect([...table.changedEdges].sort()).toEqual(changedEdges.sort());
+      for (const n of big.nodes()) expect(table.node(n)).toBe(nodeLook(n, x));
+      return { nodes: table.changedNodes.length, edges: table.changedEdges.length };
+    };
+    const a = big.nodes().find((n) => big.degree(n) === 6)!;
+    const b = big.nodes().filter((n) => big.degree(n) === 6)[1]!;
+    // From nothing to a hover: every other node dims; only the incident edges light up.
+    expect(check(hover(DEFAULT_STATE, a))).toEqual({ nodes: big.order, edges: 6 });
+    // From one hover to another: only the two neighbourhoods change.
+    const moved = check(hover(DEFAULT_STATE, b));
+    expect(moved.nodes).toBeLessThanOrEqual(14);
+    expect(moved.edges).toBeLessThanOrEqual(12);
+    // A search while hovering: the highlight wins, nothing changes.
+    expect(check(setQuery(hover(DEFAULT_STATE, b), 'dian'))).toEqual({ nodes: 0, edges: 0 });
+    // Same state again: the same Sets, nothing to compare.
+    table.update(inputsFor(d, setQuery(hover(DEFAULT_STATE, b), 'dian'), true));
+    expect(table.changedNodes.length + table.changedEdges.length).toBe(0);
+    expect(check(DEFAULT_STATE).nodes).toBe(big.order);
+  });
+
+  it('LookTable knows when a label comes back that the last full draw did not lay out', () => {
+    const big = syntheticGraph(500, 3, 5);
+    const d = createDeriver(big);
+    const hovered = big.nodes()[0]!;
+    // First full draw while hovering: only the neighbourhood is labelled.
+    const table = new LookTable(d.index, inputsFor(d, hover(DEFAULT_STATE, hovered), true));
+    table.update(inputsFor(d, DEFAULT_STATE, true));
+    expect(table.labelGridStale()).toBe(true);
+    table.markFullDraw();
+    table.update(inputsFor(d, hover(DEFAULT_STATE, hovered), true));
+    expect(table.labelGridStale()).toBe(false);
+    table.update(inputsFor(d, DEFAULT_STATE, true));
+    expect(table.labelGridStale()).toBe(false);
+  });
+});
