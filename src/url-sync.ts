@@ -1,6 +1,7 @@
 /**
- * Keeps the state in the URL hash: reads it at start and on back/forward, writes it after each
- * change (a history entry per change the reader makes; camera moves replace the entry). A hash
+ * Keeps the state in the URL hash: reads it at start and on back/forward, writes it once a change
+ * is drawn (a history entry per change the reader makes, a burst counting as one; camera moves
+ * replace the entry). A hash
  * that cannot be read falls back to the defaults with a notice.
  */
 import { applyUrlState } from './state/actions';
@@ -29,16 +30,41 @@ export function readHash(hash: string, ctx: UrlContext, defaults: AppState): Url
  */
 export function bindUrl(session: Session, ctx: () => UrlContext, onProblem: (read: UrlRead) => void): () => void {
   let writing = false;
-  const write = (state: AppState, prev: AppState) => {
-    if (writing) return;
+  /** The state the URL shows (null until the first change after binding). */
+  let shown: AppState | null = null;
+  let pending: { frame: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  const cancel = () => {
+    if (pending === null) return;
+    cancelAnimationFrame(pending.frame);
+    clearTimeout(pending.timer);
+    pending = null;
+  };
+  const write = () => {
+    cancel();
+    const state = session.state();
+    const prev = shown ?? state;
+    shown = state;
     const hash = toHash(state);
     if (hash === location.hash || (hash === '#' && location.hash === '')) return;
     const cameraOnly = toHash({ ...state, camera: prev.camera }) === toHash(prev);
     if (cameraOnly) history.replaceState(null, '', hash);
     else history.pushState(null, '', hash);
   };
+  // The URL is written once the change is on screen (after the next frame, or within half a
+  // second when no frame comes): a burst of changes (typing, a quick run of clicks) becomes one
+  // history entry, and the history's own cost never delays the redraw.
+  const schedule = (prev: AppState) => {
+    if (writing) return;
+    shown ??= prev;
+    if (pending !== null) return;
+    const frame = requestAnimationFrame(() => {
+      if (pending !== null) pending.timer = (clearTimeout(pending.timer), setTimeout(write, 0));
+    });
+    pending = { frame, timer: setTimeout(write, 500) };
+  };
   const read = () => {
     if (writing) return;
+    cancel();
     const current = session.state();
     const r = readHash(location.hash, ctx(), { ...DEFAULT_STATE, lang: current.lang });
     if (r.problem) onProblem(r);
@@ -50,13 +76,16 @@ export function bindUrl(session: Session, ctx: () => UrlContext, onProblem: (rea
     } finally {
       writing = false;
     }
-    const canonical = toHash(session.state());
+    shown = session.state();
+    const canonical = toHash(shown);
     if (canonical !== location.hash) history.replaceState(null, '', canonical);
   };
-  const unsubscribe = session.subscribe((state, _d, prev) => write(state, prev));
+  const unsubscribe = session.subscribe((_state, _d, prev) => schedule(prev));
   window.addEventListener('popstate', read);
   window.addEventListener('hashchange', read);
   return () => {
+    // A change still waiting is written now: leaving must not lose it.
+    if (pending !== null) write();
     unsubscribe();
     window.removeEventListener('popstate', read);
     window.removeEventListener('hashchange', read);

@@ -112,7 +112,7 @@ describe('filters', () => {
     expect(await nodeScreenPosition(page, 'tr.form')).toEqual(before);
     expect(await page.locator('label[for="nk-trait"] .count').textContent()).toBe('0/28');
     await screenshot(page, 'explorer-filter-kind');
-    expect(page.url()).toContain('hk=trait');
+    await expect.poll(() => page.url()).toContain('hk=trait');
     await context.close();
   });
 
@@ -141,7 +141,7 @@ describe('filters', () => {
     expect((await nodePixel(page, 'tr.decision'))[3]).toBeGreaterThan(0);
     expect((await nodePixel(page, 'tr.power'))[3]).toBe(0);
     await screenshot(page, 'explorer-filter-slides');
-    expect(page.url()).toMatch(/he=echoes.*hs=2-1.*sr=9-9/);
+    await expect.poll(() => page.url()).toMatch(/he=echoes.*hs=2-1.*sr=9-9/);
     await page.locator('#reset-filters').click();
     expect(await visibleCounts(page)).toEqual({ nodes: 143, edges: 230 });
     await context.close();
@@ -163,7 +163,7 @@ describe('focus and path', () => {
     await page.locator('#focus-depth').selectOption('2');
     expect((await visibleCounts(page)).nodes).toBeGreaterThan(outCount);
     await screenshot(page, 'explorer-focus');
-    expect(page.url()).toMatch(/focus=2.*dir=out/);
+    await expect.poll(() => page.url()).toMatch(/focus=2.*dir=out/);
     await context.close();
   });
 
@@ -236,6 +236,8 @@ describe('languages and the URL', () => {
     await page.locator('.panel li button.concept-link').first().click();
     const second = (await state(page)).selected;
     expect(second).not.toBe('tr.power');
+    // The URL follows once the change is drawn; then it is a history entry of its own.
+    await expect.poll(() => page.url()).toContain(`sel=${encodeURIComponent(second as string)}`);
     await page.goBack();
     await page.waitForFunction(() => (window as any).linkage.session.state().selected === 'tr.power');
     await page.goForward();

@@ -140,7 +140,7 @@ describe('lecture mode', () => {
     await expect.poll(() => state(page)).toMatchObject({ mode: 'explore', slide: null });
     expect(await page.locator('.topbar').isVisible()).toBe(true);
     expect(await page.evaluate(() => (window as any).linkage.net.renderer.getSetting('labelSize'))).toBe(14);
-    expect(page.url()).not.toContain('slide=');
+    await expect.poll(() => page.url()).not.toContain('slide=');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -66,7 +66,7 @@ describe('the transformation view', () => {
     expect(await cards(page)).toEqual(expect.arrayContaining(['f.ict', 'f.allday', 'f.collab', 'dm.centralised']));
     expect(await page.locator('#ladder-heading').textContent()).toBe('傳統行政 → 電子政務 · 8 項轉化');
     // The view is in the URL and the view switch shows it.
-    expect(page.url()).toContain('view=transformations');
+    await expect.poll(() => page.url()).toContain('view=transformations');
     expect(await page.locator('.view-switch button[data-view="transformations"]').getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'transformations-zh-Hant');
 
@@ -462,12 +462,16 @@ describe('help overlay and view switching', () => {
     await page.locator('body').press(']');
     await expect.poll(async () => (await state(page)).view).toBe('transformations');
     await expect.poll(() => page.url()).toContain('view=transformations');
+    // Each step waits for its URL: steps within one frame would make one history entry.
     await page.locator('body').press(']');
     await expect.poll(async () => (await state(page)).view).toBe('outline');
+    await expect.poll(() => page.url()).toContain('view=outline');
     await page.locator('body').press(']');
     await expect.poll(async () => (await state(page)).view).toBe('network');
+    await expect.poll(() => page.url()).not.toContain('view=');
     await page.locator('body').press('[');
     await expect.poll(async () => (await state(page)).view).toBe('outline');
+    await expect.poll(() => page.url()).toContain('view=outline');
     await page.reload();
     await page.waitForFunction(() => Boolean((window as any).linkage));
     await page.waitForSelector('.outline-view .concept-head');
