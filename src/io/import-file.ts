@@ -30,6 +30,7 @@ const cancelled = (file: string) => new GraphImportError('cancelled', [{ file, m
 function inWorker(input: File | ImportInput, options: ImportFileOptions): Promise<ImportResult> {
   const { onProgress, signal, inline: _inline, ...importOptions } = options;
   let heard = false;
+  let graph: LinkageGraph | null = null;
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'linkage-import' });
     const finish = () => {
@@ -45,9 +46,14 @@ function inWorker(input: File | ImportInput, options: ImportFileOptions): Promis
       heard = true;
       const m = event.data;
       if (m.type === 'progress') onProgress?.(m.progress);
+      else if (m.type === 'graph') {
+        graph = new Graph<NodeAttrs, EdgeAttrs, GraphAttrs>(m.options);
+        graph.replaceAttributes(m.attributes);
+      } else if (m.type === 'nodes') graph!.import({ nodes: m.nodes });
+      else if (m.type === 'edges') graph!.import({ edges: m.edges });
       else if (m.type === 'done') {
         finish();
-        resolve({ graph: Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(m.result.graph), report: m.result.report });
+        resolve({ graph: graph!, report: m.report });
       } else {
         finish();
         reject(new GraphImportError(m.code, m.problems, m.total));

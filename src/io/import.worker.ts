@@ -2,7 +2,8 @@
  * The import worker: reads, parses, checks, converts and lays out a graph file off the page's
  * thread, posting progress as it goes. The page cancels an import by terminating the worker.
  */
-import { importGraphText, type ImportInput, type ImportOptions, type ImportProgress, type ImportedGraph } from './import';
+import type { CompiledGraph } from '../model/types';
+import { importGraphText, type ImportInput, type ImportOptions, type ImportProgress, type ImportReport } from './import';
 import { asImportError, type ImportErrorCode, type ImportProblem } from './problems';
 import { readText } from './read-text';
 
@@ -12,11 +13,21 @@ export interface ImportRequest {
   options: ImportOptions;
 }
 
-/** What the worker sends back. */
+/**
+ * What the worker sends back. A graph comes in parts (`graph`, then `nodes` and `edges` in
+ * slices, then `done`): the page builds it one slice per task, so no single task on its thread
+ * unpacks and builds a large graph at once.
+ */
 export type ImportMessage =
   | { type: 'progress'; progress: ImportProgress }
-  | { type: 'done'; result: ImportedGraph }
+  | { type: 'graph'; options: CompiledGraph['options']; attributes: CompiledGraph['attributes'] }
+  | { type: 'nodes'; nodes: CompiledGraph['nodes'] }
+  | { type: 'edges'; edges: CompiledGraph['edges'] }
+  | { type: 'done'; report: ImportReport }
   | { type: 'error'; code: ImportErrorCode; problems: ImportProblem[]; total: number };
+
+/** Nodes or edges per message. */
+export const SLICE = 5_000;
 
 const post = (message: ImportMessage) => self.postMessage(message);
 
@@ -27,7 +38,11 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     post({ type: 'progress', progress: { stage: 'read', fraction: 0 } });
     const text = 'text' in input && typeof input.text === 'string' ? input.text : await readText(input as File);
     const result = await importGraphText({ name, text }, options, { onProgress: (progress) => post({ type: 'progress', progress }) });
-    post({ type: 'done', result });
+    const { graph } = result;
+    post({ type: 'graph', options: graph.options, attributes: graph.attributes });
+    for (let i = 0; i < graph.nodes.length; i += SLICE) post({ type: 'nodes', nodes: graph.nodes.slice(i, i + SLICE) });
+    for (let i = 0; i < (graph.edges?.length ?? 0); i += SLICE) post({ type: 'edges', edges: graph.edges.slice(i, i + SLICE) });
+    post({ type: 'done', report: result.report });
   } catch (err) {
     const e = asImportError(err, name);
     post({ type: 'error', code: e.code, problems: e.problems, total: e.total });
