@@ -61,23 +61,35 @@ export interface UrlContext {
  */
 export function urlContextOf(graph: LinkageGraph, lang?: Lang): UrlContext {
   const attrs: Partial<GraphAttrs> = graph.getAttributes();
-  const nodeKinds = new Set<string>((attrs.nodeKinds ?? []).map((k) => k.id));
-  const edgeKinds = new Set<string>((attrs.edgeKinds ?? []).map((k) => k.id));
-  const sections = new Set<string>((attrs.sections ?? []).map((sec) => sec.id));
-  graph.forEachNode((_key, node) => {
-    if (typeof node.kind === 'string') nodeKinds.add(node.kind);
-    if (typeof node.section === 'string') sections.add(node.section);
-  });
-  graph.forEachEdge((_key, edge) => {
-    if (typeof edge.kind === 'string') edgeKinds.add(edge.kind);
-  });
   const slideCount = typeof attrs.slideCount === 'number' && Number.isInteger(attrs.slideCount) ? attrs.slideCount : 0;
+  // The kinds and sections are looked up in the whole graph only when a hash names one.
+  let seen: { nodeKinds: string[]; edgeKinds: string[]; sections: string[] } | null = null;
+  const scan = () => {
+    if (seen !== null) return seen;
+    const nodeKinds = new Set<string>((attrs.nodeKinds ?? []).map((k) => k.id));
+    const edgeKinds = new Set<string>((attrs.edgeKinds ?? []).map((k) => k.id));
+    const sections = new Set<string>((attrs.sections ?? []).map((sec) => sec.id));
+    graph.forEachNode((_key, node) => {
+      if (typeof node.kind === 'string') nodeKinds.add(node.kind);
+      if (typeof node.section === 'string') sections.add(node.section);
+    });
+    graph.forEachEdge((_key, edge) => {
+      if (typeof edge.kind === 'string') edgeKinds.add(edge.kind);
+    });
+    return (seen = { nodeKinds: [...nodeKinds], edgeKinds: [...edgeKinds], sections: [...sections] });
+  };
   return {
     hasNode: (key) => graph.hasNode(key),
     slideCount: Math.max(0, slideCount),
-    nodeKinds: [...nodeKinds],
-    edgeKinds: [...edgeKinds],
-    sections: [...sections],
+    get nodeKinds() {
+      return scan().nodeKinds;
+    },
+    get edgeKinds() {
+      return scan().edgeKinds;
+    },
+    get sections() {
+      return scan().sections;
+    },
     ...(lang === undefined ? {} : { lang }),
   };
 }

@@ -9,7 +9,7 @@ import { el, replaceChildren } from '../dom';
 import { count, ioText, openedMessage, type IoStringKey } from '../i18n/io';
 import type { ImportInput, ImportReport } from '../io/import';
 import type { ImportProgress } from '../io/import';
-import { printable, type ImportErrorCode, type ImportProblem } from '../io/problems';
+import { formatProblem, GraphImportError, printable, type ImportErrorCode, type ImportProblem } from '../io/problems';
 import type { Lang } from '../model/sentence';
 import type { LinkageGraph } from '../model/types';
 import { setView } from '../state/actions';
@@ -123,7 +123,6 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
       if (controller !== mine) return;
       controller = null;
       progressBox.hidden = true;
-      const { GraphImportError, formatProblem } = await import('../io/problems');
       const e = err instanceof GraphImportError ? err : null;
       const code: ImportErrorCode = e?.code ?? 'internal';
       if (code === 'cancelled') ctx.notify(tx('cancelled'));
