@@ -4,7 +4,7 @@
  *
  *   npm run bench                               full run: 1k, 10k, 50k, every renderer
  *   npm run bench -- --sizes 1000,10000         some sizes only
- *   npm run bench -- --renderers app,naive      some renderers only (app, proposed, naive, d3-svg, cytoscape)
+ *   npm run bench -- --renderers app,naive      some renderers only (app, naive, d3-svg, cytoscape)
  *   npm run bench -- --quick                    1k, one repetition of everything (the smoke test's run)
  *   npm run bench -- --reps 3,5,60              loads, updates and pan/zoom frames for every case
  *   npm run bench -- --out FILE                 write the report to FILE as well

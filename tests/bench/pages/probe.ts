@@ -72,7 +72,14 @@ export function expose(target: Target): void {
       const drawn = t1 ?? performance.now();
       // A task that ends (within a millisecond) by the draw call's end is the one that made it.
       const toDrawn = inside.filter((t) => t.start < drawn && t.start + t.duration <= drawn + 1);
+      const longest = (list: typeof inside) => list.reduce((m, t) => Math.max(m, t.duration), 0);
+      const drawTask = toDrawn.find((t) => t.start + t.duration >= drawn - 1);
+      const sigma = performance.getEntriesByName('linkage:sigma', 'measure').filter((m) => m.startTime >= t0).at(-1);
       return {
+        drawTaskMs: drawTask?.duration ?? 0,
+        sigmaConstructMs: sigma?.duration ?? 0,
+        longestTaskBeforeDrawMs: longest(toDrawn.filter((t) => t !== drawTask)),
+        longestTaskAfterDrawMs: longest(inside.filter((t) => t.start >= drawn - 1)),
         drawnMs: drawn - t0,
         longestTaskToDrawnMs: toDrawn.reduce((m, t) => Math.max(m, t.duration), 0),
         firstRenderMs: t2 - t0,

@@ -58,6 +58,17 @@ export interface LoadResult {
    */
   longestTaskToDrawnMs: number;
   longTasks: number;
+  /** The task that issued the first draw (app: openGraph, with sigma's first indexation), ms; 0 when under 50 ms. */
+  drawTaskMs: number;
+  /**
+   * sigma's construction (first indexation and draw) inside that task, when the page marks it
+   * (`linkage:sigma` measure; app only), else 0.
+   */
+  sigmaConstructMs: number;
+  /** Longest task before the draw task (parsing, building the graph on the page), ms. */
+  longestTaskBeforeDrawMs: number;
+  /** Longest task after the draw call until the first painted frame (rasterisation), ms. */
+  longestTaskAfterDrawMs: number;
   /** Nodes drawn. */
   visible: number;
 }
