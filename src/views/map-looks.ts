@@ -48,10 +48,11 @@ export interface LookInputs {
   readonly pathTo: string | null;
   readonly overlay: MapOverlay | null;
   /**
-   * Large graphs: an edge is lit only when something singles it out (its resting look is
-   * already quiet), so a highlight changes the few edges it lights, not every other edge.
+   * Large graphs: a node or edge is lit only when something singles it out; the rest keeps its
+   * resting look and the map dims it all at once (a veil over the map, the lit items above it),
+   * so a highlight changes the few items it lights, not every other one.
    */
-  readonly restingEdgesUnlit: boolean;
+  readonly veiled: boolean;
   /**
    * Labels are forced (drawn whatever sigma's label grid says) on what is singled out only when
    * it is at most this many items; beyond, the grid picks among them as it does at rest.
@@ -65,9 +66,9 @@ export function nodeLook(key: string, x: LookInputs): number {
   const inPath = d.pathNodes?.has(key) ?? false;
   const singled = d.pathNodes ?? d.highlightNodes ?? d.matches ?? d.slideNodes;
   let code: number = N.VISIBLE;
-  if (singled === null) code |= N.LIT;
+  if (singled === null) code |= x.veiled ? 0 : N.LIT;
   else if (singled.has(key)) code |= singled.size <= x.maxForcedLabels ? N.LIT | N.FORCE : N.LIT;
-  else if (d.pastSlideNodes?.has(key)) code |= N.QUIET;
+  else if (!x.veiled && d.pastSlideNodes?.has(key)) code |= N.QUIET;
   if (inPath) code |= N.PATH;
   if (key === d.selectedVisible || (inPath && (key === x.pathFrom || key === x.pathTo))) code |= N.MARKED;
   if (x.overlay?.mastered.has(key)) code |= N.RING_MASTERED;
@@ -81,11 +82,11 @@ export function edgeLook(key: string, x: LookInputs): number {
   const singled = d.pathEdges ?? d.highlightEdges ?? d.slideEdges;
   let code: number = E.VISIBLE;
   if (singled === null) {
-    if (!x.restingEdgesUnlit) code |= E.LIT;
+    if (!x.veiled) code |= E.LIT;
   } else if (singled.has(key)) {
     code |= E.LIT;
     if (d.highlightEdges !== null || d.slideEdges !== null) code |= E.WIDE;
-  } else if (d.pastSlideEdges?.has(key)) code |= E.QUIET;
+  } else if (!x.veiled && d.pastSlideEdges?.has(key)) code |= E.QUIET;
   if (d.pathEdges?.has(key)) code |= d.pathEdges.size <= x.maxForcedLabels ? E.PATH | E.LABEL : E.PATH;
   else if (d.highlightEdges?.has(key) && d.highlightEdges.size <= x.maxForcedLabels) code |= E.LABEL;
   return code;
@@ -99,7 +100,7 @@ function sameInputs(a: LookInputs, b: LookInputs): boolean {
     p.highlightNodes === q.highlightNodes && p.highlightEdges === q.highlightEdges && p.pathNodes === q.pathNodes &&
     p.pathEdges === q.pathEdges && p.matches === q.matches && p.slideNodes === q.slideNodes && p.slideEdges === q.slideEdges &&
     p.pastSlideNodes === q.pastSlideNodes && p.pastSlideEdges === q.pastSlideEdges && a.pathFrom === b.pathFrom &&
-    a.pathTo === b.pathTo && a.overlay === b.overlay && a.restingEdgesUnlit === b.restingEdgesUnlit &&
+    a.pathTo === b.pathTo && a.overlay === b.overlay && a.veiled === b.veiled &&
     a.maxForcedLabels === b.maxForcedLabels
   );
 }
@@ -121,8 +122,8 @@ export class LookTable {
   /** Items whose code changed in the last `update` (reused arrays). */
   readonly changedNodes: string[] = [];
   readonly changedEdges: string[] = [];
-  /** Edges whose phrase is drawn (`E.LABEL`), kept as codes change. */
-  readonly labelledEdges = new Set<string>();
+  /** Edges lit (`E.LIT`), kept as codes change: on large graphs, what is singled out. */
+  readonly litEdges = new Set<string>();
 
   /** `index`: the keys in graph order and their ordinals (the session's index). */
   constructor(index: Pick<PathIndex, 'nodeKeys' | 'edgeKeys' | 'nodeOrdinals' | 'edgeOrdinals'>, inputs: LookInputs) {
@@ -138,7 +139,7 @@ export class LookTable {
     for (let i = 0; i < nodeKeys.length; i++) this.nodeCode[i] = nodeLook(nodeKeys[i], inputs);
     for (let i = 0; i < edgeKeys.length; i++) {
       this.edgeCode[i] = edgeLook(edgeKeys[i], inputs);
-      if (this.edgeCode[i] & E.LABEL) this.labelledEdges.add(edgeKeys[i]);
+      if (this.edgeCode[i] & E.LIT) this.litEdges.add(edgeKeys[i]);
     }
     this.markFullDraw();
   }
@@ -173,15 +174,21 @@ export class LookTable {
       if (c !== edgeCode[i]) {
         edgeCode[i] = c;
         this.changedEdges.push(edgeKeys[i]);
-        if (c & E.LABEL) this.labelledEdges.add(edgeKeys[i]);
-        else this.labelledEdges.delete(edgeKeys[i]);
+        if (c & E.LIT) this.litEdges.add(edgeKeys[i]);
+        else this.litEdges.delete(edgeKeys[i]);
       }
     }
   }
 
   /** Records that every item was just drawn from scratch (sigma re-indexed its label grid). */
   markFullDraw(): void {
-    for (let i = 0; i < this.nodeCode.length; i++) this.labelledAtFull[i] = isLabelled(this.nodeCode[i]) ? 1 : 0;
+    for (let i = 0; i < this.nodeCode.length; i++) this.labelledAtFull[i] = this.labelled(this.nodeCode[i]) ? 1 : 0;
+  }
+
+  /** Whether a node of this code has a label: shown, and lit unless the map is veiled (then all keep theirs). */
+  private labelled(code: number): boolean {
+    if ((code & N.VISIBLE) === 0) return false;
+    return this.inputs.veiled || (code & N.LIT) !== 0;
   }
 
   /**
@@ -191,12 +198,8 @@ export class LookTable {
   labelGridStale(): boolean {
     for (const key of this.changedNodes) {
       const i = this.nodeIndex.get(key)!;
-      if (isLabelled(this.nodeCode[i]) && this.labelledAtFull[i] === 0) return true;
+      if (this.labelled(this.nodeCode[i]) && this.labelledAtFull[i] === 0) return true;
     }
     return false;
   }
-}
-
-function isLabelled(code: number): boolean {
-  return (code & (N.VISIBLE | N.LIT)) === (N.VISIBLE | N.LIT);
 }

@@ -84,7 +84,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   const quietOf = memoFade(0.5, '#c8c8c8');
   const large = graph.order + graph.size > LARGE_GRAPH;
   // Large graphs: edges rest in a light tint of their kind's colour.
-  const restingOf = large ? memoFade(0.6, '#d4d4d4') : () => DIM_EDGE;
+  const restingOf = large ? memoFade(0.86, '#e6e6e6') : () => DIM_EDGE;
   const edgeColors = new Map(graph.getAttribute('edgeKinds')?.map((k) => [k.id, k.color]) ?? []);
   // Edges sharing a pair of nodes (either direction) are drawn as curves fanned apart; the others
   // are arrows, or plain lines when undirected or symmetric. One pass, keyed by node ordinals.
@@ -133,7 +133,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     pathFrom: state.path.from,
     pathTo: state.path.to,
     overlay,
-    restingEdgesUnlit: large,
+    veiled: large,
     maxForcedLabels: large ? MAX_FORCED_LABELS : Infinity,
   });
   const looks = new LookTable(session.index, inputs());
@@ -150,7 +150,14 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       data.innerSize = outline[1];
     }
     if (sizeScale !== 1) data.size = data.size * sizeScale;
-    if ((code & N.LIT) === 0) {
+    if (large) {
+      // Veiled: every node keeps its look; what is lit is raised above the veil (sigma's
+      // highlighted nodes, drawn on top with their labels).
+      if (code & N.LIT) {
+        data.highlighted = true;
+        data.zIndex = 1;
+      }
+    } else if ((code & N.LIT) === 0) {
       data.color = code & N.QUIET ? quietOf(data.color) : fadedOf(data.color);
       data.label = null as unknown as string;
       data.zIndex = 0;
@@ -219,7 +226,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     hideLabelsOnMove: large,
     defaultEdgeType: 'arrow',
     // Large graphs: sigma looks through every edge for labels on each frame; the few phrases
-    // drawn there are painted by the map itself (drawPhrases, below).
+    // drawn there are painted by the map itself (raiseLitEdges, below).
     renderEdgeLabels: !large,
     enableEdgeEvents: false,
     zIndex: true,
@@ -238,11 +245,27 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     nodeReducer: nodeReducer as never,
     edgeReducer: edgeReducer as never,
     defaultDrawNodeLabel: painter.draw as never,
-    defaultDrawNodeHover: painter.drawHover as never,
+    // Large graphs raise lit nodes as highlighted: the centre and marked nodes get the hover box,
+    // the others a plain label when theirs is forced, none otherwise.
+    defaultDrawNodeHover: (large
+      ? (ctx: CanvasRenderingContext2D, data: { key: string }, settings: never) => {
+          const code = looks.node(data.key);
+          if (code & N.MARKED || data.key === derived.highlightCenter) painter.drawHover(ctx, data as never, settings);
+          else if (code & N.FORCE) painter.draw(ctx, data as never, settings);
+        }
+      : painter.drawHover) as never,
   });
   performance.measure('linkage:sigma', 'linkage:sigma-start');
   renderer.on('beforeRender', () => painter.reset());
-  if (large) drawPhrases(renderer, looks.labelledEdges);
+  // Large graphs: a veil over the map dims it all at once while something is singled out; the
+  // lit nodes (highlighted) and edges (raised) are drawn above it.
+  const veil = large ? renderer.createCanvas('veil', { afterLayer: 'labels', style: { background: 'rgba(255,255,255,0.8)', display: 'none', pointerEvents: 'none' } }) : null;
+  if (large) raiseLitEdges(renderer, looks.litEdges, (edge) => (looks.edge(edge) & E.LABEL) !== 0, curvature);
+  const showVeil = () => {
+    if (veil === null) return;
+    const d = derived;
+    veil.style.display = (d.pathNodes ?? d.highlightNodes ?? d.matches ?? d.slideNodes) === null ? 'none' : '';
+  };
 
   // Labels are drawn to the right of their nodes: on small graphs, leave room for them at the
   // right edge. sigma only takes the box into account when it next indexes the graph (below);
@@ -289,6 +312,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     cancelIdle(idleFull);
     idleFull = 0;
     looks.update(inputs());
+    showVeil();
     renderer.refresh();
     looks.markFullDraw();
     drawn = drawnNow();
@@ -301,6 +325,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   const redraw = () => {
     if (!large || state.lang !== drawn.lang || sizeScale !== drawn.scale) return fullDraw();
     looks.update(inputs());
+    showVeil();
     if (looks.changedNodes.length === 0 && looks.changedEdges.length === 0) return;
     renderer.refresh({ partialGraph: { nodes: looks.changedNodes, edges: looks.changedEdges }, skipIndexation: true });
     // Labels shown again that sigma's label grid lost at the last full draw: rebuild it when idle.
@@ -387,14 +412,18 @@ function cancelIdle(handle: number): void {
   else clearTimeout(handle);
 }
 
+/** Large graphs: at most this many lit edges are drawn again above the others. */
+const MAX_RAISED_EDGES = 2_000;
+
 /**
- * Large graphs: draws the phrases of the labelled edges (a highlight's or a path's, at most a
- * few hundred) on a canvas of their own above sigma's edges, after each frame, with sigma's own
- * edge-label drawing. Nothing is drawn while the camera moves (edges are hidden then).
+ * Large graphs: draws the lit edges (a highlight's, a path's, a slide's) again on a canvas of
+ * their own above the veil and below the raised nodes, with their phrases, after each frame.
+ * Nothing is drawn while the camera moves (edges are hidden then).
  */
-function drawPhrases(renderer: Sigma<NodeAttrs, EdgeAttrs>, edges: ReadonlySet<string>): void {
-  const canvas = renderer.createCanvas('phrases', { afterLayer: 'edgeLabels' });
+function raiseLitEdges(renderer: Sigma<NodeAttrs, EdgeAttrs>, edges: ReadonlySet<string>, labelled: (edge: string) => boolean, curvature: ReadonlyMap<string, number>): void {
+  const canvas = renderer.createCanvas('raised-edges', { afterLayer: 'veil' });
   const context = canvas.getContext('2d')!;
+  const graph = renderer.getGraph();
   const captor = renderer.getMouseCaptor();
   const camera = renderer.getCamera();
   let settings = renderer.getSettings();
@@ -411,20 +440,45 @@ function drawPhrases(renderer: Sigma<NodeAttrs, EdgeAttrs>, edges: ReadonlySet<s
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, width, height);
     const moving = camera.isAnimated() || captor.isMoving || captor.draggedEvents > 0 || captor.currentWheelDirection !== 0;
-    if (moving || edges.size === 0) return;
+    if (moving || edges.size === 0 || edges.size > MAX_RAISED_EDGES) return;
+    const phrases: Array<() => void> = [];
     for (const edge of edges) {
       const data = renderer.getEdgeDisplayData(edge);
-      const [s, t] = renderer.getGraph().extremities(edge);
+      const [s, t] = graph.extremities(edge);
       const source = renderer.getNodeDisplayData(s);
       const target = renderer.getNodeDisplayData(t);
-      if (!data || !source || !target || data.hidden || source.hidden || target.hidden || !data.label) continue;
-      drawStraightEdgeLabel(
-        context,
-        { ...data, size: renderer.scaleSize(data.size) },
-        { ...source, ...renderer.framedGraphToViewport(source), size: renderer.scaleSize(source.size) },
-        { ...target, ...renderer.framedGraphToViewport(target), size: renderer.scaleSize(target.size) },
-        settings,
-      );
+      if (!data || !source || !target || data.hidden || source.hidden || target.hidden) continue;
+      const a = { ...source, ...renderer.framedGraphToViewport(source), size: renderer.scaleSize(source.size) };
+      const b = { ...target, ...renderer.framedGraphToViewport(target), size: renderer.scaleSize(target.size) };
+      const thickness = Math.max(1, renderer.scaleSize(data.size));
+      const dx = b.x - a.x, dy = b.y - a.y;
+      const length = Math.hypot(dx, dy) || 1;
+      const bend = curvature.get(edge) ?? 0;
+      // Control point of a curved edge: off the middle, across the edge, by its curvature.
+      const cx = (a.x + b.x) / 2 + (dy / length) * bend * length, cy = (a.y + b.y) / 2 - (dx / length) * bend * length;
+      context.strokeStyle = data.color;
+      context.lineWidth = thickness;
+      context.beginPath();
+      context.moveTo(a.x, a.y);
+      if (bend !== 0) context.quadraticCurveTo(cx, cy, b.x, b.y);
+      else context.lineTo(b.x, b.y);
+      context.stroke();
+      if (data.type !== 'line') {
+        // Arrowhead at the target's rim, along the last stretch of the edge.
+        const [fx, fy] = bend !== 0 ? [cx, cy] : [a.x, a.y];
+        const ux = b.x - fx, uy = b.y - fy, ul = Math.hypot(ux, uy) || 1;
+        const tipX = b.x - (ux / ul) * b.size, tipY = b.y - (uy / ul) * b.size;
+        const head = 4 + thickness * 2;
+        context.fillStyle = data.color;
+        context.beginPath();
+        context.moveTo(tipX, tipY);
+        context.lineTo(tipX - (ux / ul) * head * 1.6 + (uy / ul) * head * 0.6, tipY - (uy / ul) * head * 1.6 - (ux / ul) * head * 0.6);
+        context.lineTo(tipX - (ux / ul) * head * 1.6 - (uy / ul) * head * 0.6, tipY - (uy / ul) * head * 1.6 + (ux / ul) * head * 0.6);
+        context.closePath();
+        context.fill();
+      }
+      if (data.label && labelled(edge)) phrases.push(() => drawStraightEdgeLabel(context, { ...data, size: thickness }, a, b, settings));
     }
+    for (const draw of phrases) draw();
   });
 }

@@ -5,8 +5,8 @@ import { DEFAULT_STATE, type AppState } from '../../src/state/types';
 import { E, edgeLook, LookTable, N, nodeLook, type LookInputs, type MapOverlay } from '../../src/views/map-looks';
 import { syntheticGraph, tinyGraph } from '../fixtures/tiny-graph';
 
-function inputsFor(derive: ReturnType<typeof createDeriver>, state: AppState, restingEdgesUnlit = false, overlay: MapOverlay | null = null, maxForcedLabels = Infinity): LookInputs {
-  return { derived: derive(state), pathFrom: state.path.from, pathTo: state.path.to, overlay, restingEdgesUnlit, maxForcedLabels };
+function inputsFor(derive: ReturnType<typeof createDeriver>, state: AppState, veiled = false, overlay: MapOverlay | null = null, maxForcedLabels = Infinity): LookInputs {
+  return { derived: derive(state), pathFrom: state.path.from, pathTo: state.path.to, overlay, veiled, maxForcedLabels };
 }
 
 describe('views/map-looks', () => {
@@ -50,7 +50,7 @@ describe('views/map-looks', () => {
     for (const e of d.pathEdges!) expect(edgeLook(e, x) & (E.PATH | E.LABEL)).toBe(E.PATH | E.LABEL);
   });
 
-  it('large graphs: edges rest unlit, so a highlight changes only the edges it lights', () => {
+  it('veiled (large graphs): edges rest unlit, so a highlight changes only the edges it lights', () => {
     const rest = inputsFor(derive, DEFAULT_STATE, true);
     for (const e of graph.edges()) expect(edgeLook(e, rest)).toBe(E.VISIBLE);
     const centre = graph.nodes().find((n) => graph.degree(n) >= 2)!;
@@ -79,13 +79,13 @@ describe('views/map-looks', () => {
     expect(nodeLook(first, inputsFor(derive, DEFAULT_STATE, false, visited)) & (N.RING_MASTERED | N.RING_VISITED)).toBe(N.RING_VISITED);
   });
 
-  it('LookTable lists exactly the items whose look changed, and nothing for an unrelated change', () => {
+  const changes = (veiled: boolean) => {
     const big = syntheticGraph(2_000, 3, 11);
     const d = createDeriver(big);
-    const table = new LookTable(d.index, inputsFor(d, DEFAULT_STATE, true));
+    const table = new LookTable(d.index, inputsFor(d, DEFAULT_STATE, veiled));
     const check = (state: AppState) => {
       const before = new Map([...big.nodes().map((n) => [`n:${n}`, table.node(n)] as const), ...big.edges().map((e) => [`e:${e}`, table.edge(e)] as const)]);
-      const x = inputsFor(d, state, true);
+      const x = inputsFor(d, state, veiled);
       table.update(x);
       const changedNodes = big.nodes().filter((n) => before.get(`n:${n}`) !== nodeLook(n, x));
       const changedEdges = big.edges().filter((e) => before.get(`e:${e}`) !== edgeLook(e, x));
@@ -96,8 +96,17 @@ describe('views/map-looks', () => {
     };
     const a = big.nodes().find((n) => big.degree(n) === 6)!;
     const b = big.nodes().filter((n) => big.degree(n) === 6)[1]!;
-    // From nothing to a hover: every other node dims; only the incident edges light up.
-    expect(check(hover(DEFAULT_STATE, a))).toEqual({ nodes: big.order, edges: 6 });
+    const same = () => {
+      table.update(inputsFor(d, setQuery(hover(DEFAULT_STATE, b), 'dian'), veiled));
+      return table.changedNodes.length + table.changedEdges.length;
+    };
+    return { big, check, a, b, same };
+  };
+
+  it('LookTable lists exactly the items whose look changed; veiled, a highlight changes only what it lights', () => {
+    const { big, check, a, b, same } = changes(true);
+    // From nothing to a hover: the centre and its six neighbours, and the six incident edges.
+    expect(check(hover(DEFAULT_STATE, a))).toEqual({ nodes: 7, edges: 6 });
     // From one hover to another: only the two neighbourhoods change.
     const moved = check(hover(DEFAULT_STATE, b));
     expect(moved.nodes).toBeLessThanOrEqual(14);
@@ -105,23 +114,36 @@ describe('views/map-looks', () => {
     // A search while hovering: the highlight wins, nothing changes.
     expect(check(setQuery(hover(DEFAULT_STATE, b), 'dian'))).toEqual({ nodes: 0, edges: 0 });
     // Same state again: the same Sets, nothing to compare.
-    table.update(inputsFor(d, setQuery(hover(DEFAULT_STATE, b), 'dian'), true));
-    expect(table.changedNodes.length + table.changedEdges.length).toBe(0);
-    expect(check(DEFAULT_STATE).nodes).toBe(big.order);
+    expect(same()).toBe(0);
+    expect(check(DEFAULT_STATE)).toEqual({ nodes: 7, edges: 6 });
+    // Hiding a section changes its nodes and their edges only.
+    const hidden = big.filterNodes((_k, attrs) => attrs.section === '2-1');
+    expect(check(toggleSection(DEFAULT_STATE, '2-1')).nodes).toBe(hidden.length);
+  });
+
+  it('LookTable, not veiled (small graphs): a highlight dims every other node', () => {
+    const { big, check, a } = changes(false);
+    expect(check(hover(DEFAULT_STATE, a))).toEqual({ nodes: big.order, edges: big.size });
   });
 
   it('LookTable knows when a label comes back that the last full draw did not lay out', () => {
     const big = syntheticGraph(500, 3, 5);
     const d = createDeriver(big);
     const hovered = big.nodes()[0]!;
-    // First full draw while hovering: only the neighbourhood is labelled.
-    const table = new LookTable(d.index, inputsFor(d, hover(DEFAULT_STATE, hovered), true));
-    table.update(inputsFor(d, DEFAULT_STATE, true));
+    // Not veiled, first full draw while hovering: only the neighbourhood is labelled.
+    const table = new LookTable(d.index, inputsFor(d, hover(DEFAULT_STATE, hovered)));
+    table.update(inputsFor(d, DEFAULT_STATE));
     expect(table.labelGridStale()).toBe(true);
     table.markFullDraw();
-    table.update(inputsFor(d, hover(DEFAULT_STATE, hovered), true));
+    table.update(inputsFor(d, hover(DEFAULT_STATE, hovered)));
     expect(table.labelGridStale()).toBe(false);
-    table.update(inputsFor(d, DEFAULT_STATE, true));
+    table.update(inputsFor(d, DEFAULT_STATE));
     expect(table.labelGridStale()).toBe(false);
+    // Veiled, every shown node keeps its label: only nodes shown again are news to the grid.
+    const veiled = new LookTable(d.index, inputsFor(d, toggleSection(DEFAULT_STATE, '2-1'), true));
+    veiled.update(inputsFor(d, hover(toggleSection(DEFAULT_STATE, '2-1'), hovered), true));
+    expect(veiled.labelGridStale()).toBe(false);
+    veiled.update(inputsFor(d, DEFAULT_STATE, true));
+    expect(veiled.labelGridStale()).toBe(true);
   });
 });
