@@ -21,6 +21,8 @@ export const N = {
   PATH: 32,
   RING_VISITED: 64,
   RING_MASTERED: 128,
+  /** Veiled maps with focus on: in the focus, drawn above the veil (lit or not). */
+  RAISED: 256,
 } as const;
 
 /** Edge look bits. */
@@ -33,6 +35,8 @@ export const E = {
   QUIET: 16,
   /** Its phrase is drawn (path and highlight edges). */
   LABEL: 32,
+  /** Veiled maps with focus on: in the focus, drawn above the veil (lit or not). */
+  RAISED: 64,
 } as const;
 
 /** Rings drawn around nodes (e.g. revision progress); `mastered` wins over `visited`. */
@@ -60,9 +64,18 @@ export interface LookInputs {
   readonly maxForcedLabels: number;
 }
 
+/**
+ * Veiled maps show focus by raising the focus above an opaque veil instead of hiding every
+ * other node and edge: what lies outside stays drawn (behind it) and unchanged.
+ */
+const focusRaises = (x: LookInputs): boolean => x.veiled && x.derived.focusActive;
+
 export function nodeLook(key: string, x: LookInputs): number {
   const d = x.derived;
-  if (!d.visibleNodes.has(key)) return 0;
+  if (focusRaises(x)) {
+    if (!d.filteredNodes.has(key)) return 0;
+    if (!d.visibleNodes.has(key)) return N.VISIBLE;
+  } else if (!d.visibleNodes.has(key)) return 0;
   const inPath = d.pathNodes?.has(key) ?? false;
   const singled = d.pathNodes ?? d.highlightNodes ?? d.matches ?? d.slideNodes;
   let code: number = N.VISIBLE;
@@ -73,12 +86,16 @@ export function nodeLook(key: string, x: LookInputs): number {
   if (key === d.selectedVisible || (inPath && (key === x.pathFrom || key === x.pathTo))) code |= N.MARKED;
   if (x.overlay?.mastered.has(key)) code |= N.RING_MASTERED;
   else if (x.overlay?.visited.has(key)) code |= N.RING_VISITED;
+  if (focusRaises(x)) code |= N.RAISED;
   return code;
 }
 
 export function edgeLook(key: string, x: LookInputs): number {
   const d = x.derived;
-  if (!d.visibleEdges.has(key)) return 0;
+  if (focusRaises(x)) {
+    if (!d.filteredEdges.has(key)) return 0;
+    if (!d.visibleEdges.has(key)) return E.VISIBLE;
+  } else if (!d.visibleEdges.has(key)) return 0;
   const singled = d.pathEdges ?? d.highlightEdges ?? d.slideEdges;
   let code: number = E.VISIBLE;
   if (singled === null) {
@@ -89,6 +106,7 @@ export function edgeLook(key: string, x: LookInputs): number {
   } else if (!x.veiled && d.pastSlideEdges?.has(key)) code |= E.QUIET;
   if (d.pathEdges?.has(key)) code |= d.pathEdges.size <= x.maxForcedLabels ? E.PATH | E.LABEL : E.PATH;
   else if (d.highlightEdges?.has(key) && d.highlightEdges.size <= x.maxForcedLabels) code |= E.LABEL;
+  if (focusRaises(x)) code |= E.RAISED;
   return code;
 }
 
@@ -97,6 +115,7 @@ function sameInputs(a: LookInputs, b: LookInputs): boolean {
   const p = a.derived, q = b.derived;
   return (
     p.visibleNodes === q.visibleNodes && p.visibleEdges === q.visibleEdges && p.selectedVisible === q.selectedVisible &&
+    p.filteredNodes === q.filteredNodes && p.filteredEdges === q.filteredEdges && p.focusActive === q.focusActive &&
     p.highlightNodes === q.highlightNodes && p.highlightEdges === q.highlightEdges && p.pathNodes === q.pathNodes &&
     p.pathEdges === q.pathEdges && p.matches === q.matches && p.slideNodes === q.slideNodes && p.slideEdges === q.slideEdges &&
     p.pastSlideNodes === q.pastSlideNodes && p.pastSlideEdges === q.pastSlideEdges && a.pathFrom === b.pathFrom &&
@@ -114,7 +133,7 @@ export class LookTable {
   readonly edgeKeys: readonly string[];
   private readonly nodeIndex: ReadonlyMap<string, number>;
   private readonly edgeIndex: ReadonlyMap<string, number>;
-  private readonly nodeCode: Uint8Array;
+  private readonly nodeCode: Uint16Array;
   private readonly edgeCode: Uint8Array;
   /** Which nodes had a label (shown and lit) at the last full draw: sigma's label grid. */
   private readonly labelledAtFull: Uint8Array;
@@ -122,8 +141,8 @@ export class LookTable {
   /** Items whose code changed in the last `update` (reused arrays). */
   readonly changedNodes: string[] = [];
   readonly changedEdges: string[] = [];
-  /** Edges lit (`E.LIT`), kept as codes change: on large graphs, what is singled out. */
-  readonly litEdges = new Set<string>();
+  /** Edges lit or raised, kept as codes change: on veiled maps, what is drawn above the veil. */
+  readonly raisedEdges = new Set<string>();
 
   /** `index`: the keys in graph order and their ordinals (the session's index). */
   constructor(index: Pick<PathIndex, 'nodeKeys' | 'edgeKeys' | 'nodeOrdinals' | 'edgeOrdinals'>, inputs: LookInputs) {
@@ -132,14 +151,14 @@ export class LookTable {
     this.edgeKeys = edgeKeys;
     this.nodeIndex = index.nodeOrdinals;
     this.edgeIndex = index.edgeOrdinals;
-    this.nodeCode = new Uint8Array(nodeKeys.length);
+    this.nodeCode = new Uint16Array(nodeKeys.length);
     this.edgeCode = new Uint8Array(edgeKeys.length);
     this.labelledAtFull = new Uint8Array(nodeKeys.length);
     this.inputs = inputs;
     for (let i = 0; i < nodeKeys.length; i++) this.nodeCode[i] = nodeLook(nodeKeys[i], inputs);
     for (let i = 0; i < edgeKeys.length; i++) {
       this.edgeCode[i] = edgeLook(edgeKeys[i], inputs);
-      if (this.edgeCode[i] & E.LIT) this.litEdges.add(edgeKeys[i]);
+      if (this.edgeCode[i] & (E.LIT | E.RAISED)) this.raisedEdges.add(edgeKeys[i]);
     }
     this.markFullDraw();
   }
@@ -174,8 +193,8 @@ export class LookTable {
       if (c !== edgeCode[i]) {
         edgeCode[i] = c;
         this.changedEdges.push(edgeKeys[i]);
-        if (c & E.LIT) this.litEdges.add(edgeKeys[i]);
-        else this.litEdges.delete(edgeKeys[i]);
+        if (c & (E.LIT | E.RAISED)) this.raisedEdges.add(edgeKeys[i]);
+        else this.raisedEdges.delete(edgeKeys[i]);
       }
     }
   }

@@ -153,9 +153,11 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     if (large) {
       // Veiled: every node keeps its look; what is lit is raised above the veil (sigma's
       // highlighted nodes, drawn on top with their labels).
-      if (code & N.LIT) {
+      if (code & (N.LIT | N.RAISED)) {
         data.highlighted = true;
         data.zIndex = 1;
+        // Raised with the focus but not singled out: dimmed above the veil.
+        if ((code & N.LIT) === 0) data.color = fadedOf(data.color);
       }
     } else if ((code & N.LIT) === 0) {
       data.color = code & N.QUIET ? quietOf(data.color) : fadedOf(data.color);
@@ -260,11 +262,13 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   // Large graphs: a veil over the map dims it all at once while something is singled out; the
   // lit nodes (highlighted) and edges (raised) are drawn above it.
   const veil = large ? renderer.createCanvas('veil', { afterLayer: 'labels', style: { background: 'rgba(255,255,255,0.8)', display: 'none', pointerEvents: 'none' } }) : null;
-  if (large) raiseLitEdges(renderer, looks.litEdges, (edge) => (looks.edge(edge) & E.LABEL) !== 0, curvature);
+  if (large) raiseLitEdges(renderer, looks.raisedEdges, (edge) => (looks.edge(edge) & E.LABEL) !== 0, curvature);
   const showVeil = () => {
     if (veil === null) return;
     const d = derived;
-    veil.style.display = (d.pathNodes ?? d.highlightNodes ?? d.matches ?? d.slideNodes) === null ? 'none' : '';
+    veil.style.display = d.focusActive || (d.pathNodes ?? d.highlightNodes ?? d.matches ?? d.slideNodes) !== null ? '' : 'none';
+    // With focus on, what lies outside the focus is hidden behind it.
+    veil.style.background = d.focusActive ? '#ffffff' : 'rgba(255,255,255,0.8)';
   };
 
   // Labels are drawn to the right of their nodes: on small graphs, leave room for them at the
@@ -286,10 +290,12 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   // No hover while the stage is dragged: the pointer sweeps over nodes under the moving camera.
   const captor = renderer.getMouseCaptor();
   renderer.on('enterNode', ({ node }) => {
-    if (!captor.isMoving && captor.draggedEvents === 0) session.update((s) => hover(s, node));
+    if (!captor.isMoving && captor.draggedEvents === 0 && reachable(node)) session.update((s) => hover(s, node));
   });
   renderer.on('leaveNode', () => session.update((s) => hover(s, null)));
-  renderer.on('clickNode', ({ node }) => session.update((s) => select(s, node)));
+  // Nodes behind a veiled map's focus are not there for the reader: a click there is on the stage.
+  const reachable = (node: string) => !large || !derived.focusActive || derived.visibleNodes.has(node);
+  renderer.on('clickNode', ({ node }) => session.update((s) => select(s, reachable(node) ? node : null)));
   renderer.on('clickStage', () => session.update((s) => select(s, null)));
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   const camera = renderer.getCamera();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hover, select, setPathEnd, setQuery, toggleSection } from '../../src/state/actions';
+import { hover, select, setFocus, setPathEnd, setQuery, toggleSection } from '../../src/state/actions';
 import { createDeriver } from '../../src/state/derive';
 import { DEFAULT_STATE, type AppState } from '../../src/state/types';
 import { E, edgeLook, LookTable, N, nodeLook, type LookInputs, type MapOverlay } from '../../src/views/map-looks';
@@ -119,6 +119,21 @@ describe('views/map-looks', () => {
     // Hiding a section changes its nodes and their edges only.
     const hidden = big.filterNodes((_k, attrs) => attrs.section === '2-1');
     expect(check(toggleSection(DEFAULT_STATE, '2-1')).nodes).toBe(hidden.length);
+  });
+
+  it('veiled focus raises the neighbourhood instead of hiding the rest: it changes only the focus', () => {
+    const { big, check, b } = changes(true);
+    check(select(DEFAULT_STATE, b));
+    const focused = setFocus(select(DEFAULT_STATE, b), { depth: 2 });
+    const d = createDeriver(big)(focused);
+    expect(d.focusActive).toBe(true);
+    const changed = check(focused);
+    expect(changed.nodes).toBeLessThanOrEqual(d.visibleNodes.size);
+    expect(changed.edges).toBe(d.visibleEdges.size);
+    const x = inputsFor(createDeriver(big), focused, true);
+    const outside = big.nodes().find((n) => !d.visibleNodes.has(n))!;
+    expect(nodeLook(outside, x)).toBe(N.VISIBLE);
+    for (const n of d.visibleNodes) expect(nodeLook(n, x) & (N.VISIBLE | N.RAISED)).toBe(N.VISIBLE | N.RAISED);
   });
 
   it('LookTable, not veiled (small graphs): a highlight dims every other node', () => {
