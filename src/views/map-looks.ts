@@ -110,17 +110,29 @@ export function edgeLook(key: string, x: LookInputs): number {
   return code;
 }
 
-/** True when two inputs give every item the same look (the same Sets, ends and overlay). */
-function sameInputs(a: LookInputs, b: LookInputs): boolean {
+/** What both looks read: focus (veiled maps), the forced-label cap and the mode. */
+function sameCommon(a: LookInputs, b: LookInputs): boolean {
+  return a.derived.focusActive === b.derived.focusActive && a.veiled === b.veiled && a.maxForcedLabels === b.maxForcedLabels;
+}
+
+/** True when two inputs give every node the same look (the same Sets, ends and overlay). */
+function sameNodeInputs(a: LookInputs, b: LookInputs): boolean {
   const p = a.derived, q = b.derived;
   return (
-    p.visibleNodes === q.visibleNodes && p.visibleEdges === q.visibleEdges && p.selectedVisible === q.selectedVisible &&
-    p.filteredNodes === q.filteredNodes && p.filteredEdges === q.filteredEdges && p.focusActive === q.focusActive &&
-    p.highlightNodes === q.highlightNodes && p.highlightEdges === q.highlightEdges && p.pathNodes === q.pathNodes &&
-    p.pathEdges === q.pathEdges && p.matches === q.matches && p.slideNodes === q.slideNodes && p.slideEdges === q.slideEdges &&
-    p.pastSlideNodes === q.pastSlideNodes && p.pastSlideEdges === q.pastSlideEdges && a.pathFrom === b.pathFrom &&
-    a.pathTo === b.pathTo && a.overlay === b.overlay && a.veiled === b.veiled &&
-    a.maxForcedLabels === b.maxForcedLabels
+    sameCommon(a, b) && p.visibleNodes === q.visibleNodes && p.filteredNodes === q.filteredNodes &&
+    p.selectedVisible === q.selectedVisible && p.highlightNodes === q.highlightNodes && p.pathNodes === q.pathNodes &&
+    p.matches === q.matches && p.slideNodes === q.slideNodes && p.pastSlideNodes === q.pastSlideNodes &&
+    a.pathFrom === b.pathFrom && a.pathTo === b.pathTo && a.overlay === b.overlay
+  );
+}
+
+/** True when two inputs give every edge the same look (a search, for one, changes no edge). */
+function sameEdgeInputs(a: LookInputs, b: LookInputs): boolean {
+  const p = a.derived, q = b.derived;
+  return (
+    sameCommon(a, b) && p.visibleEdges === q.visibleEdges && p.filteredEdges === q.filteredEdges &&
+    p.highlightEdges === q.highlightEdges && p.pathEdges === q.pathEdges && p.slideEdges === q.slideEdges &&
+    p.pastSlideEdges === q.pastSlideEdges
   );
 }
 
@@ -177,18 +189,18 @@ export class LookTable {
   update(inputs: LookInputs): void {
     this.changedNodes.length = 0;
     this.changedEdges.length = 0;
-    const same = sameInputs(this.inputs, inputs);
+    const sameNodes = sameNodeInputs(this.inputs, inputs);
+    const sameEdges = sameEdgeInputs(this.inputs, inputs);
     this.inputs = inputs;
-    if (same) return;
     const { nodeKeys, edgeKeys, nodeCode, edgeCode } = this;
-    for (let i = 0; i < nodeKeys.length; i++) {
+    for (let i = 0; i < nodeKeys.length && !sameNodes; i++) {
       const c = nodeLook(nodeKeys[i], inputs);
       if (c !== nodeCode[i]) {
         nodeCode[i] = c;
         this.changedNodes.push(nodeKeys[i]);
       }
     }
-    for (let i = 0; i < edgeKeys.length; i++) {
+    for (let i = 0; i < edgeKeys.length && !sameEdges; i++) {
       const c = edgeLook(edgeKeys[i], inputs);
       if (c !== edgeCode[i]) {
         edgeCode[i] = c;

@@ -7,7 +7,7 @@
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import Sigma from 'sigma';
-import { drawStraightEdgeLabel, EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
+import { drawStraightEdgeLabel, EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { SYMMETRIC_EDGE_KINDS, type EdgeKind } from '../model/schema';
 import { nodeLabel, phrase } from '../model/sentence';
@@ -139,6 +139,8 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   const looks = new LookTable(session.index, inputs());
   const nodeReducer = (key: string, data: NodeData): NodeData => {
     const code = looks.node(key);
+    // One program for every node, whatever a graph file's attributes say.
+    data.type = 'bordered';
     if ((code & N.VISIBLE) === 0) {
       data.hidden = true;
       return data;
@@ -208,7 +210,6 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   performance.mark('linkage:sigma-start');
   const renderer = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
     nodeProgramClasses: {
-      circle: NodeCircleProgram,
       bordered: createNodeBorderProgram({
         borders: [
           { size: { attribute: 'ringSize', defaultValue: 0 }, color: { attribute: 'ringColor' } },
