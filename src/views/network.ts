@@ -340,8 +340,10 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   };
   function onResize(): void {
     const size = `${container.clientWidth}x${container.clientHeight}`;
-    if (container.clientWidth === 0 || container.clientHeight === 0 || size === lastSize) return;
+    if (size === lastSize) return;
     lastSize = size;
+    // Hidden behind another view: draw again when it shows (the size then differs from this one).
+    if (container.clientWidth === 0 || container.clientHeight === 0) return;
     // Large graphs keep the node scale they started with: a new scale redraws every item.
     if (!large) sizeScale = scaleFor(container.clientWidth);
     if (!large || sizeScale !== drawn.scale) return fullDraw();

@@ -44,7 +44,6 @@ export function mountRouter(stage: HTMLElement, mapEl: HTMLElement, ctx: AppCont
     mapEl.hidden = Boolean(viewLoader);
     void show(viewSlot, viewLoader ? view : 'network', viewLoader, viewPane, 'view');
     void show(modeSlot, mode, mode === 'explore' ? undefined : MODE_LOADERS[mode], modePane, 'mode');
-    if (!mapEl.hidden) ctx.net.renderer.resize();
   };
   apply();
   const unsubscribe = ctx.session.subscribe((s, _d, prev) => {

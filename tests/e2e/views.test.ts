@@ -11,6 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { nodeScreenPosition, openApp, screenshot, state } from './harness';
 
+/** Pixels of a PNG screenshot that are not near-white: how much of it is drawn. */
+function inkedPixels(png: Buffer): number {
+  const { data, width, height } = PNG.sync.read(png);
+  let inked = 0;
+  for (let i = 0; i < width * height * 4; i += 4) if (data[i]! < 225 || data[i + 1]! < 225 || data[i + 2]! < 225) inked++;
+  return inked;
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -167,6 +175,8 @@ describe('the transformation view', () => {
     // Switch to the network: same selection, its panel open, the map shown.
     await page.locator('.view-switch button[data-view="network"]').click();
     await expect.poll(() => page.locator('#map').isVisible()).toBe(true);
+    // The map was mounted and redrawn behind the ladder (the selection): it shows drawn, not blank.
+    await expect.poll(async () => inkedPixels(await page.locator('#map').screenshot()), { timeout: 10_000 }).toBeGreaterThan(3000);
     expect((await state(page)).selected).toBe('tr.power');
     await expect.poll(() => page.locator('.panel h2').textContent()).toBe('權力結構由集權式向分權式轉化');
     // Select something else on the map: a new pole.
@@ -187,6 +197,11 @@ describe('the transformation view', () => {
     await page.waitForTimeout(400);
     const lit = await page.$$eval('svg.ladder g.row.lit', (gs) => gs.map((g) => g.getAttribute('data-node')));
     expect(lit).toEqual(expect.arrayContaining(['tr.decision', 'tr.power']));
+    // Back to the map, redrawn behind the ladder at its own size: it shows drawn, not blank.
+    await page.locator('.view-switch button[data-view="network"]').click();
+    await expect.poll(() => page.locator('#map').isVisible()).toBe(true);
+    await page.waitForTimeout(300);
+    expect(inkedPixels(await page.locator('#map').screenshot())).toBeGreaterThan(3000);
     await context.close();
   });
 
