@@ -436,6 +436,8 @@ function raiseLitEdges(renderer: Sigma<NodeAttrs, EdgeAttrs>, edges: ReadonlySet
   const captor = renderer.getMouseCaptor();
   const camera = renderer.getCamera();
   let settings = renderer.getSettings();
+  /** Whether the canvas holds anything (a frame with nothing raised clears nothing). */
+  let drawn = false;
   renderer.on('afterRender', () => {
     const { width, height } = renderer.getDimensions();
     const ratio = window.devicePixelRatio || 1;
@@ -445,11 +447,14 @@ function raiseLitEdges(renderer: Sigma<NodeAttrs, EdgeAttrs>, edges: ReadonlySet
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
       settings = renderer.getSettings();
+      drawn = false; // resizing cleared it
     }
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, width, height);
+    if (drawn) context.clearRect(0, 0, width, height);
+    drawn = false;
     const moving = camera.isAnimated() || captor.isMoving || captor.draggedEvents > 0 || captor.currentWheelDirection !== 0;
     if (moving || edges.size === 0 || edges.size > MAX_RAISED_EDGES) return;
+    drawn = true;
     const phrases: Array<() => void> = [];
     for (const edge of edges) {
       const data = renderer.getEdgeDisplayData(edge);

@@ -59,9 +59,10 @@ export function defaultReps(size: number, renderer: RendererName): Reps {
   const sigma = isSigma(renderer);
   if (size <= 1_000) return { load: 3, ops: 5, frames: 60 };
   if (size <= 10_000) return sigma ? { load: 2, ops: 3, frames: 30 } : { load: 2, ops: 2, frames: 10 };
-  // 50k: one of each for the sigma pages; the d3 and Cytoscape.js pages load (first render,
-  // heap, long tasks) but skip the updates and pan/zoom (15–30 s per painted frame here).
-  return sigma ? { load: 1, ops: 1, frames: 6 } : { load: 1, ops: 0, frames: 0 };
+  // 50k: one load and three of each update for the sigma pages; the d3 and Cytoscape.js pages
+  // load (first render, heap, long tasks) but skip the updates and pan/zoom (15–30 s per painted
+  // frame here).
+  return sigma ? { load: 1, ops: 3, frames: 20 } : { load: 1, ops: 0, frames: 0 };
 }
 
 /** Figures of one renderer on one graph, keyed `load.firstRenderMs`, `ops.search.js`, …. */
@@ -513,7 +514,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         'load.*: from the graph text in memory (app: a File handed to the import input) to the first painted frame; load.drawnMs ends when the first draw call has been issued (app: import worker + openGraph). load.longestTaskMs is the longest main-thread long task (> 50 ms) inside that window, 0 when none; with software WebGL the first frame\'s rasterisation blocks the main thread and shows there. It is split into load.longestTaskBeforeDrawMs (tasks before the one that issues the first draw: unpacking and building the graph), load.drawTaskMs (that task), load.sigmaConstructMs (sigma\'s construction inside it, from the app\'s \'linkage:sigma\' performance measure), load.drawTaskOwnMs (the draw task less sigma\'s construction) and load.longestTaskAfterDrawMs (the first frame\'s rasterisation).',
         'WebGL is drawn in software (SwiftShader): frame times measure the rasteriser; budgets apply to JS, bytes and memory.',
         'Baselines draw no labels (d3-svg, Cytoscape.js); sigma pages draw labels with their label grid. Cytoscape.js runs with default performance options and haystack edges.',
-        'Repetitions shrink with size to keep a full run near 10–15 minutes on 2 cores with software WebGL (each update waits for two painted frames: ≈1 s each at 10k, 5–15 s at 50k): see each renderer\'s reps (load = fresh pages, ops = repetitions of each update, frames = pan/zoom steps). At 50k the d3-svg and Cytoscape.js pages are loaded (first render, heap, long tasks) but their updates and pan/zoom are skipped (ops = 0, frames = 0), so 50k ratios against them cover load and heap only.',
+        'Repetitions shrink with size to keep a full run near 15–20 minutes on 2 cores with software WebGL (each update waits for two painted frames: ≈1 s each at 10k, 5–15 s at 50k): see each renderer\'s reps (load = fresh pages, ops = repetitions of each update, frames = pan/zoom steps). At 50k the d3-svg and Cytoscape.js pages are loaded (first render, heap, long tasks) but their updates and pan/zoom are skipped (ops = 0, frames = 0), so 50k ratios against them cover load and heap only.',
       ],
       bundle,
       chapter,
