@@ -17,7 +17,7 @@ import { bindUrl, readHash, type UrlRead } from './url-sync';
 import { mountHelp } from './views/help';
 import { mountFileMenu } from './views/file-menu';
 import { mountMapControls } from './views/map-controls';
-import { mountNetwork, type NetworkHandle } from './views/network';
+import { LARGE_GRAPH, mountNetwork, type NetworkHandle } from './views/network';
 import { mountNotice, type Notice } from './views/notice';
 import { mountPanel } from './views/panel';
 import type { AppContext } from './views/registry';
@@ -45,7 +45,6 @@ function rememberLang(lang: Lang): void {
 
 interface Running {
   session: Session;
-  net: NetworkHandle;
   dispose(): void;
 }
 
@@ -53,7 +52,7 @@ const root = document.getElementById('app')!;
 const notice: Notice = mountNotice(document.body);
 
 /** Starts the app on `graph`. `hash` is read for the first state (a new graph starts clean). */
-function start(graph: LinkageGraph, hash: string): Running {
+function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean } = {}): Running {
   const lang = storedLang() ?? langFromLocales(navigator.languages ?? [navigator.language]);
   const initial = readHash(hash, urlContextOf(graph, lang), { ...DEFAULT_STATE, lang });
   const session = createSession(graph, initial.state);
@@ -76,10 +75,26 @@ function start(graph: LinkageGraph, hash: string): Running {
   disposers.push(mountTopbar(root, session, { flyTo: (key) => net?.flyTo(key), rememberLang, notify: ctx.notify }));
   if (!initial.state.embed) disposers.push(mountSidebar(root, session));
   root.append(main);
-  net = mountNetwork(mapEl, session);
-  disposers.push(() => net?.dispose());
+  // The map: at once, or (a large opened graph) in a task of its own, so that sigma's first
+  // indexation is not added to the session's and the views' in one long task.
+  let mapTimer: ReturnType<typeof setTimeout> | undefined;
+  // For tests and the console: the session and the renderer, once both are there.
+  const publish = () => Object.assign(window, { linkage: { session, net, graph, ctx } });
+  const mountMap = () => {
+    net = mountNetwork(mapEl, session);
+    disposers.push(mountMapControls(main, mapEl, session, net));
+  };
+  disposers.push(() => {
+    clearTimeout(mapTimer);
+    net?.dispose();
+  });
+  if (options.deferMap) {
+    mapTimer = setTimeout(() => {
+      mountMap();
+      publish();
+    }, 0);
+  } else mountMap();
   disposers.push(mountPanel(root, session));
-  disposers.push(mountMapControls(main, mapEl, session, net));
   disposers.push(mountRouter(main, mapEl, ctx));
   disposers.push(mountFileMenu(main, ctx));
   disposers.push(mountHelp(root, session));
@@ -108,11 +123,9 @@ function start(graph: LinkageGraph, hash: string): Running {
   document.addEventListener('keydown', onKey);
   disposers.push(() => document.removeEventListener('keydown', onKey));
 
-  // For tests and the console: the session and the renderer.
-  Object.assign(window, { linkage: { session, net, graph, ctx } });
+  if (!options.deferMap) publish();
   return {
     session,
-    net,
     dispose: () => {
       for (const d of disposers.reverse()) d();
     },
@@ -126,6 +139,6 @@ function restart(graph: LinkageGraph, name: string): void {
   // The new graph starts clean, in the language the reader is using.
   const lang = running.session.state().lang;
   running.dispose();
-  running = start(graph, `#lang=${lang}`);
+  running = start(graph, `#lang=${lang}`, { deferMap: graph.order + graph.size > LARGE_GRAPH });
   notice.show(name);
 }
