@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, expect, inject } from 'vitest';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 
@@ -33,6 +33,28 @@ export async function openApp(browser: Browser, hash = '', options: { locale?: s
   await page.goto(inject('baseUrl') + hash);
   await waitReady(page);
   return { context, page, requests, errors };
+}
+
+/**
+ * For a test file whose pages must stay offline and clean: the returned `open` opens the app
+ * (at `#lang=en` by default) and remembers the page; when the file ends, every page is checked to
+ * have requested nothing beyond its own origin (blob: and data: aside) and to have had no page
+ * error or dialog.
+ */
+export function trackedPages(browser: () => Browser): (hash?: string) => Promise<Opened> {
+  const opened: Opened[] = [];
+  afterAll(() => {
+    for (const o of opened) {
+      const base = new URL(o.requests[0]!).origin;
+      expect(o.requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+      expect(o.errors).toEqual([]);
+    }
+  });
+  return async (hash = '#lang=en') => {
+    const o = await openApp(browser(), hash);
+    opened.push(o);
+    return o;
+  };
 }
 
 export async function waitReady(page: Page): Promise<void> {

@@ -7,27 +7,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { openApp, paintedPixels, screenshot, type Opened } from './harness';
+import { paintedPixels, screenshot, trackedPages } from './harness';
 
 let browser: Browser;
-const opened: Opened[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  for (const o of opened) {
-    const base = new URL(o.requests[0]!).origin;
-    expect(o.requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
-    expect(o.errors).toEqual([]);
-  }
   await browser?.close();
 });
-
-async function open(hash = '#lang=en'): Promise<Opened> {
-  const o = await openApp(browser, hash);
-  opened.push(o);
-  return o;
-}
+// Across the whole file: nothing but the page's own origin (and blob:/data: URLs) is requested.
+const open = trackedPages(() => browser);
 
 /** Drops a file built in the page (text, or `bytes` zero bytes) on the map. */
 async function drop(page: Page, name: string, content: { text: string } | { bytes: number }): Promise<void> {

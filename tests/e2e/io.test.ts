@@ -16,31 +16,20 @@ import { parseCsv } from '../../src/io/csv';
 import { edgeSentence } from '../../src/model/sentence';
 import type { LinkageGraph } from '../../src/model/types';
 import { launchBrowser } from './browser';
-import { ARTIFACTS, nodeScreenPosition, openApp, paintedPixels, screenshot, type Opened } from './harness';
+import { ARTIFACTS, nodeScreenPosition, paintedPixels, screenshot, trackedPages } from './harness';
 
 const DATA = join(process.cwd(), 'tests/fixtures/datasets');
 const fixture = (path: string) => join(DATA, path);
 
 let browser: Browser;
-const opened: Opened[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  // Across the whole file: nothing but the page's own origin (and blob:/data: URLs) was requested.
-  for (const o of opened) {
-    const base = new URL(o.requests[0]!).origin;
-    expect(o.requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
-    expect(o.errors).toEqual([]);
-  }
   await browser?.close();
 });
-
-async function open(hash = '#lang=en'): Promise<Opened> {
-  const o = await openApp(browser, hash);
-  opened.push(o);
-  return o;
-}
+// Across the whole file: nothing but the page's own origin (and blob:/data: URLs) is requested.
+const open = trackedPages(() => browser);
 
 /** The id and size of the graph the app shows. */
 const shown = (page: Page) =>
