@@ -57,8 +57,11 @@ export function bindUrl(session: Session, ctx: () => UrlContext, onProblem: (rea
     if (writing) return;
     shown ??= prev;
     if (pending !== null) return;
+    // After the frame: a task queued from the frame's callback runs once that frame is painted.
     const frame = requestAnimationFrame(() => {
-      if (pending !== null) pending.timer = (clearTimeout(pending.timer), setTimeout(write, 0));
+      if (pending === null) return;
+      clearTimeout(pending.timer);
+      pending.timer = setTimeout(write, 0);
     });
     pending = { frame, timer: setTimeout(write, 500) };
   };

@@ -70,14 +70,26 @@ export interface LookInputs {
  */
 const focusRaises = (x: LookInputs): boolean => x.veiled && x.derived.focusActive;
 
+/**
+ * Whether an item is drawn: `hidden`, `behind` a veiled map's focus (drawn, unchanged), or
+ * `shown` — from the filtered and the visible (after focus) Sets it belongs to.
+ */
+function presence(key: string, filtered: ReadonlySet<string>, visible: ReadonlySet<string>, x: LookInputs): 'hidden' | 'behind' | 'shown' {
+  if (visible.has(key)) return 'shown';
+  return focusRaises(x) && filtered.has(key) ? 'behind' : 'hidden';
+}
+
+/** The nodes something singles out (path, highlight, matches, lecture slide, first found), or null. */
+export function singledNodes(d: Derived): ReadonlySet<string> | null {
+  return d.pathNodes ?? d.highlightNodes ?? d.matches ?? d.slideNodes;
+}
+
 export function nodeLook(key: string, x: LookInputs): number {
   const d = x.derived;
-  if (focusRaises(x)) {
-    if (!d.filteredNodes.has(key)) return 0;
-    if (!d.visibleNodes.has(key)) return N.VISIBLE;
-  } else if (!d.visibleNodes.has(key)) return 0;
+  const p = presence(key, d.filteredNodes, d.visibleNodes, x);
+  if (p !== 'shown') return p === 'hidden' ? 0 : N.VISIBLE;
   const inPath = d.pathNodes?.has(key) ?? false;
-  const singled = d.pathNodes ?? d.highlightNodes ?? d.matches ?? d.slideNodes;
+  const singled = singledNodes(d);
   let code: number = N.VISIBLE;
   if (singled === null) code |= x.veiled ? 0 : N.LIT;
   else if (singled.has(key)) code |= singled.size <= x.maxForcedLabels ? N.LIT | N.FORCE : N.LIT;
@@ -92,10 +104,8 @@ export function nodeLook(key: string, x: LookInputs): number {
 
 export function edgeLook(key: string, x: LookInputs): number {
   const d = x.derived;
-  if (focusRaises(x)) {
-    if (!d.filteredEdges.has(key)) return 0;
-    if (!d.visibleEdges.has(key)) return E.VISIBLE;
-  } else if (!d.visibleEdges.has(key)) return 0;
+  const p = presence(key, d.filteredEdges, d.visibleEdges, x);
+  if (p !== 'shown') return p === 'hidden' ? 0 : E.VISIBLE;
   const singled = d.pathEdges ?? d.highlightEdges ?? d.slideEdges;
   let code: number = E.VISIBLE;
   if (singled === null) {

@@ -16,7 +16,7 @@ import { hover, select, setCamera } from '../state/actions';
 import type { Session } from '../state/session';
 import type { AppState } from '../state/types';
 import { createLabelPainter, FONT_STACK } from './labels';
-import { E, LookTable, N, type LookInputs, type MapOverlay } from './map-looks';
+import { E, LookTable, N, singledNodes, type LookInputs, type MapOverlay } from './map-looks';
 
 export type { MapOverlay } from './map-looks';
 
@@ -267,7 +267,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   const showVeil = () => {
     if (veil === null) return;
     const d = derived;
-    veil.style.display = d.focusActive || (d.pathNodes ?? d.highlightNodes ?? d.matches ?? d.slideNodes) !== null ? '' : 'none';
+    veil.style.display = d.focusActive || singledNodes(d) !== null ? '' : 'none';
     // With focus on, what lies outside the focus is hidden behind it.
     veil.style.background = d.focusActive ? '#ffffff' : 'rgba(255,255,255,0.8)';
   };
@@ -290,12 +290,12 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   // 4. Events → actions.
   // No hover while the stage is dragged: the pointer sweeps over nodes under the moving camera.
   const captor = renderer.getMouseCaptor();
+  // Nodes behind a veiled map's focus are not there for the reader: a click there is on the stage.
+  const reachable = (node: string) => !large || !derived.focusActive || derived.visibleNodes.has(node);
   renderer.on('enterNode', ({ node }) => {
     if (!captor.isMoving && captor.draggedEvents === 0 && reachable(node)) session.update((s) => hover(s, node));
   });
   renderer.on('leaveNode', () => session.update((s) => hover(s, null)));
-  // Nodes behind a veiled map's focus are not there for the reader: a click there is on the stage.
-  const reachable = (node: string) => !large || !derived.focusActive || derived.visibleNodes.has(node);
   renderer.on('clickNode', ({ node }) => session.update((s) => select(s, reachable(node) ? node : null)));
   renderer.on('clickStage', () => session.update((s) => select(s, null)));
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
@@ -311,8 +311,8 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   if (state.camera) camera.setState(state.camera);
 
   // 5. State → redraw: nothing, the items whose look changed (large graphs), or everything (small
-  // graphs, and changes of language or node scale: exact z-order and label grid).
-  const drawnNow = () => ({ lang: state.lang, scale: sizeScale, sized: container.clientWidth > 0 && container.clientHeight > 0 });
+  // graphs, and a change of language: exact z-order and label grid).
+  const drawnNow = () => ({ lang: state.lang, sized: container.clientWidth > 0 && container.clientHeight > 0 });
   let drawn = drawnNow();
   let idleFull = 0;
   const fullDraw = () => {
@@ -330,7 +330,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   // Behind another view the container has no size: sigma updates its buffers and draws when the
   // map shows again (onResize). No layout is read here: that would force one after each change.
   const redraw = () => {
-    if (!large || state.lang !== drawn.lang || sizeScale !== drawn.scale) return fullDraw();
+    if (!large || state.lang !== drawn.lang) return fullDraw();
     looks.update(inputs());
     showVeil();
     if (looks.changedNodes.length === 0 && looks.changedEdges.length === 0) return;
@@ -344,10 +344,12 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     lastSize = size;
     // Hidden behind another view: draw again when it shows (the size then differs from this one).
     if (container.clientWidth === 0 || container.clientHeight === 0) return;
-    // Large graphs keep the node scale they started with: a new scale redraws every item.
-    if (!large) sizeScale = scaleFor(container.clientWidth);
-    if (!large || sizeScale !== drawn.scale) return fullDraw();
-    // Large graphs: draw at the new size (render() resizes). sigma's label grid, laid out for the
+    if (!large) {
+      sizeScale = scaleFor(container.clientWidth);
+      return fullDraw();
+    }
+    // Large graphs keep the node scale they started with (a new scale would redraw every item)
+    // and draw at the new size (render() resizes). sigma's label grid, laid out for the
     // size of the last full draw, still picks labels well enough; it is rebuilt when idle only
     // when that draw had no size at all (the map was mounted behind another view).
     redraw();
