@@ -17,6 +17,7 @@ import { bindUrl, readHash, type UrlRead } from './url-sync';
 import { mountHelp } from './views/help';
 import { mountFileMenu } from './views/file-menu';
 import { mountMapControls } from './views/map-controls';
+import { trackCover } from './views/cover';
 import { LARGE_GRAPH, mountNetwork, type NetworkHandle } from './views/network';
 import { mountNotice, type Notice } from './views/notice';
 import { mountPanel } from './views/panel';
@@ -80,9 +81,11 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean 
   let mapTimer: ReturnType<typeof setTimeout> | undefined;
   // For tests and the console: the session and the renderer, once both are there.
   const publish = () => Object.assign(window, { linkage: { session, net, graph, ctx } });
+  const panel = mountPanel(root, session);
+  disposers.push(() => panel.dispose());
   const mountMap = () => {
     net = mountNetwork(mapEl, session);
-    disposers.push(mountMapControls(main, mapEl, session, net));
+    disposers.push(mountMapControls(main, mapEl, session, net), trackCover(net, mapEl, panel.element));
   };
   disposers.push(() => {
     clearTimeout(mapTimer);
@@ -94,7 +97,6 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean 
       publish();
     }, 0);
   } else mountMap();
-  disposers.push(mountPanel(root, session));
   disposers.push(mountRouter(main, mapEl, ctx));
   disposers.push(mountFileMenu(main, ctx));
   disposers.push(mountHelp(root, session));

@@ -14,7 +14,7 @@ export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, ses
   const zoomOut = button('zoom-out', '−', () => net.zoom(1.5));
   const fit = button('zoom-fit', '⤢', () => net.fit());
   const reset = button('zoom-reset', '⟲', () => {
-    net.renderer.getCamera().animatedReset({ duration: 300 });
+    net.home();
     session.update((s) => setCamera(s, null));
   });
   const status = el('p', { class: 'map-status', 'aria-live': 'polite' });

@@ -16,6 +16,7 @@ import { hover, select, setCamera } from '../state/actions';
 import type { Session } from '../state/session';
 import type { AppState } from '../state/types';
 import { createLabelPainter, FONT_STACK } from './labels';
+import { openPart, type Rect } from './cover';
 import { E, LookTable, N, singledNodes, type LookInputs, type MapOverlay } from './map-looks';
 
 export type { MapOverlay } from './map-looks';
@@ -28,10 +29,17 @@ export interface NetworkHandle {
   /** Animates the camera to a node. */
   flyTo(key: string): void;
   zoom(factor: number): void;
-  /** Fits the camera to the given nodes (all visible nodes when omitted). */
+  /** Fits the camera to the given nodes (all visible nodes when omitted), in the open part of the map. */
   fit(keys?: Iterable<string>): void;
+  /** Back to the whole map, in the open part of the map. */
+  home(): void;
   /** Shows (or with null removes) an overlay of rings, e.g. revision progress. */
   setOverlay(overlay: MapOverlay | null): void;
+  /**
+   * The part of the map another element floats over (the details panel), in map pixels, or
+   * null. The camera keeps the selected node out from under it, and flies to the open part.
+   */
+  setCover(cover: Rect | null): void;
   dispose(): void;
 }
 
@@ -310,6 +318,60 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   camera.on('updated', onCamera);
   if (state.camera) camera.setState(state.camera);
 
+  // What floats over the map (the details panel): the selected node is kept out from under it.
+  let cover: Rect | null = null;
+  /** The camera, at `ratio`, that shows the framed-graph point `p` at viewport point `at`. */
+  const placeAt = (p: { x: number; y: number }, at: { x: number; y: number }, ratio: number) => {
+    const centred = { ...camera.getState(), x: p.x, y: p.y, ratio };
+    const q = renderer.viewportToFramedGraph(at, { cameraState: centred });
+    return { x: 2 * p.x - q.x, y: 2 * p.y - q.y, ratio };
+  };
+  let covered = false;
+  /**
+   * The camera that frames the framed-graph box [x0, x1] × [y0, y1], which `ratio` frames on the
+   * whole map, in the open part: centred there, and zoomed out as far as it takes to fit.
+   */
+  const framing = (x0: number, y0: number, x1: number, y1: number, ratio: number) => {
+    const centre = { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+    const { width, height } = renderer.getDimensions();
+    const open = openPart(width, height, cover);
+    if (open.width === width && open.height === height) return { ...centre, ratio };
+    const at = { cameraState: { ...camera.getState(), ratio } };
+    const a = renderer.framedGraphToViewport({ x: x0, y: y0 }, at);
+    const b = renderer.framedGraphToViewport({ x: x1, y: y1 }, at);
+    const pad = 20;
+    const shrink = Math.max(1, Math.abs(b.x - a.x) / Math.max(1, open.width - 2 * pad), Math.abs(b.y - a.y) / Math.max(1, open.height - 2 * pad));
+    return placeAt(centre, { x: open.x + open.width / 2, y: open.y + open.height / 2 }, ratio * shrink);
+  };
+  /** The whole map's camera (sigma's reset), framed in the open part. */
+  const homeCamera = () => {
+    if (cover === null) return { x: 0.5, y: 0.5, ratio: 1 };
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    graph.forEachNode((key) => {
+      const p = renderer.getNodeDisplayData(key);
+      if (!p) return;
+      x0 = Math.min(x0, p.x); y0 = Math.min(y0, p.y); x1 = Math.max(x1, p.x); y1 = Math.max(y1, p.y);
+    });
+    return Number.isFinite(x0) ? framing(x0, y0, x1, y1, 1) : { x: 0.5, y: 0.5, ratio: 1 };
+  };
+  /** Pans the selected node, when the cover hides it, to the nearest open place (its label to its right). */
+  const reveal = () => {
+    const key = state.selected;
+    if (key === null || cover === null || camera.isAnimated() || !derived.visibleNodes.has(key)) return;
+    const p = renderer.getNodeDisplayData(key);
+    if (!p) return;
+    const v = renderer.framedGraphToViewport(p);
+    const { width, height } = renderer.getDimensions();
+    const margin = 24;
+    const onMap = v.x >= 0 && v.y >= 0 && v.x <= width && v.y <= height;
+    const under = v.x > cover.x - margin && v.x < cover.x + cover.width + margin && v.y > cover.y - margin && v.y < cover.y + cover.height + margin;
+    if (!onMap || !under) return;
+    const open = openPart(width, height, cover);
+    const within = (value: number, lo: number, hi: number) => (lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, value)));
+    const at = { x: within(v.x, open.x + 40, open.x + open.width - 180), y: within(v.y, open.y + 40, open.y + open.height - 40) };
+    void camera.animate(placeAt(p, at, camera.ratio), { duration: reducedMotion() ? 0 : 300 });
+  };
+
   // 5. State → redraw: nothing, the items whose look changed (large graphs), or everything (small
   // graphs, and a change of language: exact z-order and label grid).
   const drawnNow = () => ({ lang: state.lang, sized: container.clientWidth > 0 && container.clientHeight > 0 });
@@ -367,13 +429,19 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     }
     if (next.lang !== prev.lang) renderer.setSetting('labelFont', font());
     if (!onlyCamera) redraw();
+    if (next.selected !== prev.selected) reveal();
   });
 
   const handle: NetworkHandle = {
     renderer,
     flyTo(key) {
       const p = renderer.getNodeDisplayData(key);
-      if (p) camera.animate({ x: p.x, y: p.y, ratio: Math.min(camera.ratio, 0.45) }, { duration: reducedMotion() ? 0 : 500 });
+      if (!p) return;
+      const { width, height } = renderer.getDimensions();
+      const open = openPart(width, height, cover);
+      const centre = { x: open.x + open.width / 2, y: open.y + open.height / 2 };
+      // A panel opened by this flight covers the map only once laid out: look again at the end.
+      void camera.animate(placeAt(p, centre, Math.min(camera.ratio, 0.45)), { duration: reducedMotion() ? 0 : 500 }).then(reveal);
     },
     zoom(factor) {
       if (factor > 1) camera.animatedUnzoom({ duration: reducedMotion() ? 0 : 250, factor });
@@ -390,12 +458,23 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       }
       if (!Number.isFinite(x0)) return;
       const ratio = Math.min(1.1, Math.max(0.12, Math.max(x1 - x0, y1 - y0) * 1.25));
-      camera.animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: reducedMotion() ? 0 : 500 });
+      camera.animate(framing(x0, y0, x1, y1, ratio), { duration: reducedMotion() ? 0 : 500 });
+    },
+    home() {
+      camera.animate(homeCamera(), { duration: reducedMotion() ? 0 : 300 });
     },
     setOverlay(next) {
       if (next === overlay) return;
       overlay = next;
       redraw();
+    },
+    setCover(next) {
+      const first = !covered;
+      covered = true;
+      cover = next;
+      // Opened with the panel showing and no camera of its own: the whole map in the open part.
+      if (first && cover !== null && state.camera === null) camera.setState(homeCamera());
+      else reveal();
     },
     dispose() {
       clearTimeout(cameraTimer);
@@ -498,3 +577,4 @@ function raiseLitEdges(renderer: Sigma<NodeAttrs, EdgeAttrs>, edges: ReadonlySet
     for (const draw of phrases) draw();
   });
 }
+

@@ -12,7 +12,8 @@ import type { Session } from '../state/session';
 import type { AppState } from '../state/types';
 import { chip, kindIndex, kindName, sentenceElement } from './common';
 
-export function mountPanel(container: HTMLElement, session: Session): () => void {
+/** Mounts the panel in `container`; returns its element (the map keeps clear of it) and disposer. */
+export function mountPanel(container: HTMLElement, session: Session): { element: HTMLElement; dispose(): void } {
   const { graph } = session;
   const nodeKinds = kindIndex(graph, 'nodeKinds');
   const edgeKinds = kindIndex(graph, 'edgeKinds');
@@ -125,8 +126,11 @@ export function mountPanel(container: HTMLElement, session: Session): () => void
     render(state);
   });
   let lastEdges = session.derived().visibleEdges;
-  return () => {
-    unsubscribe();
-    root.remove();
+  return {
+    element: root,
+    dispose() {
+      unsubscribe();
+      root.remove();
+    },
   };
 }

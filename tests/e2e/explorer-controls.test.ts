@@ -63,6 +63,42 @@ describe('map controls', () => {
     await context.close();
   });
 
+  it('the details panel floats over the map: opening it never resizes the map, and keeps the selected node in the open part', async () => {
+    const { page, context } = await openApp(browser, '#lang=en');
+    const size = () => page.evaluate(() => (window as any).linkage.net.renderer.getDimensions() as { width: number; height: number });
+    const before = await size();
+    // The node drawn furthest right: the panel opens over it.
+    const key = await page.evaluate(() => {
+      const r = (window as any).linkage.net.renderer;
+      let best = '';
+      let bestX = -Infinity;
+      (window as any).linkage.graph.forEachNode((k: string) => {
+        const x = r.framedGraphToViewport(r.getNodeDisplayData(k)).x;
+        if (x > bestX) [best, bestX] = [k, x];
+      });
+      return best;
+    });
+    const p = await nodeScreenPosition(page, key);
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction((k) => (window as any).linkage.session.state().selected === k, key);
+    const panel = (await page.locator('.panel').boundingBox())!;
+    const map = (await page.locator('#map').boundingBox())!;
+    expect(panel.x + panel.width).toBeCloseTo(map.x + map.width, 0);
+    expect(p.x).toBeGreaterThan(panel.x);
+    expect(await size()).toEqual(before);
+    // The camera pans the node out from under the panel, with room for its label.
+    await expect.poll(async () => (await nodeScreenPosition(page, key)).x).toBeLessThan(panel.x - 100);
+    // The controls step aside from the panel.
+    const controls = (await page.locator('.map-controls').boundingBox())!;
+    expect(controls.x + controls.width).toBeLessThan(panel.x);
+    await screenshot(page, 'explorer-panel-reveal');
+    // Closing the panel: still the same map size; reset frames the whole map again.
+    await page.locator('.panel .close').click();
+    await expect.poll(() => page.locator('.panel').isHidden()).toBe(true);
+    expect(await size()).toEqual(before);
+    await context.close();
+  });
+
   it('a tap selects on a touch screen', async () => {
     const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 430, height: 860 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
@@ -73,8 +109,12 @@ describe('map controls', () => {
     await page.touchscreen.tap(p.x, p.y);
     await page.waitForFunction(() => (window as any).linkage.session.state().selected === 'pd.egov');
     await expect.poll(() => page.locator('.panel h2').textContent()).toBe('電子政務');
-    // On a narrow screen the panel sits below the map, which stays drawn.
+    // On a narrow screen the panel sits below the map, which stays drawn with the selected node
+    // in view.
     expect((await paintedPixels(page)).nodes).toBeGreaterThan(2_000);
+    const sheet = (await page.locator('.panel').boundingBox())!;
+    expect(sheet.width).toBeCloseTo(430, 0);
+    await expect.poll(async () => (await nodeScreenPosition(page, 'pd.egov')).y).toBeLessThan(sheet.y);
     await screenshot(page, 'explorer-touch');
     await context.close();
   });
