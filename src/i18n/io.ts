@@ -2,6 +2,7 @@
  * UI strings of the file menu (open, export, drag and drop, import progress and errors), in
  * 繁體, 简体 and English (the same three-value pattern as strings.ts).
  */
+import { formatCount } from '../io/limits';
 import type { Lang } from '../model/sentence';
 import { inLang } from './strings';
 
@@ -51,9 +52,7 @@ export function ioText(lang: Lang, key: IoStringKey): string {
 }
 
 /** "1,234" in English, "1,234" in Chinese as well (digits are read the same). */
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
-}
+export const count = formatCount;
 
 /** "Opened NAME: N concepts, M links." in the reader's language (and the layout note). */
 export function openedMessage(lang: Lang, name: string, nodes: number, edges: number, laidOut: boolean): string {

@@ -40,9 +40,11 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** Numbers with thousands separators, for messages: `100,000`. */
+const THOUSANDS = new Intl.NumberFormat('en-US');
+
+/** Numbers with thousands separators, for messages: `100,000` (one formatter, made once). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return THOUSANDS.format(n);
 }
 
 /** Throws `too-large` when a file of `bytes` bytes may not be imported. Call before reading it. */

@@ -3,7 +3,7 @@
  * either direction, each step keeping its real edge so the chain reads as sentences.
  */
 import { edgeSentence, type EdgeSentence, type Lang } from './sentence';
-import type { LinkageGraph } from './types';
+import type { EdgeAttrs, LinkageGraph, NodeAttrs } from './types';
 
 /** One step of a chain: from `from` to `to` along `edge`. */
 export interface PathStep {
@@ -82,13 +82,22 @@ function groupRows(rows: number, rowOf: Int32Array): Rows {
   return { starts, values };
 }
 
+/** What else a caller reads of each node and edge while the index walks the graph (one pass). */
+export interface IndexVisitor {
+  node?(ordinal: number, attrs: NodeAttrs): void;
+  edge?(ordinal: number, attrs: EdgeAttrs): void;
+}
+
 /** Builds the {@link PathIndex} of `graph`: O(nodes + edges), once per graph load. */
-export function buildPathIndex(graph: LinkageGraph): PathIndex {
+export function buildPathIndex(graph: LinkageGraph, visit: IndexVisitor = {}): PathIndex {
+  const onNode = visit.node;
+  const onEdge = visit.edge;
   const nodeKeys: string[] = new Array<string>(graph.order);
   const nodeOrdinals = new Map<string, number>();
   let n = 0;
-  graph.forEachNode((key) => {
+  graph.forEachNode((key, attrs) => {
     nodeKeys[n] = key;
+    onNode?.(n, attrs);
     nodeOrdinals.set(key, n++);
   });
   const edgeKeys: string[] = new Array<string>(graph.size);
@@ -96,8 +105,9 @@ export function buildPathIndex(graph: LinkageGraph): PathIndex {
   const edgeSource = new Int32Array(graph.size);
   const edgeTarget = new Int32Array(graph.size);
   let m = 0;
-  graph.forEachEdge((key, _attrs, source, target) => {
+  graph.forEachEdge((key, attrs, source, target) => {
     edgeKeys[m] = key;
+    onEdge?.(m, attrs);
     edgeOrdinals.set(key, m);
     edgeSource[m] = nodeOrdinals.get(source)!;
     edgeTarget[m++] = nodeOrdinals.get(target)!;

@@ -156,12 +156,10 @@ function pushSlides(starts: Int32Array, values: number[], row: number, slides: u
  * selection → highlight; + path ends → paths; + query → matches; slide → slide sets (this slide's, and earlier slides').
  */
 export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {}): Deriver {
-  // 1. Indexes, once per graph (graphology iterates in the same order every time).
-  const index: PathIndex = buildPathIndex(graph);
-  const { nodeKeys, edgeKeys, nodeOrdinals: nodeOrdinal, edgeOrdinals: edgeOrdinal } = index;
-  const { edgeSource, edgeTarget, outEdges, inEdges } = index;
-  const n = nodeKeys.length;
-  const m = edgeKeys.length;
+  // 1. Indexes, once per graph, in one pass over its nodes and edges (graphology iterates in the
+  // same order every time).
+  const n = graph.order;
+  const m = graph.size;
   const nodeKinds = new Interner();
   const edgeKinds = new Interner();
   const sections = new Interner();
@@ -169,20 +167,22 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
   const nodeSection = new Int32Array(n);
   const nodeSlideStarts = new Int32Array(n + 1);
   const nodeSlideValues: number[] = [];
-  let i = 0;
-  graph.forEachNode((_key, attrs) => {
-    nodeKind[i] = nodeKinds.id(typeof attrs.kind === 'string' ? attrs.kind : '');
-    nodeSection[i] = sections.id(typeof attrs.section === 'string' ? attrs.section : NO_SECTION);
-    pushSlides(nodeSlideStarts, nodeSlideValues, i++, attrs.slides);
-  });
   const edgeKind = new Int32Array(m);
   const edgeSlideStarts = new Int32Array(m + 1);
   const edgeSlideValues: number[] = [];
-  let e = 0;
-  graph.forEachEdge((_key, attrs) => {
-    edgeKind[e] = edgeKinds.id(typeof attrs.kind === 'string' ? attrs.kind : '');
-    pushSlides(edgeSlideStarts, edgeSlideValues, e++, attrs.slides);
+  const index: PathIndex = buildPathIndex(graph, {
+    node(i, attrs) {
+      nodeKind[i] = nodeKinds.id(typeof attrs.kind === 'string' ? attrs.kind : '');
+      nodeSection[i] = sections.id(typeof attrs.section === 'string' ? attrs.section : NO_SECTION);
+      pushSlides(nodeSlideStarts, nodeSlideValues, i, attrs.slides);
+    },
+    edge(e, attrs) {
+      edgeKind[e] = edgeKinds.id(typeof attrs.kind === 'string' ? attrs.kind : '');
+      pushSlides(edgeSlideStarts, edgeSlideValues, e, attrs.slides);
+    },
   });
+  const { nodeKeys, edgeKeys, nodeOrdinals: nodeOrdinal, edgeOrdinals: edgeOrdinal } = index;
+  const { edgeSource, edgeTarget, outEdges, inEdges } = index;
   const nodeSlides: Rows = { starts: nodeSlideStarts, values: Int32Array.from(nodeSlideValues) };
   const edgeSlides: Rows = { starts: edgeSlideStarts, values: Int32Array.from(edgeSlideValues) };
   const maxPaths = options.maxPaths ?? 5;
