@@ -10,6 +10,7 @@ import { t } from './i18n/strings';
 import type { Lang } from './model/sentence';
 import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from './model/types';
 import { clearPath, langFromLocales, parseLang, select, setQuery } from './state/actions';
+import type { GraphIndex } from './state/derive';
 import { createSession, type Session } from './state/session';
 import { DEFAULT_STATE } from './state/types';
 import { toHash, urlContextOf } from './state/url';
@@ -53,10 +54,10 @@ const root = document.getElementById('app')!;
 const notice: Notice = mountNotice(document.body);
 
 /** Starts the app on `graph`. `hash` is read for the first state (a new graph starts clean). */
-function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean } = {}): Running {
+function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean; graphIndex?: GraphIndex } = {}): Running {
   const lang = storedLang() ?? langFromLocales(navigator.languages ?? [navigator.language]);
   const initial = readHash(hash, urlContextOf(graph, lang), { ...DEFAULT_STATE, lang });
-  const session = createSession(graph, initial.state);
+  const session = createSession(graph, initial.state, options.graphIndex ? { graphIndex: options.graphIndex } : {});
   const disposers: Array<() => void> = [];
 
   // Page layout, then the views. The map needs its container in the page before sigma starts.
@@ -71,7 +72,7 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean 
       return net!;
     },
     notify: (text) => notice.show(text),
-    openGraph: (next, name) => restart(next, name),
+    openGraph: (next, name, index) => restart(next, name, index),
   };
   disposers.push(mountTopbar(root, session, { flyTo: (key) => net?.flyTo(key), rememberLang, notify: ctx.notify }));
   if (!initial.state.embed) disposers.push(mountSidebar(root, session));
@@ -137,10 +138,10 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean 
 let running = start(Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(chapter), location.hash);
 
 /** Replaces the graph shown (after an import); the previous one is dropped. */
-function restart(graph: LinkageGraph, name: string): void {
+function restart(graph: LinkageGraph, name: string, graphIndex?: GraphIndex): void {
   // The new graph starts clean, in the language the reader is using.
   const lang = running.session.state().lang;
   running.dispose();
-  running = start(graph, `#lang=${lang}`, { deferMap: graph.order + graph.size > LARGE_GRAPH });
+  running = start(graph, `#lang=${lang}`, { deferMap: graph.order + graph.size > LARGE_GRAPH, ...(graphIndex ? { graphIndex } : {}) });
   notice.show(name);
 }

@@ -90,6 +90,18 @@ export interface IndexVisitor {
 
 /** Builds the {@link PathIndex} of `graph`: O(nodes + edges), once per graph load. */
 export function buildPathIndex(graph: LinkageGraph, visit: IndexVisitor = {}): PathIndex {
+  const steps = pathIndexSteps(graph, visit);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link buildPathIndex} in steps, for a large graph opened while the page must stay
+ * responsive: the nodes, then `chunk` edges at a time, yielding between them; returns the index.
+ */
+export function* pathIndexSteps(graph: LinkageGraph, visit: IndexVisitor = {}, chunk = 40_000): Generator<void, PathIndex> {
   const onNode = visit.node;
   const onEdge = visit.edge;
   const nodeKeys: string[] = new Array<string>(graph.order);
@@ -105,13 +117,32 @@ export function buildPathIndex(graph: LinkageGraph, visit: IndexVisitor = {}): P
   const edgeSource = new Int32Array(graph.size);
   const edgeTarget = new Int32Array(graph.size);
   let m = 0;
-  graph.forEachEdge((key, attrs, source, target) => {
-    edgeKeys[m] = key;
-    onEdge?.(m, attrs);
-    edgeOrdinals.set(key, m);
-    edgeSource[m] = nodeOrdinals.get(source)!;
-    edgeTarget[m++] = nodeOrdinals.get(target)!;
-  });
+  if (graph.size <= chunk) {
+    graph.forEachEdge((key, attrs, source, target) => {
+      edgeKeys[m] = key;
+      onEdge?.(m, attrs);
+      edgeOrdinals.set(key, m);
+      edgeSource[m] = nodeOrdinals.get(source)!;
+      edgeTarget[m++] = nodeOrdinals.get(target)!;
+    });
+  } else {
+    // The same order as forEachEdge (insertion order), resumable between steps.
+    const entries = graph.edgeEntries();
+    for (;;) {
+      yield;
+      for (let i = 0; i < chunk; i++) {
+        const next = entries.next();
+        if (next.done) break;
+        const { edge: key, attributes, source, target } = next.value;
+        edgeKeys[m] = key;
+        onEdge?.(m, attributes);
+        edgeOrdinals.set(key, m);
+        edgeSource[m] = nodeOrdinals.get(source)!;
+        edgeTarget[m++] = nodeOrdinals.get(target)!;
+      }
+      if (m === graph.size) break;
+    }
+  }
   return {
     nodeKeys,
     nodeOrdinals,

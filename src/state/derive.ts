@@ -2,7 +2,7 @@
  * From state to what the views draw: visible, highlighted, matched and path Sets, built once per
  * state change and memoised per state slice; reducers only call `.has`.
  */
-import { buildPathIndex, shortestPaths, type OrdinalSet, type PathChain, type PathIndex, type Rows } from '../model/paths';
+import { pathIndexSteps, shortestPaths, type OrdinalSet, type PathChain, type PathIndex, type Rows } from '../model/paths';
 import { buildSearchIndex, matchBits, type SearchIndex } from '../model/search';
 import type { LinkageGraph } from '../model/types';
 import { sameFilters } from './actions';
@@ -108,7 +108,76 @@ export interface Derived {
   readonly totals: Counts;
 }
 
+/**
+ * What the deriver reads of a graph once, by ordinal: the path index (keys, ordinals,
+ * adjacency), and each node's kind, section and slides and each edge's kind and slides.
+ */
+export interface GraphIndex {
+  readonly path: PathIndex;
+  readonly nodeKinds: Interner;
+  readonly edgeKinds: Interner;
+  readonly sections: Interner;
+  readonly nodeKind: Int32Array;
+  readonly nodeSection: Int32Array;
+  readonly edgeKind: Int32Array;
+  readonly nodeSlides: Rows;
+  readonly edgeSlides: Rows;
+}
+
+/** Builds the {@link GraphIndex} of `graph` at once. */
+export function indexGraph(graph: LinkageGraph): GraphIndex {
+  const steps = graphIndexSteps(graph);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link indexGraph} in steps (one pass over the nodes, then the edges a chunk at a time), for
+ * a large graph opened while the page must stay responsive: run it across tasks, then hand the
+ * result to the session.
+ */
+export function* graphIndexSteps(graph: LinkageGraph): Generator<void, GraphIndex> {
+  const n = graph.order;
+  const m = graph.size;
+  const nodeKinds = new Interner();
+  const edgeKinds = new Interner();
+  const sections = new Interner();
+  const nodeKind = new Int32Array(n);
+  const nodeSection = new Int32Array(n);
+  const nodeSlideStarts = new Int32Array(n + 1);
+  const nodeSlideValues: number[] = [];
+  const edgeKind = new Int32Array(m);
+  const edgeSlideStarts = new Int32Array(m + 1);
+  const edgeSlideValues: number[] = [];
+  const path = yield* pathIndexSteps(graph, {
+    node(i, attrs) {
+      nodeKind[i] = nodeKinds.id(typeof attrs.kind === 'string' ? attrs.kind : '');
+      nodeSection[i] = sections.id(typeof attrs.section === 'string' ? attrs.section : NO_SECTION);
+      pushSlides(nodeSlideStarts, nodeSlideValues, i, attrs.slides);
+    },
+    edge(e, attrs) {
+      edgeKind[e] = edgeKinds.id(typeof attrs.kind === 'string' ? attrs.kind : '');
+      pushSlides(edgeSlideStarts, edgeSlideValues, e, attrs.slides);
+    },
+  });
+  return {
+    path,
+    nodeKinds,
+    edgeKinds,
+    sections,
+    nodeKind,
+    nodeSection,
+    edgeKind,
+    nodeSlides: { starts: nodeSlideStarts, values: Int32Array.from(nodeSlideValues) },
+    edgeSlides: { starts: edgeSlideStarts, values: Int32Array.from(edgeSlideValues) },
+  };
+}
+
 export interface DeriverOptions {
+  /** The graph's index, built beforehand (see {@link graphIndexSteps}); built here when absent. */
+  graphIndex?: GraphIndex;
   /**
    * A search index to share with the search box, or a function giving it (called at the first
    * query, so an index built lazily elsewhere is awaited no sooner); built on the first query
@@ -127,7 +196,7 @@ export interface Deriver {
 }
 
 /** Interns strings to small integers. */
-class Interner {
+export class Interner {
   readonly ids = new Map<string, number>();
   readonly names: string[] = [];
   id(name: string): number {
@@ -156,35 +225,15 @@ function pushSlides(starts: Int32Array, values: number[], row: number, slides: u
  * selection → highlight; + path ends → paths; + query → matches; slide → slide sets (this slide's, and earlier slides').
  */
 export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {}): Deriver {
-  // 1. Indexes, once per graph, in one pass over its nodes and edges (graphology iterates in the
-  // same order every time).
-  const n = graph.order;
-  const m = graph.size;
-  const nodeKinds = new Interner();
-  const edgeKinds = new Interner();
-  const sections = new Interner();
-  const nodeKind = new Int32Array(n);
-  const nodeSection = new Int32Array(n);
-  const nodeSlideStarts = new Int32Array(n + 1);
-  const nodeSlideValues: number[] = [];
-  const edgeKind = new Int32Array(m);
-  const edgeSlideStarts = new Int32Array(m + 1);
-  const edgeSlideValues: number[] = [];
-  const index: PathIndex = buildPathIndex(graph, {
-    node(i, attrs) {
-      nodeKind[i] = nodeKinds.id(typeof attrs.kind === 'string' ? attrs.kind : '');
-      nodeSection[i] = sections.id(typeof attrs.section === 'string' ? attrs.section : NO_SECTION);
-      pushSlides(nodeSlideStarts, nodeSlideValues, i, attrs.slides);
-    },
-    edge(e, attrs) {
-      edgeKind[e] = edgeKinds.id(typeof attrs.kind === 'string' ? attrs.kind : '');
-      pushSlides(edgeSlideStarts, edgeSlideValues, e, attrs.slides);
-    },
-  });
+  const prepared = options.graphIndex;
+  if (prepared !== undefined && (prepared.path.nodeKeys.length !== graph.order || prepared.path.edgeKeys.length !== graph.size)) {
+    throw new Error('createDeriver: the graph index given was built for another graph');
+  }
+  const { path: index, nodeKinds, edgeKinds, sections, nodeKind, nodeSection, edgeKind, nodeSlides, edgeSlides } = prepared ?? indexGraph(graph);
   const { nodeKeys, edgeKeys, nodeOrdinals: nodeOrdinal, edgeOrdinals: edgeOrdinal } = index;
   const { edgeSource, edgeTarget, outEdges, inEdges } = index;
-  const nodeSlides: Rows = { starts: nodeSlideStarts, values: Int32Array.from(nodeSlideValues) };
-  const edgeSlides: Rows = { starts: edgeSlideStarts, values: Int32Array.from(edgeSlideValues) };
+  const n = nodeKeys.length;
+  const m = edgeKeys.length;
   const maxPaths = options.maxPaths ?? 5;
   const given = options.searchIndex;
   let searchIndex: SearchIndex | undefined = typeof given === 'function' ? undefined : given;

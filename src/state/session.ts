@@ -6,7 +6,7 @@
 import { searchIndexSteps, type SearchIndex } from '../model/search';
 import type { LinkageGraph } from '../model/types';
 import type { PathIndex } from '../model/paths';
-import { createDeriver, type Derived } from './derive';
+import { createDeriver, type Derived, type GraphIndex } from './derive';
 import { createStore, type Store } from './store';
 import type { AppState } from './types';
 
@@ -36,6 +36,8 @@ export interface SessionOptions {
    * steps while the page is idle, else at the first search; `now` at once, before returning.
    */
   searchIndex?: 'idle' | 'now';
+  /** The graph's index, built beforehand in steps (see graphIndexSteps); built here when absent. */
+  graphIndex?: GraphIndex;
 }
 
 /**
@@ -74,7 +76,7 @@ export function createSession(graph: LinkageGraph, initial: AppState, options: S
   const store = createStore<AppState>(initial);
   const searchIndex = lazySearchIndex(graph, options.searchIndex !== 'now');
   if (options.searchIndex === 'now') searchIndex();
-  const derive = createDeriver(graph, { searchIndex });
+  const derive = createDeriver(graph, { searchIndex, ...(options.graphIndex ? { graphIndex: options.graphIndex } : {}) });
   let derived = derive(initial);
   const listeners = new Set<SessionListener>();
   store.subscribe((state, prev) => {

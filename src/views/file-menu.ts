@@ -13,6 +13,7 @@ import { formatProblem, GraphImportError, printable, type ImportErrorCode, type 
 import type { Lang } from '../model/sentence';
 import type { LinkageGraph } from '../model/types';
 import { setView } from '../state/actions';
+import { graphIndexSteps, type GraphIndex } from '../state/derive';
 import './file-menu.css';
 import type { AppContext } from './registry';
 
@@ -113,12 +114,15 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
         },
       });
       if (controller !== mine) return;
+      // The session's index of a large graph is built a chunk per task (the page stays responsive).
+      const index = await indexInSteps(result.graph, () => controller !== mine);
+      if (index === null) return;
       lastImport = { input: file, report: result.report, graph: result.graph };
       const r = result.report;
       const message = openedMessage(lang(), printable(file.name), r.nodes, r.edges, r.positions === 'layout' && r.format !== 'yaml');
       progressBox.hidden = true;
       controller = null;
-      ctx.openGraph(result.graph, message);
+      ctx.openGraph(result.graph, message, index);
     } catch (err) {
       if (controller !== mine) return;
       controller = null;
@@ -282,4 +286,15 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
     progressBox.remove();
     errorBox.remove();
   };
+}
+
+/** Builds `graph`'s index for the session, yielding to the page between chunks; null once `stale`. */
+async function indexInSteps(graph: LinkageGraph, stale: () => boolean): Promise<GraphIndex | null> {
+  const steps = graphIndexSteps(graph);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (stale()) return null;
+  }
 }

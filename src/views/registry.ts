@@ -3,6 +3,7 @@
  * chunk). A module exports `mount(el, ctx) → dispose`; adding one is one line here.
  */
 import type { LinkageGraph } from '../model/types';
+import type { GraphIndex } from '../state/derive';
 import type { Session } from '../state/session';
 import type { Mode, View } from '../state/types';
 import type { NetworkHandle } from './network';
@@ -17,7 +18,7 @@ export interface AppContext {
    * Replaces the graph the whole app shows (after an import): every view is remounted on a new
    * session over `graph`; `message` is shown to the reader.
    */
-  openGraph(graph: LinkageGraph, message: string): void;
+  openGraph(graph: LinkageGraph, message: string, index?: GraphIndex): void;
 }
 
 /** Mounts into `el` and returns the cleanup. */

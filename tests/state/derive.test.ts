@@ -11,7 +11,7 @@ import {
   toggleNodeKind,
   toggleSection,
 } from '../../src/state/actions';
-import { createDeriver, KeySet } from '../../src/state/derive';
+import { createDeriver, graphIndexSteps, indexGraph, KeySet } from '../../src/state/derive';
 import { DEFAULT_STATE, type AppState } from '../../src/state/types';
 import { syntheticGraph, tinyGraph } from '../fixtures/tiny-graph';
 
@@ -254,6 +254,35 @@ describe('state/derive', () => {
     });
     expect(seen).toEqual(['e2', 'e5', 'e8']);
     expect(new Set(set)).toEqual(new Set(['e2', 'e5', 'e8']));
+  });
+
+  it('builds the graph index in steps, to the same index as at once, and derives the same from it', () => {
+    const big = syntheticGraph(20_000, 3);
+    const steps = graphIndexSteps(big);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // 60k edges in chunks of 40k: the nodes, then two chunks.
+    expect(yields).toBeGreaterThanOrEqual(2);
+    const stepped = step.value;
+    const once = indexGraph(big);
+    expect(stepped.path.nodeKeys).toEqual(big.nodes());
+    expect(stepped.path.edgeKeys).toEqual(big.edges());
+    expect(stepped.path.edgeKeys).toEqual(once.path.edgeKeys);
+    expect([...stepped.path.edgeSource]).toEqual([...once.path.edgeSource]);
+    expect([...stepped.path.edgeTarget]).toEqual([...once.path.edgeTarget]);
+    expect([...stepped.edgeKind]).toEqual([...once.edgeKind]);
+    expect([...stepped.edgeSlides.values]).toEqual([...once.edgeSlides.values]);
+    expect(stepped.edgeKinds.names).toEqual(once.edgeKinds.names);
+    const e = big.edges()[45_000]!;
+    expect(stepped.path.nodeKeys[stepped.path.edgeSource[stepped.path.edgeOrdinals.get(e)!]!]).toBe(big.source(e));
+    const state = setFocus(select(toggleSection(DEFAULT_STATE, '2-1'), 'n7'), { depth: 2 });
+    const a = createDeriver(big, { graphIndex: stepped })(state);
+    const b = createDeriver(big)(state);
+    expect(sorted(a.visibleNodes)).toEqual(sorted(b.visibleNodes));
+    expect(sorted(a.visibleEdges)).toEqual(sorted(b.visibleEdges));
+    expect(a.counts).toEqual(b.counts);
+    expect(() => createDeriver(graph, { graphIndex: stepped })).toThrow(/another graph/);
   });
 
   it('keeps per-change work small on 50k nodes / 150k edges', () => {
