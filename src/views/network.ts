@@ -4,7 +4,7 @@
  * change only the items whose code changed are redrawn on large graphs. Hover and click go back
  * to the state as actions.
  */
-import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import Sigma from 'sigma';
 import { drawStraightEdgeLabel, EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
@@ -119,8 +119,12 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       curvature.set(e, side * sameWay * (0.18 + 0.14 * Math.floor(i / 2)));
     });
   }
-  const edgeTypeOf = (key: string, data: EdgeData): string =>
-    curvature.has(key) ? 'curved' : data.undirected || SYMMETRIC_EDGE_KINDS.has(data.kind as EdgeKind) ? 'line' : 'arrow';
+  // Undirected and symmetric links are drawn without an arrowhead, curved or straight.
+  const edgeTypeOf = (key: string, data: EdgeData): string => {
+    const plain = data.undirected === true || SYMMETRIC_EDGE_KINDS.has(data.kind as EdgeKind);
+    if (curvature.has(key)) return plain ? 'curvedLine' : 'curved';
+    return plain ? 'line' : 'arrow';
+  };
 
   // Outline of each kind (see NODE_KIND_BORDERS): border and white inner ring, as disc fractions.
   const OUTLINES = { plain: [0.12, 0], ring: [0.1, 0.22], thick: [0.3, 0] } as const;
@@ -227,7 +231,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
         ],
       }),
     },
-    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, curved: EdgeCurvedArrowProgram },
+    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, curved: EdgeCurvedArrowProgram, curvedLine: EdgeCurveProgram },
     // The map may sit hidden behind another view while something asks it to draw (an export, an
     // overlay): draw nothing then rather than throw.
     allowInvalidContainer: true,
@@ -558,7 +562,7 @@ function raiseLitEdges(renderer: Sigma<NodeAttrs, EdgeAttrs>, edges: ReadonlySet
       if (bend !== 0) context.quadraticCurveTo(cx, cy, b.x, b.y);
       else context.lineTo(b.x, b.y);
       context.stroke();
-      if (data.type !== 'line') {
+      if (data.type === 'arrow' || data.type === 'curved') {
         // Arrowhead at the target's rim, along the last stretch of the edge.
         const [fx, fy] = bend !== 0 ? [cx, cy] : [a.x, a.y];
         const ux = b.x - fx, uy = b.y - fy, ul = Math.hypot(ux, uy) || 1;

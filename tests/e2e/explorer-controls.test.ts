@@ -99,6 +99,31 @@ describe('map controls', () => {
     await context.close();
   });
 
+  it('parallel links are fanned into curves, with arrowheads only on directed ones', async () => {
+    const { page, context } = await openApp(browser, '#lang=en');
+    await page.evaluate(() => {
+      const { graph, ctx } = (window as any).linkage;
+      const g = new graph.constructor({ multi: true, type: 'directed' });
+      g.replaceAttributes({ id: 'parallel', title: 'Parallel', titleHans: 'Parallel', titleEn: 'Parallel', slideCount: 0, sections: [], nodeKinds: [], edgeKinds: [], slideTexts: [] });
+      for (const [k, x] of [['a', 0], ['b', 1], ['c', 0], ['d', 1], ['e', 2]] as const) g.addNode(k, { label: k, x, y: k < 'c' ? 0 : 1, size: 6, color: '#888888', kind: 'concept', slides: [] });
+      g.addEdgeWithKey('ab1', 'a', 'b', { kind: 'involves', slides: [], undirected: true });
+      g.addEdgeWithKey('ab2', 'a', 'b', { kind: 'involves', slides: [], undirected: true });
+      g.addEdgeWithKey('cd1', 'c', 'd', { kind: 'involves', slides: [] });
+      g.addEdgeWithKey('cd2', 'd', 'c', { kind: 'involves', slides: [] });
+      g.addEdgeWithKey('de1', 'd', 'e', { kind: 'contrasts', slides: [] });
+      g.addEdgeWithKey('de2', 'd', 'e', { kind: 'involves', slides: [] });
+      g.addEdgeWithKey('be', 'b', 'e', { kind: 'involves', slides: [], undirected: true });
+      ctx.openGraph(g, 'parallel');
+    });
+    await page.waitForFunction(() => (window as any).linkage.graph.getAttribute('id') === 'parallel');
+    const types = await page.evaluate(() => {
+      const r = (window as any).linkage.net.renderer;
+      return Object.fromEntries(['ab1', 'ab2', 'cd1', 'cd2', 'de1', 'de2', 'be'].map((e) => [e, r.getEdgeDisplayData(e).type]));
+    });
+    expect(types).toEqual({ ab1: 'curvedLine', ab2: 'curvedLine', cd1: 'curved', cd2: 'curved', de1: 'curvedLine', de2: 'curved', be: 'line' });
+    await context.close();
+  });
+
   it('a tap selects on a touch screen', async () => {
     const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 430, height: 860 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
