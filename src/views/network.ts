@@ -298,6 +298,22 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   let lastSize = `${container.clientWidth}x${container.clientHeight}`;
   const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => onResize()) : null;
   resizeObserver?.observe(container);
+  // sigma measures its container (offsetWidth: a forced layout of the page) at the start of
+  // every render. The observer above says when the size changed, so renders in between skip
+  // the measure and the page is laid out once per frame, not once more per change.
+  let sizeChanged = false;
+  if (resizeObserver !== null) {
+    const measure = renderer.resize.bind(renderer);
+    let pixelRatio = window.devicePixelRatio;
+    renderer.resize = (force?: boolean) => {
+      if (force || sizeChanged || window.devicePixelRatio !== pixelRatio) {
+        sizeChanged = false;
+        pixelRatio = window.devicePixelRatio;
+        measure(force);
+      }
+      return renderer;
+    };
+  }
 
   // 4. Events → actions.
   // No hover while the stage is dragged: the pointer sweeps over nodes under the moving camera.
@@ -350,13 +366,12 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   /** The whole map's camera (sigma's reset), framed in the open part. */
   const homeCamera = () => {
     if (cover === null) return { x: 0.5, y: 0.5, ratio: 1 };
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    graph.forEachNode((key) => {
-      const p = renderer.getNodeDisplayData(key);
-      if (!p) return;
-      x0 = Math.min(x0, p.x); y0 = Math.min(y0, p.y); x1 = Math.max(x1, p.x); y1 = Math.max(y1, p.y);
-    });
-    return Number.isFinite(x0) ? framing(x0, y0, x1, y1, 1) : { x: 0.5, y: 0.5, ratio: 1 };
+    // The box sigma frames at reset (the graph's extent, or the custom box), in framed coordinates.
+    const { x, y } = renderer.getBBox();
+    const corner = (gx: number, gy: number) => renderer.viewportToFramedGraph(renderer.graphToViewport({ x: gx, y: gy }));
+    const a = corner(x[0], y[0]);
+    const b = corner(x[1], y[1]);
+    return framing(Math.min(a.x, b.x), Math.min(a.y, b.y), Math.max(a.x, b.x), Math.max(a.y, b.y), 1);
   };
   /** Pans the selected node, when the cover hides it, to the nearest open place (its label to its right). */
   const reveal = () => {
@@ -408,6 +423,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     const size = `${container.clientWidth}x${container.clientHeight}`;
     if (size === lastSize) return;
     lastSize = size;
+    sizeChanged = true;
     // Hidden behind another view: draw again when it shows (the size then differs from this one).
     if (container.clientWidth === 0 || container.clientHeight === 0) return;
     if (!large) {

@@ -92,11 +92,48 @@ describe('map controls', () => {
     const controls = (await page.locator('.map-controls').boundingBox())!;
     expect(controls.x + controls.width).toBeLessThan(panel.x);
     await screenshot(page, 'explorer-panel-reveal');
-    // Closing the panel: still the same map size; reset frames the whole map again.
+    // Closing the panel: still the same map size.
     await page.locator('.panel .close').click();
     await expect.poll(() => page.locator('.panel').isHidden()).toBe(true);
     expect(await size()).toEqual(before);
+    // The window resized: sigma draws at the map's new size (it measures only when the size changed).
+    await page.setViewportSize({ width: 1100, height: 700 });
+    await expect.poll(async () => {
+      const box = (await page.locator('#map').boundingBox())!;
+      const now = await size();
+      return [now.width - Math.round(box.width), now.height - Math.round(box.height)];
+    }).toEqual([0, 0]);
+    expect((await paintedPixels(page)).nodes).toBeGreaterThan(2_000);
     await context.close();
+  });
+
+  it('a link that opens with the panel showing frames the whole map in the part the panel leaves open', async () => {
+    for (const hash of ['#lang=en&sel=tr.power', '#lang=zh-Hans&sel=tech.network&focus=1']) {
+      const { page, context } = await openApp(browser, hash);
+      await page.waitForSelector('.panel .details');
+      const panel = (await page.locator('.panel').boundingBox())!;
+      const map = (await page.locator('#map').boundingBox())!;
+      const xs = await page.evaluate(() => {
+        const { graph, net } = (window as any).linkage;
+        const box = net.renderer.getContainer().getBoundingClientRect();
+        return graph.nodes().map((k: string) => box.left + net.renderer.graphToViewport(graph.getNodeAttributes(k)).x);
+      });
+      // Every node (shown or not) lies between the map's left edge and the panel.
+      expect(Math.min(...xs)).toBeGreaterThan(map.x);
+      expect(Math.max(...xs)).toBeLessThan(panel.x);
+      // ⟲ after zooming in frames the same whole map again, still clear of the panel.
+      const still = () => page.evaluate(() => !(window as any).linkage.net.renderer.getCamera().isAnimated());
+      const framed = await page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
+      await page.locator('#zoom-in').click();
+      await expect.poll(still).toBe(true);
+      await page.locator('#zoom-reset').click();
+      await expect.poll(still).toBe(true);
+      const reset = await page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
+      expect(reset.ratio).toBeCloseTo(framed.ratio, 3);
+      expect(reset.x).toBeCloseTo(framed.x, 3);
+      expect(reset.y).toBeCloseTo(framed.y, 3);
+      await context.close();
+    }
   });
 
   it('parallel links are fanned into curves, with arrowheads only on directed ones', async () => {
