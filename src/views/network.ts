@@ -367,7 +367,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   const homeCamera = () => {
     if (cover === null) return { x: 0.5, y: 0.5, ratio: 1 };
     // The box sigma frames at reset (the graph's extent, or the custom box), in framed coordinates.
-    const { x, y } = renderer.getBBox();
+    const { x, y } = renderer.getCustomBBox() ?? renderer.getBBox();
     const corner = (gx: number, gy: number) => renderer.viewportToFramedGraph(renderer.graphToViewport({ x: gx, y: gy }));
     const a = corner(x[0], y[0]);
     const b = corner(x[1], y[1]);
