@@ -51,13 +51,10 @@ export function ioText(lang: Lang, key: IoStringKey): string {
   return inLang(lang, STRINGS[key]);
 }
 
-/** "1,234" in English, "1,234" in Chinese as well (digits are read the same). */
-export const count = formatCount;
-
 /** "Opened NAME: N concepts, M links." in the reader's language (and the layout note). */
 export function openedMessage(lang: Lang, name: string, nodes: number, edges: number, laidOut: boolean): string {
   const note = laidOut ? ioText(lang, 'laidOut') : '';
-  if (lang === 'en') return `Opened ${name}: ${count(nodes)} concepts, ${count(edges)} links.${note ? ` ${note}` : ''}`;
+  if (lang === 'en') return `Opened ${name}: ${formatCount(nodes)} concepts, ${formatCount(edges)} links.${note ? ` ${note}` : ''}`;
   const [opened, concepts, links] = lang === 'zh-Hant' ? ['已開啟', '個概念', '條關係'] : ['已打开', '个概念', '条关系'];
-  return `${opened} ${name}:${count(nodes)} ${concepts}、${count(edges)} ${links}。${note}`;
+  return `${opened} ${name}:${formatCount(nodes)} ${concepts}、${formatCount(edges)} ${links}。${note}`;
 }

@@ -3,6 +3,7 @@
  * either direction, each step keeping its real edge so the chain reads as sentences.
  */
 import { edgeSentence, type EdgeSentence, type Lang } from './sentence';
+import { runSteps } from './steps';
 import type { EdgeAttrs, LinkageGraph, NodeAttrs } from './types';
 
 /** One step of a chain: from `from` to `to` along `edge`. */
@@ -90,11 +91,7 @@ export interface IndexVisitor {
 
 /** Builds the {@link PathIndex} of `graph`: O(nodes + edges), once per graph load. */
 export function buildPathIndex(graph: LinkageGraph, visit: IndexVisitor = {}): PathIndex {
-  const steps = pathIndexSteps(graph, visit);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(pathIndexSteps(graph, visit));
 }
 
 /**
@@ -117,30 +114,24 @@ export function* pathIndexSteps(graph: LinkageGraph, visit: IndexVisitor = {}, c
   const edgeSource = new Int32Array(graph.size);
   const edgeTarget = new Int32Array(graph.size);
   let m = 0;
-  if (graph.size <= chunk) {
-    graph.forEachEdge((key, attrs, source, target) => {
-      edgeKeys[m] = key;
-      onEdge?.(m, attrs);
-      edgeOrdinals.set(key, m);
-      edgeSource[m] = nodeOrdinals.get(source)!;
-      edgeTarget[m++] = nodeOrdinals.get(target)!;
-    });
-  } else {
+  const addEdge = (key: string, attrs: EdgeAttrs, source: string, target: string) => {
+    edgeKeys[m] = key;
+    onEdge?.(m, attrs);
+    edgeOrdinals.set(key, m);
+    edgeSource[m] = nodeOrdinals.get(source)!;
+    edgeTarget[m++] = nodeOrdinals.get(target)!;
+  };
+  if (graph.size <= chunk) graph.forEachEdge(addEdge);
+  else {
     // The same order as forEachEdge (insertion order), resumable between steps.
     const entries = graph.edgeEntries();
-    for (;;) {
+    while (m < graph.size) {
       yield;
       for (let i = 0; i < chunk; i++) {
         const next = entries.next();
         if (next.done) break;
-        const { edge: key, attributes, source, target } = next.value;
-        edgeKeys[m] = key;
-        onEdge?.(m, attributes);
-        edgeOrdinals.set(key, m);
-        edgeSource[m] = nodeOrdinals.get(source)!;
-        edgeTarget[m++] = nodeOrdinals.get(target)!;
+        addEdge(next.value.edge, next.value.attributes, next.value.source, next.value.target);
       }
-      if (m === graph.size) break;
     }
   }
   return {

@@ -3,6 +3,7 @@
  * `buildSearchIndex` runs once per graph load (or in steps, `searchIndexSteps`, in idle time);
  * `search` runs per keystroke with no graph walk.
  */
+import { runSteps } from './steps';
 import type { LinkageGraph } from './types';
 
 /** Where a hit matched, in priority order (an equal match in an earlier field wins). */
@@ -163,11 +164,7 @@ function pinyinSyllables(pinyin: string): string[] {
  * `options.pinyin` supplies it.
  */
 export function buildSearchIndex(graph: LinkageGraph, options: SearchIndexOptions = {}): SearchIndex {
-  const steps = searchIndexSteps(graph, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(searchIndexSteps(graph, options));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { pathIndexSteps, shortestPaths, type OrdinalSet, type PathChain, type PathIndex, type Rows } from '../model/paths';
 import { buildSearchIndex, matchBits, type SearchIndex } from '../model/search';
+import { runSteps } from '../model/steps';
 import type { LinkageGraph } from '../model/types';
 import { sameFilters } from './actions';
 import { NO_SECTION, type AppState, type FocusDepth, type FocusDirection, type Filters } from './types';
@@ -126,11 +127,7 @@ export interface GraphIndex {
 
 /** Builds the {@link GraphIndex} of `graph` at once. */
 export function indexGraph(graph: LinkageGraph): GraphIndex {
-  const steps = graphIndexSteps(graph);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(graphIndexSteps(graph));
 }
 
 /**

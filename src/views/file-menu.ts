@@ -6,14 +6,16 @@
  * first use, so this module stays small.
  */
 import { el, replaceChildren } from '../dom';
-import { count, ioText, openedMessage, type IoStringKey } from '../i18n/io';
+import { ioText, openedMessage, type IoStringKey } from '../i18n/io';
 import type { ImportInput, ImportReport } from '../io/import';
+import { formatCount } from '../io/limits';
 import type { ImportProgress } from '../io/import';
 import { formatProblem, GraphImportError, printable, type ImportErrorCode, type ImportProblem } from '../io/problems';
 import type { Lang } from '../model/sentence';
+import { runStepsAcrossTasks } from '../model/steps';
 import type { LinkageGraph } from '../model/types';
 import { setView } from '../state/actions';
-import { graphIndexSteps, type GraphIndex } from '../state/derive';
+import { graphIndexSteps } from '../state/derive';
 import './file-menu.css';
 import type { AppContext } from './registry';
 
@@ -85,7 +87,7 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
       errorBox,
       el('p', { class: 'io-error-title' }, `${tx('cannotOpen')} ${printable(name)}`),
       el('ul', {}, ...shown.map((p) => el('li', {}, format(p)))),
-      more > 0 ? el('p', { class: 'muted' }, `+${count(more)} ${tx('moreProblems')}`) : null,
+      more > 0 ? el('p', { class: 'muted' }, `+${formatCount(more)} ${tx('moreProblems')}`) : null,
       el('p', { class: 'muted' }, tx('keptGraph')),
       el('button', { type: 'button', class: 'io-dismiss', onclick: () => (errorBox.hidden = true) }, tx('dismiss')),
     );
@@ -115,7 +117,7 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
       });
       if (controller !== mine) return;
       // The session's index of a large graph is built a chunk per task (the page stays responsive).
-      const index = await indexInSteps(result.graph, () => controller !== mine);
+      const index = await runStepsAcrossTasks(graphIndexSteps(result.graph), () => controller !== mine);
       if (index === null) return;
       lastImport = { input: file, report: result.report, graph: result.graph };
       const r = result.report;
@@ -286,15 +288,4 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
     progressBox.remove();
     errorBox.remove();
   };
-}
-
-/** Builds `graph`'s index for the session, yielding to the page between chunks; null once `stale`. */
-async function indexInSteps(graph: LinkageGraph, stale: () => boolean): Promise<GraphIndex | null> {
-  const steps = graphIndexSteps(graph);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (stale()) return null;
-  }
 }
