@@ -274,7 +274,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   renderer.on('beforeRender', () => painter.reset());
   // Large graphs: a veil over the map dims it all at once while something is singled out; the
   // lit nodes (highlighted) and edges (raised) are drawn above it.
-  const veil = large ? renderer.createCanvas('veil', { afterLayer: 'labels', style: { background: 'rgba(255,255,255,0.8)', display: 'none', pointerEvents: 'none' } }) : null;
+  const veil = large ? renderer.createCanvas('veil', { afterLayer: 'labels', style: { inset: '0', width: '100%', height: '100%', background: 'rgba(255,255,255,0.8)', display: 'none', pointerEvents: 'none' } }) : null;
   if (large) raiseLitEdges(renderer, looks.raisedEdges, (edge) => (looks.edge(edge) & E.LABEL) !== 0, curvature);
   const showVeil = () => {
     if (veil === null) return;

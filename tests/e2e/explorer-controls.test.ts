@@ -161,6 +161,26 @@ describe('map controls', () => {
     await context.close();
   });
 
+  it('on a large graph a selection veils the whole map, not a corner of it', async () => {
+    const { page, context } = await openApp(browser, '#lang=en');
+    await page.evaluate(() => {
+      const { graph, ctx } = (window as any).linkage;
+      const g = new graph.constructor({ multi: true, type: 'directed' });
+      g.replaceAttributes({ id: 'large', title: 'Large', titleHans: 'Large', titleEn: 'Large', slideCount: 0, sections: [], nodeKinds: [], edgeKinds: [], slideTexts: [] });
+      for (let i = 0; i < 1_500; i++) g.addNode(`n${i}`, { label: `n${i}`, x: i % 40, y: Math.floor(i / 40), size: 4, color: '#888888', kind: 'concept', slides: [] });
+      for (let i = 0; i < 1_000; i++) g.addEdge(`n${i}`, `n${(i * 7 + 1) % 1_500}`, { kind: 'involves', slides: [] });
+      ctx.openGraph(g, 'large');
+    });
+    await page.waitForFunction(() => (window as any).linkage.graph.getAttribute('id') === 'large' && (window as any).linkage.net);
+    await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, selected: 'n41' })));
+    const veil = page.locator('.sigma-veil');
+    await expect.poll(() => veil.isVisible()).toBe(true);
+    const map = (await page.locator('#map').boundingBox())!;
+    const box = (await veil.boundingBox())!;
+    expect([box.x, box.y, box.width, box.height].map(Math.round)).toEqual([map.x, map.y, map.width, map.height].map(Math.round));
+    await context.close();
+  });
+
   it('a tap selects on a touch screen', async () => {
     const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 430, height: 860 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
