@@ -170,11 +170,11 @@ describe('validateGraph', () => {
       const yaml = edit('kind: characterizes', 'kind: characterises');
       const line = lineOf(yaml, 'characterises');
       expect(check(yaml)).toEqual([
-        `test.yaml:${line} edges[5].kind: unknown edge kind "characterises" (did you mean "characterizes"?); expected one of: contains, from, to, dimension-of, characterizes, realizes, enables, causes, drawback-of, aspect-of, instance-of, defines, contrasts, echoes, involves`,
+        `test.yaml:${line} edges[5].kind: unknown edge kind "characterises" (did you mean "characterizes"?); expected one of: contains, from, to, dimension-of, characterizes, realizes, enables, causes, drawback-of, aspect-of, instance-of, defines, aims-at, promotes, requires, impacts, becomes, curbs, contrasts, echoes, involves`,
       ]);
       const far = edit('kind: characterizes', 'kind: explains');
       expect(check(far)[0]).toBe(
-        `test.yaml:${line} edges[5].kind: unknown edge kind "explains"; expected one of: contains, from, to, dimension-of, characterizes, realizes, enables, causes, drawback-of, aspect-of, instance-of, defines, contrasts, echoes, involves`,
+        `test.yaml:${line} edges[5].kind: unknown edge kind "explains"; expected one of: contains, from, to, dimension-of, characterizes, realizes, enables, causes, drawback-of, aspect-of, instance-of, defines, aims-at, promotes, requires, impacts, becomes, curbs, contrasts, echoes, involves`,
       );
     });
 
