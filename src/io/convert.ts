@@ -110,7 +110,7 @@ const NODE_KIND_NAMES = [/^kind$/i, /^(type|category|class|group)$/i, /^.+[ _]ty
 const EDGE_KIND_NAMES = [/^kind$/i, /^(relation|relationship|predicate|type|category)$/i];
 
 /** Attributes of nodes that are never kinds (positions, looks, texts, ids). */
-const NODE_RESERVED = new Set(['label', 'name', 'title', 'x', 'y', 'z', 'size', 'color', 'r', 'g', 'b', 'a', 'shape', 'labelhans', 'labelen', 'quote', 'quotehans', 'pinyin', 'initials', 'importance', 'slides', 'section', 'description', 'id', 'key', 'hidden', 'fixed']);
+const NODE_RESERVED = new Set(['label', 'name', 'title', 'x', 'y', 'z', 'size', 'color', 'r', 'g', 'b', 'a', 'shape', 'labelhans', 'labelen', 'enname', 'enplural', 'quote', 'quotehans', 'pinyin', 'initials', 'importance', 'slides', 'section', 'description', 'id', 'key', 'hidden', 'fixed']);
 const EDGE_RESERVED = new Set(['label', 'weight', 'size', 'color', 'thickness', 'labelzh', 'labelhans', 'labelen', 'slides', 'id', 'key', 'undirected', 'hidden']);
 
 // ---------------------------------------------------------------------------------------------
@@ -127,6 +127,13 @@ export function cleanText(value: unknown): string | null {
   });
   const out = parts.filter((p) => p !== '').join('\n');
   return out === '' ? null : out;
+}
+
+/** A boolean from a boolean or the text `true` / `false`; null for anything else. */
+function flag(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return null;
 }
 
 /** A finite number from a number or a numeric string. */
@@ -368,6 +375,9 @@ export function convertGraph(raw: RawGraph, options: ConvertOptions, derive: Tex
       label,
       labelHans: str(a['labelHans']) ?? (han ? hans(label) : label),
       labelEn: str(a['labelEn']) ?? (han ? '' : label),
+      // A Linkage chapter's English grammar survives a round trip; other files have none.
+      ...(flag(a['enName']) !== null ? { enName: flag(a['enName'])! } : {}),
+      ...(flag(a['enPlural']) !== null ? { enPlural: flag(a['enPlural'])! } : {}),
       slides,
       section: section !== null && section !== '' && section.length <= 40 ? section : null,
       quote,

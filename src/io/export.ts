@@ -86,6 +86,9 @@ export function toGexf(graph: LinkageGraph): string {
           kind: xmlSafe(a.kind),
           labelHans: xmlSafe(a.labelHans),
           labelEn: xmlSafe(a.labelEn),
+          // The realiser's grammar of the English label (compiled chapters only).
+          ...(typeof a.enName === 'boolean' ? { enName: a.enName } : {}),
+          ...(typeof a.enPlural === 'boolean' ? { enPlural: a.enPlural } : {}),
           slides: a.slides,
           section: a.section === null ? null : xmlSafe(a.section),
           quote: xmlSafe(a.quote),
@@ -104,12 +107,14 @@ export function toGexf(graph: LinkageGraph): string {
   });
 }
 
-type KeyType = 'string' | 'double' | 'int';
+type KeyType = 'string' | 'double' | 'int' | 'boolean';
 
 const NODE_KEYS: ReadonlyArray<{ name: string; type: KeyType; get: (a: NodeAttrs) => unknown }> = [
   { name: 'label', type: 'string', get: (a) => a.label },
   { name: 'labelHans', type: 'string', get: (a) => a.labelHans },
   { name: 'labelEn', type: 'string', get: (a) => a.labelEn },
+  { name: 'enName', type: 'boolean', get: (a) => a.enName },
+  { name: 'enPlural', type: 'boolean', get: (a) => a.enPlural },
   { name: 'kind', type: 'string', get: (a) => a.kind },
   { name: 'slides', type: 'string', get: (a) => (a.slides.length ? a.slides.join(',') : null) },
   { name: 'section', type: 'string', get: (a) => a.section },
@@ -194,7 +199,8 @@ export function toPropositionsCsv(graph: LinkageGraph, lang: Lang): string {
   const rows: string[][] = [CSV_HEADER[lang]];
   graph.forEachEdge((e) => {
     const s = edgeSentence(graph, e, lang);
-    rows.push([s.source, s.phrase, s.target, s.slides.join(' '), s.text]);
+    // Concepts as written (the same in every row), the sentence as the realiser reads it.
+    rows.push([s.sourceLabel, s.phrase, s.targetLabel, s.slides.join(' '), s.text]);
   });
   return toCsv(rows);
 }

@@ -37,6 +37,10 @@ export interface AuthoredNode {
   quote: string;
   /** Optional explicit section; otherwise derived from the slides. */
   section?: string | null;
+  /** Optional: the English label is a proper name (keeps its capitals mid-sentence). Default false. */
+  name?: boolean;
+  /** Optional: the English label's grammatical number, overriding the realiser's guess. */
+  number?: 'plural' | 'singular';
 }
 
 export interface AuthoredEdge {

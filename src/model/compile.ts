@@ -9,6 +9,7 @@ import { pinyinForms } from './derive/pinyin';
 import { GraphCheckError } from './errors';
 import { layoutChapter, type LayoutOptions } from './layout';
 import { EDGE_KIND_COLORS, NODE_KIND_BORDERS, NODE_KIND_COLORS } from './palette';
+import { isPluralLabel } from './realise';
 import { EDGE_KIND_INFO, EDGE_KINDS, EDGE_PHRASES, NODE_KIND_INFO, NODE_KINDS, type EdgeKind, type NodeKind } from './schema';
 import type { ParsedTranscript } from './transcript';
 import type { CompiledGraph, EdgeAttrs, GraphAttrs, KindInfo, LinkageGraph, NodeAttrs, SectionInfo } from './types';
@@ -68,6 +69,8 @@ export function compileGraph(parsed: ParsedFile, transcript: ParsedTranscript | 
       label: n.label,
       labelHans: toHans(n.label),
       labelEn: n.en,
+      enName: n.name === true,
+      enPlural: isPluralLabel(n.en, n.name === true, n.number),
       slides: [...n.slides].sort((a, b) => a - b),
       section: sectionOf(n.slides, chapter.sections, n.section),
       quote: n.quote,

@@ -7,7 +7,8 @@
  */
 import { buildPathIndex, pathSentences, shortestPaths, type PathChain, type PathIndex, type PathSentence } from './paths';
 import { createRandom, type Random } from './random';
-import { edgeSentence, LANGS, nodeLabel, sentenceParts, type EdgeSentence, type Lang } from './sentence';
+import { enCase } from './realise';
+import { edgeSentence, LANGS, nodeLabel, type EdgeSentence, type Lang } from './sentence';
 import type { LinkageGraph } from './types';
 
 /** The question types, in the order a deck lists them before shuffling. */
@@ -548,12 +549,17 @@ export function promptParts(graph: LinkageGraph, q: RelationQuestion, lang: Lang
     const pole = polePrompt(graph, q, lang);
     if (pole) return pole;
   }
-  const sourceKey = graph.source(q.edge);
-  const targetKey = graph.target(q.edge);
-  const s = edgeSentence(graph, q.edge, lang);
-  const parts = sentenceParts(sourceKey, s.source, s.phrase, targetKey, s.target, lang);
+  // The realised sentence (case, agreement, zh tails), then the asked end blanked.
+  const parts = edgeSentence(graph, q.edge, lang).parts;
   const hidden = q.blank === 'source' ? 'source' : 'target';
   return parts.map((p) => ('node' in p ? (p.role === hidden ? { blank: true as const } : { node: p.node, text: p.text }) : { text: p.text }));
+}
+
+/** A node's English label in its sentence case form (as written for imported graphs). */
+function enLabel(graph: LinkageGraph, key: string, at: 'start' | 'inside'): string {
+  const attrs = graph.getNodeAttributes(key);
+  const text = label(graph, key, 'en');
+  return text === attrs.labelEn ? enCase(text, attrs.enName, at) : text;
 }
 
 function polePrompt(graph: LinkageGraph, q: RelationQuestion, lang: Lang): PromptPart[] | null {
@@ -575,10 +581,11 @@ function polePrompt(graph: LinkageGraph, q: RelationQuestion, lang: Lang): Promp
       const dim = dims[0]!;
       const asked = q.kind === 'from' ? 'from' : 'to';
       const other = asked === 'from' ? to[0]! : from[0]!;
-      const otherPart: PromptPart = { node: other, text: label(graph, other, lang) };
+      const otherPart: PromptPart = { node: other, text: enLabel(graph, other, 'inside') };
+      const dimPart: PromptPart = { node: dim, text: enLabel(graph, dim, 'start') };
       return asked === 'from'
-        ? [{ node: dim, text: label(graph, dim, lang) }, { text: ': from ' }, { blank: true }, { text: ' to ' }, otherPart]
-        : [{ node: dim, text: label(graph, dim, lang) }, { text: ': from ' }, otherPart, { text: ' to ' }, { blank: true }];
+        ? [dimPart, { text: ': from ' }, { blank: true }, { text: ' to ' }, otherPart]
+        : [dimPart, { text: ': from ' }, otherPart, { text: ' to ' }, { blank: true }];
     }
   }
   return null;

@@ -58,10 +58,13 @@ export interface Trilingual {
 /**
  * A linking phrase. In `zh` an ellipsis `…` marks where the target goes
  * (`是…的弊端` reads `A是B的弊端`); without one, the phrase stands between the two.
+ * `en` is the English phrase after a singular subject, `enPlural` after a plural one (the
+ * sentence realiser, src/model/realise.ts, picks it; see graph/README.md, "How a link reads").
  */
 export interface LinkingPhrase {
   zh: string;
   en: string;
+  enPlural: string;
 }
 
 export interface NodeKindInfo {
@@ -90,29 +93,32 @@ export const NODE_KIND_INFO: Record<NodeKind, NodeKindInfo> = {
   concept: { zh: '概念', en: 'Concept', description: 'any other idea the text defines or argues' },
 };
 
-/** Default linking phrase of each edge kind; an edge may override it. */
+/**
+ * Default linking phrase of each edge kind (zh, English after a singular subject, English after a
+ * plural one); an edge may override zh and en. A plain data table: the grammar lives in realise.ts.
+ */
 export const EDGE_PHRASES: Record<EdgeKind, LinkingPhrase> = {
-  contains: { zh: '包含', en: 'contains' },
-  from: { zh: '始於', en: 'starts from' },
-  to: { zh: '轉向', en: 'moves towards' },
-  'dimension-of': { zh: '經歷', en: 'undergoes' },
-  characterizes: { zh: '是…的特征', en: 'is characteristic of' },
-  realizes: { zh: '落實', en: 'puts into practice' },
-  enables: { zh: '使…成為可能', en: 'makes possible' },
-  causes: { zh: '導致', en: 'leads to' },
-  'drawback-of': { zh: '是…的弊端', en: 'is a drawback of' },
-  'aspect-of': { zh: '是…的一個方面', en: 'is an aspect of' },
-  'instance-of': { zh: '是…的一種', en: 'is a kind of' },
-  defines: { zh: '界定', en: 'defines' },
-  'aims-at': { zh: '旨在', en: 'aims at' },
-  promotes: { zh: '促進', en: 'promotes' },
-  requires: { zh: '要求', en: 'requires' },
-  impacts: { zh: '沖擊', en: 'has an impact on' },
-  becomes: { zh: '轉變為', en: 'gives way to' },
-  curbs: { zh: '限制', en: 'curbs' },
-  contrasts: { zh: '與…相對立', en: 'stands in tension with' },
-  echoes: { zh: '與…相呼應', en: 'echoes' },
-  involves: { zh: '涉及', en: 'involves' },
+  contains: { zh: '包含', en: 'contains', enPlural: 'contain' },
+  from: { zh: '始於', en: 'starts from', enPlural: 'start from' },
+  to: { zh: '轉向', en: 'moves towards', enPlural: 'move towards' },
+  'dimension-of': { zh: '經歷', en: 'undergoes', enPlural: 'undergo' },
+  characterizes: { zh: '是…的特征', en: 'is characteristic of', enPlural: 'are characteristic of' },
+  realizes: { zh: '落實', en: 'puts into practice', enPlural: 'put into practice' },
+  enables: { zh: '使…成為可能', en: 'makes possible', enPlural: 'make possible' },
+  causes: { zh: '導致', en: 'leads to', enPlural: 'lead to' },
+  'drawback-of': { zh: '是…的弊端', en: 'is a drawback of', enPlural: 'are drawbacks of' },
+  'aspect-of': { zh: '是…的一個方面', en: 'is an aspect of', enPlural: 'are aspects of' },
+  'instance-of': { zh: '是…的一種', en: 'is a kind of', enPlural: 'are kinds of' },
+  defines: { zh: '界定', en: 'defines', enPlural: 'define' },
+  'aims-at': { zh: '旨在', en: 'aims at', enPlural: 'aim at' },
+  promotes: { zh: '促進', en: 'promotes', enPlural: 'promote' },
+  requires: { zh: '要求', en: 'requires', enPlural: 'require' },
+  impacts: { zh: '沖擊', en: 'has an impact on', enPlural: 'have an impact on' },
+  becomes: { zh: '轉變為', en: 'gives way to', enPlural: 'give way to' },
+  curbs: { zh: '限制', en: 'curbs', enPlural: 'curb' },
+  contrasts: { zh: '與…相對立', en: 'stands in tension with', enPlural: 'stand in tension with' },
+  echoes: { zh: '與…相呼應', en: 'echoes', enPlural: 'echo' },
+  involves: { zh: '涉及', en: 'involves', enPlural: 'involve' },
 };
 
 /** Legend labels of the edge kinds (zh-Hant, English). */

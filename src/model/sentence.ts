@@ -1,8 +1,12 @@
 /**
  * Labels and linking phrases in the reader's script, and every edge read as a sentence
- * (`source <phrase> target`, or `source <before> target <after>` when the phrase holds `…`).
+ * (`source <phrase> target`, or `source <before> target <after>` when the phrase holds `…`),
+ * through the sentence realiser (realise.ts): the one way the app reads an edge.
  */
+import { realise, type Concept, type RealiseIssue } from './realise';
 import type { EdgeAttrs, LinkageGraph, NodeAttrs } from './types';
+
+export { TARGET_MARK } from './realise';
 
 /** The three scripts the app speaks, in menu order. */
 export const LANGS = ['zh-Hant', 'zh-Hans', 'en'] as const;
@@ -12,9 +16,6 @@ export type Lang = (typeof LANGS)[number];
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
-
-/** The mark in a linking phrase where the target goes (`是…的弊端`). */
-export const TARGET_MARK = '…';
 
 type LabelFields = Pick<NodeAttrs, 'label' | 'labelHans' | 'labelEn'>;
 type PhraseFields = Pick<EdgeAttrs, 'kind' | 'labelZh' | 'labelHans' | 'labelEn'>;
@@ -71,32 +72,27 @@ export interface EdgeSentence {
   readonly edge: string;
   readonly sourceKey: string;
   readonly targetKey: string;
-  /** Source label in the sentence's language. */
+  /** Source label as it stands in the sentence (English: capital first, unless imported). */
   readonly source: string;
-  /** The linking phrase as stored (may contain `…`). */
+  /** The linking phrase as stored (may contain `…`; English in the singular form). */
   readonly phrase: string;
-  /** Target label in the sentence's language. */
+  /** Target label as it stands in the sentence (English: lower-cased unless a name, unless imported). */
   readonly target: string;
+  /** Source and target labels as written, in the sentence's language. */
+  readonly sourceLabel: string;
+  readonly targetLabel: string;
   /** The whole sentence; equals the concatenated `parts` texts. */
   readonly text: string;
   /** The sentence in pieces, so a view can render source and target as links. */
   readonly parts: readonly SentencePart[];
   readonly slides: readonly number[];
-}
-
-const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/u;
-
-/** Joins zh pieces without spaces, except between two non-CJK runs (`A` + `B` → `A B`). */
-function zhGlue(left: string, right: string): string {
-  if (left === '' || right === '') return '';
-  const a = left[left.length - 1] ?? '';
-  const b = right[0] ?? '';
-  if (/\s/.test(a) || /\s/.test(b)) return '';
-  return CJK.test(a) || CJK.test(b) ? '' : ' ';
+  /** What the realiser could not build as its rules want (the lint reports these). */
+  readonly issues: readonly RealiseIssue[];
 }
 
 /**
- * The parts of the sentence `source <phrase> target` in `lang`. In zh the pieces join without
+ * The parts of the sentence `source <phrase> target` in `lang`, the labels taken as written (no
+ * case or agreement: use {@link edgeSentence} for a graph's edge). In zh the pieces join without
  * spaces (`A是B的弊端`, `A包含B`); in English with single spaces.
  */
 export function sentenceParts(
@@ -107,27 +103,17 @@ export function sentenceParts(
   targetLabel: string,
   lang: Lang,
 ): SentencePart[] {
-  const mark = phraseText.indexOf(TARGET_MARK);
-  const before = (mark < 0 ? phraseText : phraseText.slice(0, mark)).trim();
-  const after = mark < 0 ? '' : phraseText.slice(mark + TARGET_MARK.length).trim();
-  const pieces: SentencePart[] = [{ node: sourceKey, role: 'source', text: sourceLabel }];
-  if (before !== '') pieces.push({ text: before });
-  pieces.push({ node: targetKey, role: 'target', text: targetLabel });
-  if (after !== '') pieces.push({ text: after });
-  const out: SentencePart[] = [];
-  let prev = '';
-  for (const piece of pieces) {
-    const glue = lang === 'en' ? (prev === '' || piece.text === '' ? '' : ' ') : zhGlue(prev, piece.text);
-    const last = out[out.length - 1];
-    if (glue === '') out.push(piece);
-    else if (last !== undefined && !('node' in last)) {
-      out[out.length - 1] = { text: last.text + glue };
-      out.push(piece);
-    } else if (!('node' in piece)) out.push({ text: glue + piece.text });
-    else out.push({ text: glue }, piece);
-    if (piece.text !== '') prev = piece.text;
-  }
-  return out;
+  return realise({ key: sourceKey, label: sourceLabel }, phraseText, { key: targetKey, label: targetLabel }, lang).parts;
+}
+
+/**
+ * A node as the realiser sees it. English grammar only for nodes of a compiled Linkage chapter,
+ * which carry `enName` and `enPlural`; an imported node's label stays as written.
+ */
+function conceptOf(key: string, attrs: Partial<NodeAttrs>, lang: Lang): Concept {
+  const label = nodeLabel(attrs, lang) || key;
+  if (lang !== 'en' || typeof attrs.enName !== 'boolean' || label !== attrs.labelEn) return { key, label };
+  return { key, label, name: attrs.enName, plural: attrs.enPlural === true };
 }
 
 /** Reads one edge of `graph` as a sentence in `lang`. Throws when the edge does not exist. */
@@ -138,21 +124,22 @@ export function edgeSentence(graph: LinkageGraph, edgeKey: string, lang: Lang): 
   const attrs = graph.getEdgeAttributes(edgeKey);
   const sourceKey = graph.source(edgeKey);
   const targetKey = graph.target(edgeKey);
-  const source = nodeLabel(graph.getNodeAttributes(sourceKey), lang) || sourceKey;
-  const target = nodeLabel(graph.getNodeAttributes(targetKey), lang) || targetKey;
+  const source = conceptOf(sourceKey, graph.getNodeAttributes(sourceKey), lang);
+  const target = conceptOf(targetKey, graph.getNodeAttributes(targetKey), lang);
   const phraseText = phrase(attrs, lang);
-  const parts = sentenceParts(sourceKey, source, phraseText, targetKey, target, lang);
-  let text = '';
-  for (const part of parts) text += part.text;
+  const r = realise(source, phraseText, target, lang, typeof attrs.kind === 'string' ? attrs.kind : undefined);
   return {
     edge: edgeKey,
     sourceKey,
     targetKey,
-    source,
+    source: r.source,
     phrase: phraseText,
-    target,
-    text,
-    parts,
+    target: r.target,
+    sourceLabel: source.label,
+    targetLabel: target.label,
+    text: r.text,
+    parts: r.parts,
     slides: Array.isArray(attrs.slides) ? attrs.slides : [],
+    issues: r.issues,
   };
 }

@@ -14,6 +14,16 @@ export interface NodeAttrs {
   labelHans: string;
   /** English label. */
   labelEn: string;
+  /**
+   * Compiled Linkage chapters: true when the English label is a proper name (its capitals are kept
+   * mid-sentence; authored `name: true`). Absent in imported graphs: labels are read as written.
+   */
+  enName?: boolean;
+  /**
+   * Compiled Linkage chapters: true when the English label is grammatically plural (authored
+   * `number:`, else the realiser's guess), so verbs agree with it. Absent in imported graphs.
+   */
+  enPlural?: boolean;
   /** Slide numbers the node rests on, ascending. */
   slides: number[];
   /** Section id ("2-1" … "2-4") or null when the node spans sections or stands outside them. */

@@ -23,13 +23,13 @@ export const CHAPTER_FIELDS = ['id', 'title', 'en', 'transcript', 'slides', 'sec
 /** Fields of a section in `chapter.sections`. */
 export const SECTION_FIELDS = ['id', 'title', 'en', 'slides'] as const;
 /** Fields of a node. */
-export const NODE_FIELDS = ['id', 'kind', 'label', 'en', 'slides', 'quote', 'section'] as const;
+export const NODE_FIELDS = ['id', 'kind', 'label', 'en', 'slides', 'quote', 'section', 'name', 'number'] as const;
 /** Fields of an edge. */
 export const EDGE_FIELDS = ['source', 'kind', 'target', 'slides', 'zh', 'en'] as const;
 
 /** Fields of nodes and edges that may be left out (every other field is required). */
 export const OPTIONAL_FIELDS: Readonly<Record<'node' | 'edge', readonly string[]>> = {
-  node: ['section'],
+  node: ['section', 'name', 'number'],
   edge: ['zh', 'en'],
 };
 
@@ -58,6 +58,8 @@ const FIELD_HELP: Record<string, string> = {
   'node.slides': 'the slides the node rests on, like [7]',
   'node.quote': 'a verbatim quote from the transcript',
   'node.section': 'a section id like "2-3", or null',
+  'node.name': 'true when the English label is a proper name (keeps its capitals), else false',
+  'node.number': 'plural or singular: the grammatical number of the English label',
   'edge.source': 'a node id',
   'edge.target': 'a node id',
   'edge.kind': 'an edge kind',
@@ -391,7 +393,7 @@ class Checker {
     const info: NodeInfo = { index, id: null, kind: null, label: null, slides: null, quote: null };
     const p: Path = ['nodes', index];
     if (!isRec(raw)) {
-      this.wrongType(p, raw, `a node: a mapping with ${NODE_FIELDS.filter((f) => f !== 'section').join(', ')}`);
+      this.wrongType(p, raw, `a node: a mapping with ${NODE_FIELDS.filter((f) => !OPTIONAL_FIELDS.node.includes(f)).join(', ')}`);
       return info;
     }
     this.unknownFields(raw, p, NODE_FIELDS, 'a node');
@@ -415,6 +417,11 @@ class Checker {
       else if (q.trim() === '') {
         this.report([...p, 'quote'], 'quote is empty: expected a verbatim phrase from the transcript, like the label as the slide words it', { found: q });
       } else info.quote = q;
+    }
+
+    if (has(raw, 'name') && typeof get(raw, 'name') !== 'boolean') this.wrongType([...p, 'name'], get(raw, 'name'), `${FIELD_HELP['node.name']!} (true or false)`);
+    if (has(raw, 'number') && get(raw, 'number') !== 'plural' && get(raw, 'number') !== 'singular') {
+      this.wrongType([...p, 'number'], get(raw, 'number'), FIELD_HELP['node.number']!);
     }
 
     if (has(raw, 'section') && get(raw, 'section') !== null) {

@@ -197,7 +197,11 @@ describe('model/quiz', () => {
       const pole = byId.get('pole:tr.process>from>st.blackbox:target') as RelationQuestion;
       expect(promptText(promptParts(chapter, pole, 'zh-Hant'), 'zh-Hant')).toBe('行政過程由＿＿＿向行政公開轉化');
       expect(promptText(promptParts(chapter, pole, 'zh-Hans'), 'zh-Hans')).toBe('行政过程由＿＿＿向行政公开转化');
-      expect(promptText(promptParts(chapter, pole, 'en'), 'en')).toBe('Government management process: from _____ to Open administration');
+      // English: the dimension opens the prompt with a capital; the other pole, inside it, is lower-cased.
+      const dim = chapter.filterInEdges('tr.process', (_e, a) => a.kind === 'dimension-of').map((e) => chapter.getSourceAttributes(e).labelEn)[0]!;
+      const open = chapter.filterOutEdges('tr.process', (_e, a) => a.kind === 'to').map((e) => chapter.getTargetAttributes(e).labelEn)[0]!;
+      expect(promptText(promptParts(chapter, pole, 'en'), 'en')).toBe(`${dim}: from _____ to ${open.charAt(0).toLowerCase()}${open.slice(1)}`);
+      expect(promptText(promptParts(chapter, pole, 'en'), 'en')).toMatch(/: from _____ to open administration$/);
       const drawback = byId.get('drawback:d.redtape>drawback-of>dm.centralised:source') as RelationQuestion;
       expect(promptText(promptParts(chapter, drawback, 'zh-Hant'), 'zh-Hant')).toBe('＿＿＿是傳統的集權決策體制的弊端');
       const reform = byId.get('reform:m.decentralise>realizes>rf.system:target') as RelationQuestion;
