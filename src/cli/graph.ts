@@ -1,12 +1,14 @@
 /**
- * `npm run graph:check` and `npm run graph:export`: validate an authoring file and print a summary
- * or every located error; compile it and write the graph in an exchange format.
+ * `npm run graph:check`, `graph:export` and `graph:review`: validate and lint an authoring file and
+ * print a summary or every located error; compile it and write the graph in an exchange format;
+ * write its review sheet for lecturers.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuthoredGraph } from '../model/authored';
 import { GraphCheckError, formatError, type GraphError } from '../model/errors';
+import { lintGraph } from '../model/lint';
 import { loadGraphSource, type GraphSource } from '../model/load';
 import { EDGE_KINDS, NODE_KINDS } from '../model/schema';
 import { isLang, type Lang } from '../model/sentence';
@@ -40,9 +42,13 @@ export const DEFAULT_GRAPH = 'graph/chapter-02.yaml';
 export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'csv'] as const;
 
 export const USAGE = `usage:
-  npm run graph:check [-- FILE]
-      validate FILE (default ${DEFAULT_GRAPH}) and its transcript; print a summary,
-      or every error as FILE:LINE PATH: MESSAGE and exit 1
+  npm run graph:check [-- [--strict] FILE]
+      validate FILE (default ${DEFAULT_GRAPH}) and its transcript; print a summary and
+      the lint warnings (FILE:LINE PATH: MESSAGE, then "warnings N"), or every error as
+      FILE:LINE PATH: MESSAGE and exit 1; --strict: warnings are errors (exit 1)
+  npm run graph:review -- --out FILE [--chapter FILE]
+      write the lecturer's review sheet of the chapter (default ${DEFAULT_GRAPH}):
+      one static printable HTML page, slide by slide, with the lint's findings
   npm run graph:export -- --format json|gexf|graphml|csv --out FILE [--in FILE]
                          [--lang zh-Hant|zh-Hans|en] [--kinds ATTRIBUTE|none]
       compile the graph (default --in ${DEFAULT_GRAPH}) and write it to FILE;
@@ -125,12 +131,22 @@ export function summarize(source: GraphSource): string[] {
   return lines;
 }
 
-function check(io: CliIO, args: string[]): number {
+function check(io: CliIO, argv: string[]): number {
+  const strict = argv.includes('--strict');
+  const args = argv.filter((a) => a !== '--strict');
   if (args.length > 1) return usageError(io, `check takes one FILE, got ${args.length}: ${args.join(' ')}`);
   if (args[0]?.startsWith('-')) return usageError(io, `unknown option ${args[0]}`);
   const loaded = load(io, args[0] ?? DEFAULT_GRAPH);
   if (typeof loaded === 'number') return loaded;
+  const warnings = lintGraph(loaded.parsed!);
+  if (strict && warnings.length > 0) {
+    // --strict: the warnings are errors.
+    printErrors(io, warnings);
+    return 1;
+  }
   for (const line of summarize(loaded)) io.stdout(line);
+  for (const w of warnings) io.stdout(formatError(w));
+  io.stdout(`warnings ${warnings.length}`);
   return 0;
 }
 
@@ -233,17 +249,33 @@ async function exportGraph(io: CliIO, args: string[]): Promise<number> {
   return 0;
 }
 
+/** `review --out FILE [--chapter FILE]`: writes the lecturer's review sheet of a valid chapter. */
+async function review(io: CliIO, args: string[]): Promise<number> {
+  const opts = options(args, ['out', 'chapter']);
+  if (typeof opts === 'string') return usageError(io, opts);
+  const out = opts.get('out');
+  if (!out) return usageError(io, 'review needs --out FILE');
+  const loaded = load(io, opts.get('chapter') ?? DEFAULT_GRAPH);
+  if (typeof loaded === 'number') return loaded;
+  const warnings = lintGraph(loaded.parsed!);
+  const { reviewSheet } = await import('./review');
+  io.writeFile(out, reviewSheet(loaded.parsed!, loaded.transcript, warnings));
+  io.stdout(`wrote ${out} (${loaded.parsed!.graph.chapter.slides} slides, warnings ${warnings.length})`);
+  return 0;
+}
+
 /** Runs the CLI on `argv` (without `node script`); resolves to the exit status. */
 export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) return usageError(io, 'missing command: check or export');
+  if (command === undefined) return usageError(io, 'missing command: check, export or review');
   if (command === '-h' || command === '--help' || command === 'help') {
     io.stdout(USAGE);
     return 0;
   }
   if (command === 'check') return check(io, rest);
   if (command === 'export') return exportGraph(io, rest);
-  return usageError(io, `unknown command "${command}": expected check or export`);
+  if (command === 'review') return review(io, rest);
+  return usageError(io, `unknown command "${command}": expected check, export or review`);
 }
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

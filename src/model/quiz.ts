@@ -91,14 +91,16 @@ const RELATION_RULES: ReadonlyArray<{ kind: string; type: RelationType; blanks: 
 
 /** Kinds read the same both ways. */
 const SYMMETRIC = new Set(['echoes', 'contrasts']);
+/** Kinds that set two things against each other; the busiest such link gives a graph its two sides. */
+const OPPOSING = new Set(['contrasts', 'impacts']);
 /** Structural kinds: path questions neither start, end nor pass there. */
 const STRUCTURAL = new Set(['chapter', 'section']);
 /** Question types that ask for a judgement ("which of these is a drawback of X?"), not a definition. */
 const SEMANTIC = new Set<RelationType>(['feature', 'aspect', 'drawback', 'echo', 'tension']);
 /** Catch-all kinds whose members are too varied to be safe look-alikes without more care. */
 const BROAD_KINDS = new Set(['concept', 'trait']);
-/** Links that carry no likeness: opposites, poles, membership, structure. */
-const UNLIKE = new Set(['contrasts', 'from', 'to', 'contains', 'dimension-of', 'instance-of']);
+/** Links that carry no likeness: opposites, one thing acting against or turning into another, poles, membership, structure. */
+const UNLIKE = new Set(['contrasts', 'impacts', 'becomes', 'curbs', 'from', 'to', 'contains', 'dimension-of', 'instance-of']);
 /** The blank shown in prompts: full-width in Chinese text, underscores in English. */
 export function blankText(lang: Lang): string {
   return lang === 'en' ? '_____' : '＿＿＿';
@@ -196,8 +198,8 @@ class Facts {
 
   /**
    * The side of the graph's main opposition a node stands on (1 or -1; 0 when neither or both).
-   * The main opposition is the `contrasts` link between the best-linked pair (電子政務 and
-   * 傳統行政 in the chapter); a node is on the side it is nearer to by links of likeness.
+   * The main opposition is the `contrasts` or `impacts` link between the best-linked pair
+   * (電子政務 沖擊 傳統行政 in the chapter); a node is on the side it is nearer to by links of likeness.
    */
   camp(node: string): 1 | -1 | 0 {
     if (this.campOf === null) {
@@ -205,7 +207,7 @@ class Facts {
       let best: [string, string] | null = null;
       let bestDegree = -1;
       this.graph.forEachEdge((_e, attrs, source, target) => {
-        if (attrs.kind !== 'contrasts' || source === target) return;
+        if (!OPPOSING.has(attrs.kind) || source === target) return;
         const degree = this.links(source).length + this.links(target).length;
         if (degree > bestDegree) {
           bestDegree = degree;

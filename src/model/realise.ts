@@ -239,8 +239,6 @@ function pluralPhrase(phraseText: string, kind: string | undefined): string | nu
 // Chinese
 
 const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/u;
-/** Characters that never stand twice at a join (是是, 的的). */
-const ZH_FUNCTION_CHARS = new Set(Array.from('是的與与和及在為为對对了之並并'));
 /** A measure word after 的 in a phrase tail (`的一個方面`, `的一種`). */
 const ZH_MEASURE = /^(一個|一个|一種|一种|一項|一项|一場|一场|一類|一类|主要)/u;
 
@@ -285,8 +283,8 @@ const quoteOf = (s: string): string => `"${s}"`;
  * - `agreement`: the subject is plural and the rules cannot agree the phrase (it is kept as written);
  * - `doubled-word`: a word would stand twice at a join (`… there is is …`); the phrase's copy is
  *   dropped, but the label is probably a clause, not a noun phrase;
- * - `zh-repetition`: 是是 / 的的 at a join (the phrase's copy is dropped), or a subject that
- *   already holds the phrase's 是;
+ * - `zh-repetition`: a subject that is a clause (`網絡是沒有中心的`) before a phrase opening with 是
+ *   (a repeated tail, `…的特征` after a target ending in 特征, is not an issue: it is dropped);
  * - `empty-label`: a concept has no label (the caller shows its key).
  */
 export function realise(source: Concept, phraseText: string, target: Concept, lang: Lang, kind?: string): Realised {
@@ -333,21 +331,13 @@ export function realise(source: Concept, phraseText: string, target: Concept, la
     targetText = target.label;
     const noun = zhTailNoun(after);
     if (after !== '' && (targetText.endsWith(after) || (noun !== '' && targetText.endsWith(noun)))) after = '';
-    const repeated = (ch: string, why: string) => issues.push({ code: 'zh-repetition', message: `「${ch}」 ${why}` });
-    if (before !== '' && sourceText !== '' && ZH_FUNCTION_CHARS.has(before[0]!) && sourceText.endsWith(before[0]!)) {
-      repeated(before[0]!, 'would stand twice at the join of the subject and the phrase');
-      before = before.slice(1);
-    }
-    if (before !== '' && targetText !== '' && ZH_FUNCTION_CHARS.has(before[before.length - 1]!) && targetText.startsWith(before[before.length - 1]!)) {
-      repeated(before[before.length - 1]!, 'would stand twice at the join of the phrase and the target');
-      before = before.slice(0, -1);
-    }
-    if (after !== '' && targetText !== '' && ZH_FUNCTION_CHARS.has(after[0]!) && targetText.endsWith(after[0]!)) {
-      repeated(after[0]!, 'would stand twice after the target');
-      after = after.slice(1);
-    }
-    if (before.startsWith('是') && sourceText.includes('是')) {
-      repeated('是', `stands in the subject ${quoteOf(sourceText)} and again in the phrase: the subject is a clause; relabel it as a noun phrase`);
+    // A subject that is a clause (X是Y) before a phrase opening with 是 says 是 twice. A doubled
+    // character at a join is left alone: 參與與…, 目的的… are right.
+    if (before.startsWith('是') && /是(?!否)./u.test(sourceText)) {
+      issues.push({
+        code: 'zh-repetition',
+        message: `「是」 stands in the subject 「${sourceText}」 and again in the phrase 「${phraseText}」: the subject is a clause; relabel it as a noun phrase, or give the link its own phrase`,
+      });
     }
   }
 

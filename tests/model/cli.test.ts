@@ -106,7 +106,7 @@ describe('graph check (spawned)', () => {
 
 describe('graph CLI (in process)', () => {
   it('prints usage and exits 2 on bad arguments', async () => {
-    for (const args of [[], ['frobnicate'], ['check', 'a', 'b'], ['check', '--strict'], ['export', '--out', 'x.json'], ['export', '--format', 'json'], ['export', '--format', 'pdf', '--out', 'x'], ['export', '--format', 'json', '--out']]) {
+    for (const args of [[], ['frobnicate'], ['check', 'a', 'b'], ['check', '--strict', 'a', 'b'], ['check', '--strong'], ['review'], ['review', '--out'], ['review', '--out', 'x.html', '--lang', 'en'], ['export', '--out', 'x.json'], ['export', '--format', 'json'], ['export', '--format', 'pdf', '--out', 'x'], ['export', '--format', 'json', '--out']]) {
       const r = await runInProcess(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^graph: .+\nusage:/);
@@ -154,5 +154,52 @@ describe('graph CLI (in process)', () => {
     expect(json.attributes.id).toBe('chapter-02');
     expect(json.nodes.map((n) => n.key)).toContain('tr.function');
     expect(json.edges.length).toBeGreaterThan(0);
+  });
+});
+
+describe('graph check: lint warnings and --strict', () => {
+  const clean = readFileSync('tests/fixtures/lint/clean.yaml', 'utf8');
+  const md = readFileSync('tests/fixtures/lint/source/chapter-01.md', 'utf8');
+  const warned = clean.replace('en: Public participation,', 'en: The public takes part,');
+  const files = (yaml: string) => ({ 'g/chapter-01.yaml': yaml, 'g/source/chapter-01.md': md });
+
+  it('prints the warnings after the summary and exits 0; --strict makes them errors and exits 1', async () => {
+    const warning = 'chapter-01.yaml:23 nodes[7].en: English label "The public takes part" is not a noun phrase: it holds the finite verb "takes"; a sentence uses it as a subject or object, so name the thing (rewrite it as a noun phrase)';
+    const lax = await runInProcess(['check', 'g/chapter-01.yaml'], files(warned));
+    expect(lax.status).toBe(0);
+    expect(lax.stderr).toBe('');
+    expect(lax.stdout.split('\n').slice(-2)).toEqual([warning, 'warnings 1']);
+    for (const args of [['check', '--strict', 'g/chapter-01.yaml'], ['check', 'g/chapter-01.yaml', '--strict']]) {
+      const strict = await runInProcess(args, files(warned));
+      expect(strict.status, args.join(' ')).toBe(1);
+      expect(strict.stdout).toBe('');
+      expect(strict.stderr.split('\n')).toEqual([warning, '1 error']);
+    }
+  });
+
+  it('passes --strict on a clean file', async () => {
+    const r = await runInProcess(['check', '--strict', 'g/chapter-01.yaml'], files(clean));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^g\/chapter-01\.yaml: ok$/m);
+    expect(r.stdout.split('\n').at(-1)).toBe('warnings 0');
+  });
+
+  it('exits 1 under --strict from the real command line', () => {
+    const { dir, file } = workspace(warned);
+    cpSync(join(ROOT, 'tests/fixtures/lint/source/chapter-01.md'), join(dir, 'source/chapter-01.md'));
+    expect(run(['check', file]).status).toBe(0);
+    const r = run(['check', '--strict', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').at(-1)).toBe('1 error');
+  }, 60_000);
+
+  it('writes the review sheet, and refuses a graph with errors', async () => {
+    const r = await runInProcess(['review', '--chapter', 'g/chapter-01.yaml', '--out', 'out/review.html'], files(warned));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('wrote out/review.html (3 slides, warnings 1)');
+    expect(r.written.get('out/review.html')).toMatch(/^<!doctype html>/);
+    const broken = await runInProcess(['review', '--chapter', 'g/x.yaml', '--out', 'out/review.html'], { 'g/x.yaml': BROKEN });
+    expect(broken.status).toBe(1);
+    expect(broken.written.size).toBe(0);
   });
 });

@@ -154,10 +154,10 @@ describe('rowLinks', () => {
     }
     // The §2-1 measure that stands against the centralised system, through `contrasts`.
     expect(byKey.get('m.decentralise')).toMatchObject({ depth: 2, via: 'dm.centralised' });
-    // The democratic side: the §2-4 aspect echoed, the actors in dialogue.
+    // The democratic side: the §2-4 aspect echoed, the dialogue between government and public.
     expect(byKey.get('asp.democratic')).toMatchObject({ side: 'new', depth: 1, via: 'st.democratic' });
     expect(byKey.get('asp.blur')).toMatchObject({ side: 'new', depth: 2, via: 'c.onsite' });
-    expect(byKey.get('act.public')?.side).toBe('new');
+    expect(byKey.get('c.dialogue')).toMatchObject({ side: 'new', depth: 1, via: 'st.democratic' });
   });
 
   it('links 權力結構 to the §2-1 measure 實行分權和權力下放 and, through it, to its reform', () => {
@@ -191,8 +191,14 @@ describe('rowLinks', () => {
     }
   });
 
-  it('notes other rows met on the way: 行政人員 and 行政機構 share the measure 精簡機構和行政人員', () => {
-    expect(rowLinks(chapter, ladder, 6).rows).toContain(5);
+  it('notes other rows met on the way: a linked item that echoes another row’s core', () => {
+    expect(rowLinks(chapter, ladder, 6).rows).toEqual([]);
+    // 精簡機構和行政人員 (row 5's echo) made to echo row 6's dimension 行政人員 as well.
+    const g = chapter.copy();
+    g.addEdge('m.streamline', 'dim.personnel', { ...g.getEdgeAttributes(g.edges('m.streamline', 'tr.organisation')[0]!) });
+    const met = rowLinks(g, buildLadder(g), 5);
+    expect(met.items.find((it) => it.key === 'm.streamline')).toMatchObject({ depth: 1, via: 'tr.organisation' });
+    expect(met.rows).toEqual([6]);
   });
 
   it('follows the filters: hidden nodes and edges are not walked', () => {

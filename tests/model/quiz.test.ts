@@ -206,9 +206,9 @@ describe('model/quiz', () => {
       expect(promptText(promptParts(chapter, drawback, 'zh-Hant'), 'zh-Hant')).toBe('＿＿＿是傳統的集權決策體制的弊端');
       const reform = byId.get('reform:m.decentralise>realizes>rf.system:target') as RelationQuestion;
       const text = promptText(promptParts(chapter, reform, 'en'), 'en');
-      expect(text).toContain('Decentralise and devolve power');
+      expect(text).toBe('Decentralisation and devolution of power puts into practice _____');
       expect(text).toContain('_____');
-      expect(text).not.toContain('Reforming how government is managed');
+      expect(text).not.toContain('management and operating system');
     });
   });
 
