@@ -81,8 +81,8 @@ describe('the transformation view', () => {
     await page.locator('.lang-switch button[data-lang="en"]').click();
     // Wrapped labels are one <text> per line; a line broken between words keeps its space.
     const lines = (cell: string) => row.locator(`${cell} text`).evaluateAll((ts) => ts.map((t) => t.textContent).join(''));
-    await expect.poll(() => lines('.cell-from')).toBe('Power concentrated');
-    expect(await lines('.cell-label')).toContain('Power structure: from centralised to decentralised');
+    await expect.poll(() => lines('.cell-from')).toBe('Centralised power');
+    expect(await lines('.cell-label')).toContain('The shift from centralised to decentralised power');
     expect(await page.locator('#ladder-heading').textContent()).toBe('Traditional administration → E-government · 8 transformations');
     await screenshot(page, 'transformations-en');
     await page.locator('.lang-switch button[data-lang="zh-Hans"]').click();
@@ -109,8 +109,8 @@ describe('the transformation view', () => {
     await page.locator('svg.ladder g.row[data-node="tr.decision"] .cell-label').hover();
     await expect.poll(() => page.locator('svg.ladder g.row.active').getAttribute('data-node')).toBe('tr.decision');
     const shown = await cards(page);
-    // The §2-4 decision system and its drawbacks (old side), the democratic aspect (new side), actors.
-    expect(shown).toEqual(expect.arrayContaining(['dm.centralised', 'd.middle', 'd.redtape', 'd.irresponsible', 'd.local', 'asp.democratic', 'act.public']));
+    // The §2-4 decision system and its drawbacks (old side), the democratic aspect and the dialogue (new side).
+    expect(shown).toEqual(expect.arrayContaining(['dm.centralised', 'd.middle', 'd.redtape', 'd.irresponsible', 'd.local', 'asp.democratic', 'c.dialogue']));
     expect(shown).not.toContain('f.collab');
     const side = Object.fromEntries(await page.$$eval('svg.ladder g.card', (gs) => gs.map((g) => [g.getAttribute('data-node'), g.getAttribute('data-side')])));
     expect(side['d.middle']).toBe('old');
@@ -121,8 +121,8 @@ describe('the transformation view', () => {
     expect(opacity['tr.decision']).toBe(1);
     for (const k of ORDER.filter((k) => k !== 'tr.decision')) expect(opacity[k]).toBeLessThan(0.5);
     // The caption reads each link as a sentence.
-    expect(await page.locator('.ladder-caption h3').textContent()).toContain('Administrative decisions: from centralised to democratic');
-    expect(await page.locator('.ladder-caption').textContent()).toContain('Too many middle layers bend policy away from its aims is a drawback of The traditional centralised decision system');
+    expect(await page.locator('.ladder-caption h3').textContent()).toContain('The shift from centralised to democratic decision-making');
+    expect(await page.locator('.ladder-caption').textContent()).toContain('An excess of middle management layers is a drawback of the traditional centralised decision system');
     await screenshot(page, 'transformations-hover-en');
     // Another row: 權力結構 brings the §2-1 measure 實行分權和權力下放 and its reform.
     await page.locator('svg.ladder g.row[data-node="tr.power"] .cell-label').hover();
@@ -316,9 +316,14 @@ describe('the outline view', () => {
       '§2-4 電子政務與行政決策',
     ]);
     expect(await page.$$eval('.outline-view .slide-head', (hs) => hs.map((h) => h.textContent))).toEqual(Array.from({ length: 20 }, (_, i) => `第 ${i + 1} 張`));
-    expect(await page.locator('.outline-view .concept-head').count()).toBe(143);
-    expect(await page.locator('.outline-view ul.relations > li').count()).toBe(2 * 230);
-    expect(await page.locator('.outline-summary').textContent()).toBe('143 個概念 · 230 條關係');
+    const totals = await page.evaluate(() => {
+      const { graph } = (window as any).linkage;
+      return { nodes: graph.order as number, edges: graph.size as number, traits: graph.filterNodes((_: string, a: { kind: string }) => a.kind === 'trait').length as number };
+    });
+    expect(totals.nodes).toBeGreaterThan(100);
+    expect(await page.locator('.outline-view .concept-head').count()).toBe(totals.nodes);
+    expect(await page.locator('.outline-view ul.relations > li').count()).toBe(2 * totals.edges);
+    expect(await page.locator('.outline-summary').textContent()).toBe(`${totals.nodes} 個概念 · ${totals.edges} 條關係`);
     // A concept and a relation sentence with a link to the other concept.
     const power = page.locator('li.concept[data-node="tr.power"]');
     expect(await power.locator('.concept-label').textContent()).toBe('權力結構由集權式向分權式轉化');
@@ -330,9 +335,9 @@ describe('the outline view', () => {
     await screenshot(page, 'outline-zh-Hant');
     // Language and filters.
     await page.locator('.lang-switch button[data-lang="en"]').click();
-    await expect.poll(() => power.locator('.concept-label').textContent()).toBe('Power structure: from centralised to decentralised');
+    await expect.poll(() => power.locator('.concept-label').textContent()).toBe('The shift from centralised to decentralised power');
     await page.locator('#nk-trait').uncheck();
-    await expect.poll(() => page.locator('.outline-view .concept-head').count()).toBe(143 - 28);
+    await expect.poll(() => page.locator('.outline-view .concept-head').count()).toBe(totals.nodes - totals.traits);
     expect(await page.locator('.outline-view li.concept[data-node="d.middle"]').count()).toBe(0);
     expect(await page.locator('.outline-view button.concept-link[data-node="d.middle"]').count()).toBe(0);
     await screenshot(page, 'outline-en-filtered');
