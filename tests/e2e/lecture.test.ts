@@ -158,7 +158,7 @@ describe('lecture mode', () => {
     const notes = presenter.locator('#presenter-notes');
     expect((await notes.textContent()) ?? '').toContain('大力推進公共服務市場化');
     // Speaker notes read this slide's propositions as sentences; the next slide is previewed.
-    await expect.poll(() => notes.locator('.presenter-propositions li').allTextContents()).toContain('改善服務質量落實公共服務市場化');
+    await expect.poll(() => notes.locator('.presenter-propositions li').allTextContents()).toContain('公共服務市場化旨在改善服務質量');
     expect((await presenter.locator('#presenter-next').textContent()) ?? '').toContain('改革管理和運行體制');
     // The projector leads…
     await projector.bringToFront();
