@@ -6,6 +6,7 @@
 import Graph from 'graphology';
 import chapter from 'virtual:chapter';
 import { el } from './dom';
+import { to } from './i18n/offline';
 import { t } from './i18n/strings';
 import type { Lang } from './model/sentence';
 import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from './model/types';
@@ -26,6 +27,9 @@ import type { AppContext } from './views/registry';
 import { mountRouter } from './views/router';
 import { mountSidebar } from './views/sidebar';
 import { mountTopbar } from './views/topbar';
+import { watchMapContext } from './views/map-context';
+import { mountUpdatePrompt } from './views/update-prompt';
+import { registerOffline } from './pwa';
 
 const LANG_KEY = 'linkage.lang';
 
@@ -87,6 +91,23 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
   const mountMap = () => {
     net = mountNetwork(mapEl, session);
     disposers.push(mountMapControls(main, mapEl, session, net), trackCover(net, mapEl, panel.element));
+    // A lost WebGL context: drawn again when the browser gives it back, else a notice offers to.
+    let lostShown = false;
+    const unwatch = watchMapContext(net.renderer, {
+      stuck: (rebuild) => {
+        const l = session.state().lang;
+        lostShown = true;
+        notice.show(to(l, 'mapLost'), [], t(l, 'dismiss'), { label: to(l, 'redrawMap'), run: () => void rebuild() });
+      },
+      recovered: () => {
+        if (lostShown) notice.hide();
+        lostShown = false;
+      },
+    });
+    disposers.push(() => {
+      unwatch();
+      if (lostShown) notice.hide();
+    });
   };
   disposers.push(() => {
     clearTimeout(mapTimer);
@@ -136,6 +157,10 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
 }
 
 let running = start(Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(chapter), location.hash);
+
+// The offline copy: a new build waiting to take over is offered with a Reload button.
+const updatePrompt = mountUpdatePrompt(document.body, () => running.session.state().lang);
+registerOffline((apply) => updatePrompt.show(apply));
 
 /** Replaces the graph shown (after an import); the previous one is dropped. */
 function restart(graph: LinkageGraph, name: string, graphIndex?: GraphIndex): void {

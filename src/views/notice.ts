@@ -2,7 +2,8 @@
 import { el, replaceChildren } from '../dom';
 
 export interface Notice {
-  show(text: string, details?: string[], dismissLabel?: string): void;
+  /** With an `action`, the notice offers its button and stays until dismissed or hidden. */
+  show(text: string, details?: string[], dismissLabel?: string, action?: { label: string; run: () => void }): void;
   hide(): void;
 }
 
@@ -14,16 +15,17 @@ export function mountNotice(container: HTMLElement): Notice {
     box.hidden = true;
   };
   return {
-    show(text, details = [], dismissLabel = '×') {
+    show(text, details = [], dismissLabel = '×', action) {
       clearTimeout(timer);
       replaceChildren(
         box,
         el('span', {}, text),
         details.length ? el('ul', {}, ...details.slice(0, 6).map((d) => el('li', {}, d))) : null,
+        action ? el('button', { type: 'button', class: 'notice-action', onclick: action.run }, action.label) : null,
         el('button', { type: 'button', class: 'dismiss', onclick: hide }, dismissLabel),
       );
       box.hidden = false;
-      if (details.length === 0) timer = setTimeout(hide, 6000);
+      if (details.length === 0 && !action) timer = setTimeout(hide, 6000);
     },
     hide,
   };

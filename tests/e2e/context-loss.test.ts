@@ -1,0 +1,211 @@
+/**
+ * The map through a lost WebGL context, in real headless Chromium (WEBGL_lose_context): given
+ * back, the nodes and links are painted again with the same selection, filters and camera;
+ * kept lost, a notice offers to draw the map again and its button does; many imports and
+ * presenter windows opened and closed leave no WebGL warning, release every context and a
+ * drawn map. Checked on the pixels of sigma's WebGL layers.
+ */
+import { join } from 'node:path';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { near, nodePixel, openApp, screenshot, state, waitReady } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** WebGL trouble in the console (software rendering's "GPU stall due to ReadPixels" is only a performance note). */
+const WEBGL_TROUBLE = /too many active webgl contexts|context_lost|context lost|invalid_operation|invalid_value|invalid_enum|does not belong to this context|GL ERROR/i;
+function webglWarnings(messages: ConsoleMessage[]): string[] {
+  return messages.map((m) => m.text()).filter((t) => WEBGL_TROUBLE.test(t));
+}
+
+/** Painted pixels of sigma's WebGL layers (nodes, edges), read right after a synchronous redraw. */
+async function layerPixels(page: Page): Promise<{ nodes: number; edges: number }> {
+  return page.evaluate(() => {
+    const r = (window as any).linkage.net.renderer;
+    r.refresh();
+    const count = (canvas: HTMLCanvasElement) => {
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+      if (gl.isContextLost()) return 0;
+      const buf = new Uint8Array(canvas.width * canvas.height * 4);
+      gl.readPixels(0, 0, canvas.width, canvas.height, gl.RGBA, gl.UNSIGNED_BYTE, buf);
+      let n = 0;
+      for (let i = 3; i < buf.length; i += 4) if (buf[i]! > 0) n++;
+      return n;
+    };
+    const canvases = r.getCanvases();
+    return { nodes: count(canvases.nodes), edges: count(canvases.edges) };
+  });
+}
+
+/** Loses the context of every WebGL layer of the map; the extensions are kept to give them back. */
+async function loseContexts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const canvases = (window as any).linkage.net.renderer.getCanvases() as Record<string, HTMLCanvasElement>;
+    const exts: Array<{ restoreContext(): void }> = [];
+    for (const id of ['edges', 'nodes', 'hoverNodes']) {
+      const gl = (canvases[id]!.getContext('webgl2') ?? canvases[id]!.getContext('webgl')) as WebGLRenderingContext;
+      const ext = gl.getExtension('WEBGL_lose_context')!;
+      ext.loseContext();
+      exts.push(ext);
+    }
+    (window as any).__lost = exts;
+  });
+  await page.waitForFunction(() => {
+    const canvases = (window as any).linkage.net.renderer.getCanvases() as Record<string, HTMLCanvasElement>;
+    return ['edges', 'nodes', 'hoverNodes'].every((id) => (canvases[id]!.getContext('webgl2') as WebGLRenderingContext).isContextLost());
+  });
+}
+
+/** The map answers the pointer (its picking frame buffer works): a click on a node selects it. */
+async function expectPicking(page: Page): Promise<void> {
+  // A drawn node, other than the selected one, where the map itself is under the pointer.
+  const target = await page.evaluate(() => {
+    const { net, session } = (window as any).linkage;
+    const r = net.renderer;
+    const box = r.getContainer().getBoundingClientRect();
+    const mouse = r.getCanvases().mouse;
+    for (const key of r.getGraph().nodes() as string[]) {
+      const d = r.getNodeDisplayData(key);
+      if (!d || d.hidden || key === session.state().selected) continue;
+      const p = r.framedGraphToViewport(d);
+      const x = box.left + p.x, y = box.top + p.y;
+      if (document.elementFromPoint(x, y) === mouse && r.scaleSize(d.size) >= 4) return { key, x, y };
+    }
+    return null;
+  });
+  expect(target).not.toBeNull();
+  await page.mouse.click(target!.x, target!.y);
+  await expect.poll(async () => (await state(page)).selected).toBe(target!.key);
+}
+
+/** What must survive: the state, the link and the camera. */
+async function kept(page: Page): Promise<{ state: unknown; hash: string; camera: { x: number; y: number; ratio: number } }> {
+  return {
+    state: await state(page),
+    hash: await page.evaluate(() => location.hash),
+    camera: await page.evaluate(() => {
+      const c = (window as any).linkage.net.renderer.getCamera().getState();
+      return { x: c.x, y: c.y, ratio: c.ratio };
+    }),
+  };
+}
+
+/** Opens the chapter with a selection, a filter and a camera of its own. */
+async function openSet(): Promise<Awaited<ReturnType<typeof openApp>> & { messages: ConsoleMessage[] }> {
+  const opened = await openApp(browser, '#lang=en&sel=tr.power&hk=actor&cam=0.48,0.52,0.9');
+  const messages: ConsoleMessage[] = [];
+  opened.page.on('console', (m) => messages.push(m));
+  await expect.poll(async () => (await kept(opened.page)).camera).toEqual({ x: 0.48, y: 0.52, ratio: 0.9 });
+  return { ...opened, messages };
+}
+
+describe('WebGL context loss', () => {
+  it('given back by the browser, the nodes and links are drawn again with the same selection, filters and camera', async () => {
+    const { page, context, errors, messages } = await openSet();
+    const before = await kept(page);
+    const painted = await layerPixels(page);
+    const selected = await nodePixel(page, 'tr.power');
+    expect(painted.nodes).toBeGreaterThan(2_000);
+    expect(painted.edges).toBeGreaterThan(1_000);
+
+    await loseContexts(page);
+    // Lost: nothing on the WebGL layers.
+    expect(await layerPixels(page)).toEqual({ nodes: 0, edges: 0 });
+    await page.evaluate(() => {
+      for (const ext of (window as any).__lost) ext.restoreContext();
+    });
+    // Given back: drawn again, the same picture.
+    await expect.poll(async () => (await layerPixels(page)).nodes, { timeout: 10_000 }).toBeGreaterThan(painted.nodes * 0.97);
+    const again = await layerPixels(page);
+    expect(again.nodes).toBeLessThan(painted.nodes * 1.03);
+    expect(again.edges).toBeGreaterThan(painted.edges * 0.97);
+    expect(again.edges).toBeLessThan(painted.edges * 1.03);
+    expect(near(await nodePixel(page, 'tr.power'), selected, 4)).toBe(true);
+    expect(await kept(page)).toEqual(before);
+    // No notice: the map came back by itself.
+    expect(await page.locator('#notice').isHidden()).toBe(true);
+    await screenshot(page, 'context-restored');
+    await expectPicking(page);
+    expect(webglWarnings(messages)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('kept lost, a notice says the map could not be drawn and its button draws it again', async () => {
+    const { page, context, errors, messages } = await openSet();
+    const before = await kept(page);
+    const painted = await layerPixels(page);
+    const selected = await nodePixel(page, 'tr.power');
+    await loseContexts(page);
+    const notice = page.locator('#notice');
+    await notice.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await notice.textContent()).toContain('The map could not be drawn');
+    await screenshot(page, 'context-lost-notice');
+    // Nothing lost from the state or the link meanwhile.
+    expect(await kept(page)).toEqual(before);
+    const button = notice.locator('.notice-action');
+    expect(await button.textContent()).toBe('Draw the map again');
+    await button.click();
+    await notice.waitFor({ state: 'hidden' });
+    const again = await layerPixels(page);
+    expect(again.nodes).toBeGreaterThan(painted.nodes * 0.97);
+    expect(again.nodes).toBeLessThan(painted.nodes * 1.03);
+    expect(again.edges).toBeGreaterThan(painted.edges * 0.97);
+    expect(near(await nodePixel(page, 'tr.power'), selected, 4)).toBe(true);
+    expect(await kept(page)).toEqual(before);
+    await expectPicking(page);
+    expect(webglWarnings(messages)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('20 imports, view switches and presenter windows opened and closed: no WebGL warning, every old context released, a drawn map', async () => {
+    const { page, context, errors } = await openApp(browser, '#lang=en');
+    const messages: ConsoleMessage[] = [];
+    context.on('console', (m) => messages.push(m));
+    const files = ['graphml/les-miserables.graphml', 'graphology-json/les-miserables.json'].map((p) => join(process.cwd(), 'tests/fixtures/datasets', p));
+    await page.evaluate(() => ((window as any).__old = []));
+    for (let i = 0; i < 20; i++) {
+      // An import replaces the map (and its renderer).
+      await page.evaluate(() => {
+        const w = window as any;
+        w.__prev = w.linkage.net;
+        w.__old.push(...Object.values(w.linkage.net.renderer.getCanvases()));
+      });
+      await page.setInputFiles('#file-input', files[i % 2]!);
+      await page.waitForFunction(() => (window as any).linkage?.net && (window as any).linkage.net !== (window as any).__prev, undefined, { timeout: 30_000 });
+      // Another view and back: the map stays mounted behind it.
+      await page.evaluate(() => (location.hash = '#lang=en&view=transformations'));
+      await page.locator('.view-pane:not([hidden])').waitFor();
+      await page.evaluate(() => (location.hash = '#lang=en&view=network'));
+      await page.locator('.view-pane').waitFor({ state: 'hidden' });
+      // A presenter window, opened and closed.
+      const presenter = await context.newPage();
+      await presenter.goto(`${inject('baseUrl')}?presenter=1#mode=lecture&slide=${(i % 20) + 1}&lang=en`);
+      await waitReady(presenter);
+      await presenter.close();
+    }
+    const released = await page.evaluate(() =>
+      ((window as any).__old as HTMLCanvasElement[])
+        .map((c) => c.getContext('webgl2'))
+        .filter((gl): gl is WebGL2RenderingContext => gl !== null)
+        .map((gl) => gl.isContextLost()),
+    );
+    // Three WebGL layers per renderer, each context lost (released) when its map was disposed.
+    expect(released.length).toBeGreaterThanOrEqual(20 * 3);
+    expect(released.every(Boolean)).toBe(true);
+    const painted = await layerPixels(page);
+    expect(painted.nodes).toBeGreaterThan(1_000);
+    expect(painted.edges).toBeGreaterThan(500);
+    expect(webglWarnings(messages)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+});
