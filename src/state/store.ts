@@ -1,7 +1,7 @@
 /**
  * A tiny store: get, set (a state or a producer), subscribe. Listeners hear every change in
- * order, even when a listener sets the state again while being notified; a listener removed
- * during a notification hears nothing more.
+ * order, even when a listener sets the state again while being notified or another listener
+ * throws; a listener removed during a notification hears nothing more.
  */
 
 /** Called after each change with the new and the previous state. */
@@ -32,16 +32,27 @@ export function createStore<S extends object>(initial: S): Store<S> {
       queue.push([value, prev]);
       if (notifying) return;
       notifying = true;
+      // A listener that throws does not stop the others hearing the change; the first error is
+      // rethrown once every listener has heard every queued change.
+      let failed = false;
+      let error: unknown;
       try {
         for (let change = queue.shift(); change !== undefined; change = queue.shift()) {
           for (const listener of [...listeners]) {
-            if (listeners.has(listener)) listener(change[0], change[1]);
+            if (!listeners.has(listener)) continue;
+            try {
+              listener(change[0], change[1]);
+            } catch (err) {
+              if (!failed) error = err;
+              failed = true;
+            }
           }
         }
       } finally {
         notifying = false;
         queue.length = 0;
       }
+      if (failed) throw error;
     },
     subscribe(listener) {
       listeners.add(listener);

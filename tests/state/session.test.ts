@@ -51,7 +51,11 @@ describe('createSession', () => {
     const session = createSession(graph, DEFAULT_STATE);
     session.update((s) => ({ ...s, query: 'dzzw' }));
     expect([...(session.derived().matches ?? [])].sort()).toEqual([...matchAll(buildSearchIndex(graph), 'dzzw')].sort());
-    expect(session.searchIndex).toBe(session.searchIndex);
+    // Reading the index builds it once; a second read returns that same index.
+    const index = session.searchIndex;
+    expect(index.size).toBe(graph.order);
+    expect([...matchAll(index, 'dzzw')].sort()).toEqual([...matchAll(buildSearchIndex(graph), 'dzzw')].sort());
+    expect(session.searchIndex).toBe(index);
   });
 
   it("builds the index at once with searchIndex: 'now'", () => {

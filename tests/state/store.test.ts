@@ -60,6 +60,12 @@ describe('state/store', () => {
     store.subscribe(listener);
     expect(() => store.set({ n: 2 })).toThrow('boom');
     expect(store.get().n).toBe(2);
+    // The listener after the one that throws still hears the change, once.
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith({ n: 2 }, { n: 1 });
+    // And the store is not left mid-notification: the next change reaches it too.
+    expect(() => store.set({ n: 3 })).toThrow('boom');
+    expect(listener).toHaveBeenCalledTimes(2);
   });
 
   it('lets a listener unsubscribe another during a notification', () => {
