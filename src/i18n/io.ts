@@ -2,9 +2,8 @@
  * UI strings of the file menu (open, export, drag and drop, import progress and errors), in
  * 繁體, 简体 and English (the same three-value pattern as strings.ts).
  */
-import { formatCount } from '../io/limits';
 import type { Lang } from '../model/sentence';
-import { inLang } from './strings';
+import { counted, inLang } from './strings';
 
 const STRINGS = {
   file: ['檔案', '文件', 'File'],
@@ -54,7 +53,8 @@ export function ioText(lang: Lang, key: IoStringKey): string {
 /** "Opened NAME: N concepts, M links." in the reader's language (and the layout note). */
 export function openedMessage(lang: Lang, name: string, nodes: number, edges: number, laidOut: boolean): string {
   const note = laidOut ? ioText(lang, 'laidOut') : '';
-  if (lang === 'en') return `Opened ${name}: ${formatCount(nodes)} concepts, ${formatCount(edges)} links.${note ? ` ${note}` : ''}`;
-  const [opened, concepts, links] = lang === 'zh-Hant' ? ['已開啟', '個概念', '條關係'] : ['已打开', '个概念', '条关系'];
-  return `${opened} ${name}:${formatCount(nodes)} ${concepts}、${formatCount(edges)} ${links}。${note}`;
+  const concepts = counted(lang, nodes, ['個概念', '个概念', 'concepts']);
+  const links = counted(lang, edges, ['條關係', '条关系', 'links']);
+  if (lang === 'en') return `Opened ${name}: ${concepts}, ${links}.${note ? ` ${note}` : ''}`;
+  return `${lang === 'zh-Hant' ? '已開啟' : '已打开'} ${name}:${concepts}、${links}。${note}`;
 }

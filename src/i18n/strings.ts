@@ -2,6 +2,7 @@
  * UI strings in 繁體, 简体 and English. Content (labels, quotes) comes from the graph; these
  * are the words of the interface only.
  */
+import { formatCount } from '../io/limits';
 import type { Lang } from '../model/sentence';
 
 const STRINGS = {
@@ -88,6 +89,15 @@ export function inLang<T>(lang: Lang, triple: readonly [T, T, T]): T {
 /** The UI string `key` in `lang`. */
 export function t(lang: Lang, key: StringKey): string {
   return inLang(lang, STRINGS[key]);
+}
+
+/**
+ * A count and its noun: "2 個概念", "2 个概念", "2 concepts" — and "1 concept": the English noun
+ * (a regular plural) loses its -s for one.
+ */
+export function counted(lang: Lang, n: number, noun: readonly [string, string, string]): string {
+  const word = inLang(lang, noun);
+  return `${formatCount(n)} ${lang === 'en' && n === 1 && word.endsWith('s') ? word.slice(0, -1) : word}`;
 }
 
 /** Text in the language: picks one of three values. */

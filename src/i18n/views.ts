@@ -3,7 +3,7 @@
  * three-value pattern as strings.ts).
  */
 import type { Lang } from '../model/sentence';
-import { inLang } from './strings';
+import { counted, inLang } from './strings';
 
 const STRINGS = {
   // Transformation ladder.
@@ -100,6 +100,11 @@ export type ViewStringKey = keyof typeof STRINGS;
 /** The view string `key` in `lang`. */
 export function vt(lang: Lang, key: ViewStringKey): string {
   return inLang(lang, STRINGS[key]);
+}
+
+/** A count with the view string `key` as its noun ("1 concept", "2 個概念"). */
+export function vcount(lang: Lang, n: number, key: ViewStringKey): string {
+  return counted(lang, n, STRINGS[key]);
 }
 
 /** "Row 3" / "第 3 行". */

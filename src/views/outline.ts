@@ -5,7 +5,7 @@
  */
 import { el, replaceChildren } from '../dom';
 import { pick, slideLabel, t } from '../i18n/strings';
-import { vt } from '../i18n/views';
+import { vcount, vt } from '../i18n/views';
 import { buildOutline, type OutlineConcept, type OutlineSlide } from '../model/outline';
 import { nodeLabel, type Lang } from '../model/sentence';
 import { resetFilters, select } from '../state/actions';
@@ -125,7 +125,7 @@ export function mount(container: HTMLElement, ctx: AppContext): () => void {
     const outline = buildOutline(graph, lang, { nodes: d.filteredNodes, edges: d.filteredEdges });
     const graphTitle = pick(lang, graph.getAttribute('title'), graph.getAttribute('titleHans'), graph.getAttribute('titleEn')) ?? '';
     title.textContent = graphTitle ? `${graphTitle} · ${vt(lang, 'outlineTitle')}` : vt(lang, 'outlineTitle');
-    summary.textContent = `${outline.conceptCount} ${vt(lang, 'concepts')} · ${outline.relationCount} ${vt(lang, 'relationsCount')}`;
+    summary.textContent = `${vcount(lang, outline.conceptCount, 'concepts')} · ${vcount(lang, outline.relationCount, 'relationsCount')}`;
     keys.textContent = vt(lang, 'outlineKeys');
     printButton.textContent = vt(lang, 'print');
     toc.setAttribute('aria-label', vt(lang, 'contents'));

@@ -126,6 +126,7 @@ describe('io strings', () => {
   it('say the same in three languages', () => {
     expect(openedMessage('zh-Hant', 'a.gexf', 1200, 3, true)).toBe('已開啟 a.gexf:1,200 個概念、3 條關係。檔案沒有座標,已計算佈局。');
     expect(openedMessage('zh-Hans', 'a.gexf', 1, 2, false)).toBe('已打开 a.gexf:1 个概念、2 条关系。');
-    expect(openedMessage('en', 'a.gexf', 1, 2, true)).toBe('Opened a.gexf: 1 concepts, 2 links. The file had no positions; a layout was computed.');
+    expect(openedMessage('en', 'a.gexf', 1, 2, true)).toBe('Opened a.gexf: 1 concept, 2 links. The file had no positions; a layout was computed.');
+    expect(openedMessage('en', 'b.graphml', 2, 1, false)).toBe('Opened b.graphml: 2 concepts, 1 link.');
   });
 });
