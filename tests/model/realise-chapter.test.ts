@@ -31,6 +31,13 @@ describe('every link of the chapter reads as a sentence', () => {
     edges = chapter.edges();
   });
 
+  it('gives every node the English grammar the realiser reads (enName, enPlural)', () => {
+    chapter.forEachNode((key, a) => {
+      expect(typeof a.enName, key).toBe('boolean');
+      expect(typeof a.enPlural, key).toBe('boolean');
+    });
+  });
+
   it('holds both concepts and no doubled word or repeated tail, in each language', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: edges.length - 1 }), fc.constantFrom(...LANGS), (i, lang) => {

@@ -150,6 +150,16 @@ describe('validateGraph', () => {
       expect(check(yaml)).toEqual([`test.yaml:${lineOf(yaml, 'en: " "')} nodes[5].en: "en" is empty: expected the label in English`]);
     });
 
+    it('checks the optional English grammar fields name and number', () => {
+      const ok = edit('    quote: 乙項\n', '    quote: 乙項\n    name: false\n    number: plural\n');
+      expect(check(ok)).toEqual([]);
+      const yaml = edit('    quote: 乙項\n', '    quote: 乙項\n    name: "yes"\n    number: many\n');
+      expect(check(yaml)).toEqual([
+        `test.yaml:${lineOf(yaml, 'name: "yes"')} nodes[5].name: expected true when the English label is a proper name (keeps its capitals), else false (true or false), found the string "yes"`,
+        `test.yaml:${lineOf(yaml, 'number: many')} nodes[5].number: expected plural or singular: the grammatical number of the English label, found the string "many"`,
+      ]);
+    });
+
     it('reports an unknown field with a suggestion', () => {
       const yaml = edit('    quote: 乙項\n', '    quote: 乙項\n    secton: "1-1"\n');
       expect(check(yaml)).toEqual([
