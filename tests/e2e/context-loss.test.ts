@@ -207,5 +207,5 @@ describe('WebGL context loss', () => {
     expect(webglWarnings(messages)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
-  }, 300_000);
+  }, 600_000);
 });

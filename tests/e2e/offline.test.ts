@@ -163,7 +163,8 @@ function freePort(): Promise<number> {
 async function buildMarked(outDir: string, mark: string): Promise<void> {
   await build({
     root: process.cwd(),
-    logLevel: 'warn',
+    // Errors only: the bundler's timing notes are not news here.
+    logLevel: 'error',
     build: { outDir, emptyOutDir: true },
     plugins: [
       {
