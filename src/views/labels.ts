@@ -1,9 +1,13 @@
 /**
- * Canvas label drawing for the network: wraps long CJK and English labels over lines, draws a
- * halo for legibility, and skips a label that would overlap one already drawn in this frame.
+ * Canvas label drawing for the network: wraps long CJK and English labels over lines and draws
+ * them with a halo. Large graphs draw each label as sigma asks, skipping one that would overlap
+ * a label already drawn; chapter-sized maps collect the frame's names and place them all at once
+ * (label-placement.ts), beside their nodes, clear of other names, discs and covered parts.
  */
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
+import { labelFontSize, MAP_LABEL, wrapLabel } from '../model/layout-labels';
+import { placeLabels, type Box, type Disc, type LabelCandidate, type PlacedLabel } from './label-placement';
 
 /** Font stacks of locally installed CJK fonts; never fetched from another origin. */
 export const FONT_STACK = {
@@ -11,76 +15,54 @@ export const FONT_STACK = {
   hans: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK TC", system-ui, sans-serif',
 } as const;
 
-const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-/** Characters a CJK line must not start with (closing punctuation). */
-const NO_LINE_START = new Set([...'，。、；：！？）」』”’,.;:!?)]】》〉…-']);
+export { wrapLabel };
 
-/**
- * Splits a label into lines of at most `cjkWidth` CJK characters or `latinWidth` Latin
- * characters, breaking Latin text at spaces and never starting a CJK line with closing punctuation.
- */
-export function wrapLabel(label: string, cjkWidth = 8, latinWidth = 20, maxLines = 4): string[] {
-  const lines = wrapLines(label, cjkWidth, latinWidth);
-  if (lines.length <= maxLines) return lines;
-  // A label longer than a few lines is cut with an ellipsis; the panel shows it whole.
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = `${[...kept[maxLines - 1]!].slice(0, -1).join('')}…`;
-  return kept;
+type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string; importance?: number };
+
+/** A name painted in the last frame: its box in map pixels and its font size. */
+export interface PaintedName extends Box {
+  key: string;
+  font: number;
+  /** Drawn in its wider shape. */
+  alt?: boolean;
 }
 
-function wrapLines(label: string, cjkWidth: number, latinWidth: number): string[] {
-  const chars = [...label];
-  if (chars.some((c) => CJK.test(c))) {
-    if (chars.length <= cjkWidth + 1) return [label];
-    const lines: string[] = [];
-    const count = Math.ceil(chars.length / cjkWidth);
-    const width = Math.ceil(chars.length / count); // balance the lines
-    let i = 0;
-    while (i < chars.length) {
-      let end = Math.min(chars.length, i + width);
-      while (end < chars.length && NO_LINE_START.has(chars[end]!)) end++;
-      lines.push(chars.slice(i, end).join(''));
-      i = end;
-    }
-    return lines;
-  }
-  if (label.length <= latinWidth) return [label];
-  const lines: string[] = [];
-  let line = '';
-  for (const word of label.split(/\s+/)) {
-    // A run far longer than a line (a URL, text without spaces) is cut into line-sized pieces;
-    // an ordinary long word stays whole.
-    const pieces = word.length > Math.max(2 * latinWidth, 30) ? word.match(new RegExp(`.{1,${latinWidth}}`, 'gu')) ?? [word] : [word];
-    for (const piece of pieces) {
-      if (line && line.length + 1 + piece.length > latinWidth) {
-        lines.push(line);
-        line = piece;
-      } else line = line ? `${line} ${piece}` : piece;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+/** Concepts at least this important (chapter, sections, paradigms, transformations…) are named before the others. */
+const MAJOR_IMPORTANCE = 0.55;
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
+export interface LabelPainterOptions {
+  /** Wrapping of a label into lines (the map's widths by default). */
+  wrap?: (label: string) => string[];
+  /** Chapter-sized maps: the discs names must keep clear of, where they may go and what covers the map. */
+  scene?: () => { discs: readonly Disc[]; area: Box; blocked: readonly Box[] } | null;
 }
-
-type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>;
 
 /**
  * A label painter bound to one renderer: `reset()` before each frame (on sigma's
- * `beforeRender`), `draw` as sigma's `defaultDrawNodeLabel`, `drawHover` for hovered nodes.
+ * `beforeRender`); `draw` as sigma's `defaultDrawNodeLabel` on large graphs (draws at once), or
+ * `collect` on chapter-sized maps with `flush` after the frame (places, then draws);
+ * `drawHover` for hovered nodes; `painted()` lists the names the last frame drew.
  */
-export function createLabelPainter(font: () => string, wrapCache = new Map<string, string[]>()) {
-  let drawn: Box[] = [];
+export function createLabelPainter(font: () => string, options: LabelPainterOptions = {}) {
+  const wrap = options.wrap ?? ((label: string) => wrapLabel(label, MAP_LABEL.cjk, MAP_LABEL.latin));
+  const wrapCache = new Map<string, string[]>();
+  const wideCache = new Map<string, string[]>();
+  const wideLines = (label: string): string[] => {
+    let l = wideCache.get(label);
+    if (!l) {
+      l = wrapLabel(label, Math.round(MAP_LABEL.cjk * 1.7), Math.round(MAP_LABEL.latin * 1.6));
+      wideCache.set(label, l);
+    }
+    return l;
+  };
+  let painted: PaintedName[] = [];
+  let pending: Array<{ c: LabelCandidate; lines: string[]; altLines: string[] | null; size: number }> = [];
+  let weight = '500';
+  let labelsCtx: CanvasRenderingContext2D | null = null;
   const lines = (label: string): string[] => {
     let l = wrapCache.get(label);
     if (!l) {
-      l = wrapLabel(label);
+      l = wrap(label);
       wrapCache.set(label, l);
     }
     return l;
@@ -88,47 +70,151 @@ export function createLabelPainter(font: () => string, wrapCache = new Map<strin
   const measure = (ctx: CanvasRenderingContext2D, ls: string[], size: number) => {
     let w = 0;
     for (const l of ls) w = Math.max(w, ctx.measureText(l).width);
-    return { w, h: ls.length * size * 1.2 };
+    return { w, h: ls.length * size * MAP_LABEL.lineHeight };
   };
-  const overlaps = (b: Box): boolean => drawn.some((d) => b.x0 < d.x1 && b.x1 > d.x0 && b.y0 < d.y1 && b.y1 > d.y0);
-
-  function paint(ctx: CanvasRenderingContext2D, data: LabelData, settings: Settings, force: boolean): void {
-    if (!data.label) return;
-    const size = settings.labelSize;
-    ctx.font = `${settings.labelWeight} ${size}px ${font()}`;
-    const ls = lines(data.label);
-    const { w, h } = measure(ctx, ls, size);
-    const x = data.x + data.size + 4;
-    const y = data.y - h / 2 + size * 0.5;
-    const box = { x0: x - 2, y0: y - size, x1: x + w + 2, y1: y - size + h + 2 };
-    if (!force && overlaps(box)) return;
-    drawn.push(box);
+  const overlaps = (b: Box): boolean => painted.some((d) => b.x0 < d.x1 && b.x1 > d.x0 && b.y0 < d.y1 && b.y1 > d.y0);
+  const ink = (ctx: CanvasRenderingContext2D, ls: string[], size: number, x: number, top: number, align: CanvasTextAlign) => {
     ctx.lineJoin = 'round';
     ctx.lineWidth = 3.5;
     ctx.strokeStyle = 'rgba(255,255,255,0.92)';
     ctx.fillStyle = '#1d1d1f';
+    ctx.textAlign = align;
+    ctx.textBaseline = 'alphabetic';
     ls.forEach((l, i) => {
-      ctx.strokeText(l, x, y + i * size * 1.2);
-      ctx.fillText(l, x, y + i * size * 1.2);
+      const y = top + size * (0.95 + i * MAP_LABEL.lineHeight);
+      ctx.strokeText(l, x, y);
+      ctx.fillText(l, x, y);
     });
+    ctx.textAlign = 'left';
+  };
+
+  /** A thin line from a disc to its name, when the name had to stand away from it. */
+  const leader = (ctx: CanvasRenderingContext2D, d: Disc, b: Box) => {
+    const px = Math.max(b.x0, Math.min(d.x, b.x1)), py = Math.max(b.y0, Math.min(d.y, b.y1));
+    const len = Math.hypot(px - d.x, py - d.y) || 1;
+    ctx.strokeStyle = 'rgba(60,60,60,0.7)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(d.x + ((px - d.x) / len) * d.r, d.y + ((py - d.y) / len) * d.r);
+    ctx.lineTo(px, py);
+    ctx.stroke();
+  };
+
+  /** Chapter-sized maps: places the collected names (clear of the scene's discs, inside its area) and draws them. */
+  function flush(): void {
+    const ctx = labelsCtx;
+    const scene = options.scene?.();
+    if (pending.length === 0 || ctx === null || !scene) return;
+    const { discs, area, blocked } = scene;
+    const byKey = new Map(pending.map((p) => [p.c.key, p]));
+    const placed: PlacedLabel[] = placeLabels(pending.map((p) => p.c), discs, { area, blocked, gap: MAP_LABEL.gap, major: MAJOR_IMPORTANCE });
+    // A singled-out name with no room at a larger size (a projector's) is tried again at the
+    // map's own size before it goes unnamed.
+    const done = new Set(placed.map((b) => b.key));
+    const retry = pending.filter((p) => p.c.force && !done.has(p.c.key) && p.size > MAP_LABEL.font);
+    const shrunk = new Map<string, number>();
+    if (retry.length > 0) {
+      const again = retry.map((p) => {
+        const k = MAP_LABEL.font / p.size;
+        shrunk.set(p.c.key, labelFontSize(p.lines.join(''), MAP_LABEL.font));
+        return { ...p.c, width: p.c.width * k, height: p.c.height * k, ...(p.c.alt ? { alt: { width: p.c.alt.width * k, height: p.c.alt.height * k } } : {}) };
+      });
+      placed.push(...placeLabels(again, discs, { area, blocked, gap: MAP_LABEL.gap, taken: placed }));
+    }
+    for (const b of placed) {
+      const p = byKey.get(b.key)!;
+      const size = shrunk.get(b.key) ?? p.size;
+      ctx.font = `${weight} ${size}px ${font()}`;
+      const align: CanvasTextAlign = b.side === 'right' ? 'left' : b.side === 'left' ? 'right' : 'center';
+      const x = align === 'left' ? b.x0 + 1 : align === 'right' ? b.x1 - 1 : (b.x0 + b.x1) / 2;
+      if (b.offset >= 20) leader(ctx, p.c, b);
+      ink(ctx, b.alt && p.altLines ? p.altLines : p.lines, size, x, b.y0, align);
+      painted.push({ key: b.key, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, font: size, alt: b.alt });
+    }
+    pending = [];
   }
 
   return {
     reset(): void {
-      drawn = [];
+      painted = [];
+      pending = [];
     },
+    /** Large graphs: draws at once, unless it would overlap a name already drawn (only the selection may). */
     draw(ctx: CanvasRenderingContext2D, data: LabelData, settings: Settings): void {
-      // Only the selection (and path ends) may overlap others; every other label yields.
-      paint(ctx, data, settings, data.highlighted === true);
-    },
-    /** Hovered node: a rounded plate behind the label. */
-    drawHover(ctx: CanvasRenderingContext2D, data: LabelData, settings: Settings): void {
       if (!data.label) return;
       const size = settings.labelSize;
       ctx.font = `${settings.labelWeight} ${size}px ${font()}`;
       const ls = lines(data.label);
       const { w, h } = measure(ctx, ls, size);
-      const x = data.x + data.size + 4;
+      const x = data.x + data.size + MAP_LABEL.gap;
+      const top = data.y - h / 2;
+      const box = { x0: x - 2, y0: top, x1: x + w + 2, y1: top + h + 2 };
+      if (data.highlighted !== true && overlaps(box)) return;
+      painted.push({ ...box, key: data.key ?? '', font: size });
+      ink(ctx, ls, size, x, top, 'left');
+    },
+    /** Chapter-sized maps: keeps the name for `flush`. */
+    collect(ctx: CanvasRenderingContext2D, data: LabelData, settings: Settings): void {
+      if (!data.label || data.key === undefined) return;
+      const size = labelFontSize(data.label, settings.labelSize);
+      weight = settings.labelWeight;
+      labelsCtx = ctx;
+      ctx.font = `${weight} ${size}px ${font()}`;
+      const ls = lines(data.label);
+      const { w, h } = measure(ctx, ls, size);
+      // A wider shape of a name over several lines, for where the first one finds no room.
+      const wide = ls.length > 1 ? wideLines(data.label) : null;
+      const altLines = wide && wide.length < ls.length ? wide : null;
+      const alt = altLines ? measure(ctx, altLines, size) : null;
+      pending.push({
+        c: {
+          key: data.key, x: data.x, y: data.y, r: data.size, width: w + 2, height: h + 1,
+          ...(alt ? { alt: { width: alt.w + 2, height: alt.h + 1 } } : {}),
+          force: data.forceLabel === true || data.highlighted === true,
+          priority: data.importance ?? 0,
+        },
+        lines: ls,
+        altLines,
+        size,
+      });
+    },
+    flush,
+    /** The names the last frame drew. */
+    painted(): readonly PaintedName[] {
+      return painted;
+    },
+    /**
+     * Hovered or marked node: a rounded plate behind the label. On chapter-sized maps, behind the
+     * name where it was placed (the frame's names are placed first); beside the node otherwise.
+     */
+    drawHover(ctx: CanvasRenderingContext2D, data: LabelData, settings: Settings): void {
+      if (!data.label) return;
+      const size = settings.labelSize;
+      if (options.scene) {
+        flush();
+        const at = painted.find((p) => p.key === data.key);
+        if (at) {
+          const ls = at.alt ? wideLines(data.label) : lines(data.label);
+          ctx.font = `${settings.labelWeight} ${at.font}px ${font()}`;
+          ctx.save();
+          ctx.shadowColor = 'rgba(0,0,0,0.25)';
+          ctx.shadowBlur = 6;
+          ctx.fillStyle = '#ffffff';
+          ctx.beginPath();
+          ctx.roundRect(at.x0 - 2, at.y0 - 2, at.x1 - at.x0 + 4, at.y1 - at.y0 + 4, 5);
+          ctx.fill();
+          ctx.restore();
+          const centre = data.x > at.x0 && data.x < at.x1;
+          const align: CanvasTextAlign = centre ? 'center' : data.x <= at.x0 ? 'left' : 'right';
+          const x = align === 'left' ? at.x0 + 1 : align === 'right' ? at.x1 - 1 : (at.x0 + at.x1) / 2;
+          ink(ctx, ls, at.font, x, at.y0, align);
+          return;
+        }
+      }
+      ctx.font = `${settings.labelWeight} ${size}px ${font()}`;
+      const ls = lines(data.label);
+      const { w, h } = measure(ctx, ls, size);
+      const x = data.x + data.size + MAP_LABEL.gap;
       const top = data.y - h / 2 - 3;
       ctx.save();
       ctx.shadowColor = 'rgba(0,0,0,0.25)';
@@ -139,8 +225,7 @@ export function createLabelPainter(font: () => string, wrapCache = new Map<strin
       ctx.fill();
       ctx.restore();
       ctx.fillStyle = '#1d1d1f';
-      ls.forEach((l, i) => ctx.fillText(l, x, top + 3 + size * 0.95 + i * size * 1.2));
-      drawn.push({ x0: x - 2, y0: top, x1: x + w + 2, y1: top + h + 6 });
+      ls.forEach((l, i) => ctx.fillText(l, x, top + 3 + size * 0.95 + i * size * MAP_LABEL.lineHeight));
     },
   };
 }

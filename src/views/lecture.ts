@@ -13,12 +13,13 @@ import { graphKeyOf } from '../state/progress';
 import type { AppState } from '../state/types';
 import { mountPresenter, presenterUrl } from './presenter';
 import type { AppContext } from './registry';
-import { bindSlideKeys, framingNodes, isPresenterWindow, slideConcepts, slideCount, slideHeading, slideTextElement, syncSlides } from './slides';
+import { pick } from '../i18n/strings';
+import { bindSlideKeys, isPresenterWindow, slideConcepts, slideCount, slideHeading, slideTextElement, syncSlides } from './slides';
 import './lecture.css';
 
 const LANG_NAMES: Record<Lang, string> = { 'zh-Hant': '繁', 'zh-Hans': '简', en: 'EN' };
 /** Map labels on a projector: larger than on a desk. */
-const PROJECTOR_LABEL_SIZE = 20;
+const PROJECTOR_LABEL_SIZE = 16;
 const PROJECTOR_EDGE_LABEL_SIZE = 16;
 
 /** Mounts lecture mode in `pane`; returns the cleanup. */
@@ -45,6 +46,8 @@ function mountProjector(pane: HTMLElement, ctx: AppContext): () => void {
   const disposers: Array<() => void> = [];
 
   // 1. The pane: heading and counter, the slide's text, controls, key hint, progress bar.
+  // The chapter's title: the top bar is hidden while lecturing.
+  const chapterTitle = el('p', { class: 'lecture-chapter' });
   const heading = el('p', { class: 'lecture-section' });
   const counter = el('p', { class: 'lecture-count', 'aria-live': 'polite', id: 'lecture-count' });
   const body = el('div', { class: 'lecture-body' });
@@ -78,12 +81,14 @@ function mountProjector(pane: HTMLElement, ctx: AppContext): () => void {
   );
   const keys = el('p', { class: 'lecture-keys' });
   const bar = el('div', { class: 'lecture-progress', 'aria-hidden': 'true' }, el('span'));
-  const root = el('section', { class: 'lecture', id: 'lecture' }, el('header', { class: 'lecture-head' }, heading, counter), body, jump, controls, keys, bar);
+  const root = el('section', { class: 'lecture', id: 'lecture' }, el('header', { class: 'lecture-head' }, chapterTitle, heading, counter), body, jump, controls, keys, bar);
   pane.append(root);
   pane.closest('.app')?.classList.add('projector');
 
-  // 2. Projector-sized labels on the map while lecturing.
+  // 2. Projector-sized labels on the map while lecturing; the camera comes back when it ends.
   const renderer = ctx.net.renderer;
+  const cameraBefore = { ...renderer.getCamera().getState() };
+  disposers.push(() => void renderer.getCamera().animate(cameraBefore, { duration: 0 }));
   const labelSize = renderer.getSetting('labelSize');
   const edgeLabelSize = renderer.getSetting('edgeLabelSize');
   renderer.setSetting('labelSize', PROJECTOR_LABEL_SIZE);
@@ -110,6 +115,7 @@ function mountProjector(pane: HTMLElement, ctx: AppContext): () => void {
     const lang = state.lang;
     const n = state.slide;
     root.lang = lang;
+    chapterTitle.textContent = pick(lang, graph.getAttribute('title'), graph.getAttribute('titleHans'), graph.getAttribute('titleEn')) ?? '';
     prev.title = tm(lang, 'prevSlide');
     prev.setAttribute('aria-label', tm(lang, 'prevSlide'));
     next.title = tm(lang, 'nextSlide');
@@ -147,9 +153,11 @@ function mountProjector(pane: HTMLElement, ctx: AppContext): () => void {
     requestAnimationFrame(() => fitText(body, 40, 16));
   };
 
+  // Every concept of the slide is framed with room for its name (the map's names are placed in
+  // the open part: not under this pane, the panel or the map's buttons).
   const fitCamera = () => {
     const nodes = session.derived().slideNodes;
-    if (nodes && nodes.size > 0) ctx.net.fit(framingNodes(graph, nodes));
+    if (nodes && nodes.size > 0) ctx.net.fit(nodes);
   };
 
   // 4. Start on slide 1 when the link names none; then follow the state.

@@ -34,6 +34,27 @@ export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, ses
   render();
   const unsubscribe = session.subscribe(render);
 
+  // Names on the map keep out from under the buttons and the count.
+  const reserve = () => {
+    const m = mapEl.getBoundingClientRect();
+    for (const [id, node] of [['controls', box], ['status', status]] as const) {
+      const r = node.getBoundingClientRect();
+      const visible = r.width > 0 && r.height > 0 && r.right > m.left && r.left < m.right && r.bottom > m.top && r.top < m.bottom;
+      net.reserve(id, visible ? { x: r.left - m.left - 4, y: r.top - m.top - 4, width: r.width + 8, height: r.height + 8 } : null);
+    }
+  };
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(reserve) : null;
+  observer?.observe(mapEl);
+  observer?.observe(box);
+  observer?.observe(status);
+  // The buttons move beside the details panel when it opens: look again after the frame.
+  let frame = 0;
+  const unsubscribeMoves = session.subscribe((s, _d, prev) => {
+    if (s.selected === prev.selected && s.path === prev.path && s.mode === prev.mode) return;
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(reserve);
+  });
+
   // Keyboard on the map: + − 0, arrows pan.
   mapEl.tabIndex = 0;
   const onKey = (ev: KeyboardEvent) => {
@@ -52,6 +73,11 @@ export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, ses
   };
   mapEl.addEventListener('keydown', onKey);
   return () => {
+    observer?.disconnect();
+    unsubscribeMoves();
+    cancelAnimationFrame(frame);
+    net.reserve('controls', null);
+    net.reserve('status', null);
     unsubscribe();
     mapEl.removeEventListener('keydown', onKey);
     box.remove();

@@ -33,7 +33,7 @@ export const E = {
   /** Lit because something is singled out: drawn wider. */
   WIDE: 8,
   QUIET: 16,
-  /** Its phrase is drawn (path and highlight edges). */
+  /** Its phrase is drawn (path and highlight edges; on chapter-sized maps, a slide's and a focus's too). */
   LABEL: 32,
   /** Veiled maps with focus on: in the focus, drawn above the veil (lit or not). */
   RAISED: 64,
@@ -116,6 +116,8 @@ export function edgeLook(key: string, x: LookInputs): number {
   } else if (!x.veiled && d.pastSlideEdges?.has(key)) code |= E.QUIET;
   if (d.pathEdges?.has(key)) code |= d.pathEdges.size <= x.maxForcedLabels ? E.PATH | E.LABEL : E.PATH;
   else if (d.highlightEdges?.has(key) && d.highlightEdges.size <= x.maxForcedLabels) code |= E.LABEL;
+  // Chapter-sized maps read a slide's links and a focus's links as phrases too.
+  else if (!x.veiled && (d.slideEdges?.has(key) || d.focusActive)) code |= E.LABEL;
   if (focusRaises(x)) code |= E.RAISED;
   return code;
 }

@@ -11,11 +11,13 @@ import { drawStraightEdgeLabel, EdgeArrowProgram, EdgeRectangleProgram } from 's
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { SYMMETRIC_EDGE_KINDS, type EdgeKind } from '../model/schema';
 import { nodeLabel, phrase } from '../model/sentence';
+import { labelBox, MAP_LABEL, nameRoom } from '../model/layout-labels';
 import type { EdgeAttrs, NodeAttrs } from '../model/types';
 import { hover, select, setCamera } from '../state/actions';
 import type { Session } from '../state/session';
 import type { AppState } from '../state/types';
-import { createLabelPainter, FONT_STACK } from './labels';
+import { createLabelPainter, FONT_STACK, wrapLabel, type PaintedName } from './labels';
+import type { Box, Disc } from './label-placement';
 import { openPart, type Rect } from './cover';
 import { E, LookTable, N, singledNodes, type LookInputs, type MapOverlay } from './map-looks';
 
@@ -40,6 +42,12 @@ export interface NetworkHandle {
    * null. The camera keeps the selected node out from under it, and flies to the open part.
    */
   setCover(cover: Rect | null): void;
+  /** Another part of the map covered by controls (`rect` in map pixels, null to free it): names keep out of it. */
+  reserve(id: string, rect: Rect | null): void;
+  /** The names the last frame painted (chapter-sized maps place them all; large graphs as drawn). */
+  paintedNames(): readonly PaintedName[];
+  /** Where names may be painted: the map less what covers it (the panel, the controls), in map pixels. */
+  openArea(): { area: Box; blocked: Box[] };
   dispose(): void;
 }
 
@@ -137,7 +145,36 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   let sizeScale = scaleFor(container.clientWidth);
   let overlay: MapOverlay | null = null;
   const font = () => (state.lang === 'zh-Hans' ? FONT_STACK.hans : FONT_STACK.hant);
-  const painter = createLabelPainter(font);
+  // What covers the map (the panel, its controls): names keep out of it.
+  let cover: Rect | null = null;
+  const reserved = new Map<string, Rect>();
+  const toBox = (r: Rect): Box => ({ x0: r.x, y0: r.y, x1: r.x + r.width, y1: r.y + r.height });
+  const openArea = (): { area: Box; blocked: Box[] } => {
+    const { width, height } = renderer.getDimensions();
+    const blocked = [...reserved.values()].map(toBox);
+    if (cover) blocked.push(toBox(cover));
+    return { area: { x0: 2, y0: 2, x1: width - 2, y1: height - 2 }, blocked };
+  };
+  /**
+   * Discs names keep clear of, in map pixels: every drawn node's, or, while something is singled
+   * out, the lit nodes' (a name may lie over a dimmed disc, never over a lit one).
+   */
+  const discs = (): Disc[] => {
+    const out: Disc[] = [];
+    graph.forEachNode((key) => {
+      const d = renderer.getNodeDisplayData(key);
+      if (!d || d.hidden || (looks.node(key) & N.LIT) === 0) return;
+      const v = renderer.framedGraphToViewport(d);
+      out.push({ key, x: v.x, y: v.y, r: renderer.scaleSize(d.size) });
+    });
+    return out;
+  };
+  // Chapter-sized maps place every frame's names at once; large graphs draw them as sigma asks.
+  const painter = large
+    ? createLabelPainter(font, { wrap: (label) => wrapLabel(label) })
+    : createLabelPainter(font, { scene: () => (built ? { discs: discs(), ...openArea() } : null) });
+  // sigma draws a first frame while it is being built: names are placed from the next one.
+  let built = false;
 
   // 2. Looks, and reducers that decode them. They mutate sigma's own copy and return it.
   const inputs = (): LookInputs => ({
@@ -163,7 +200,9 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       data.borderSize = outline[0];
       data.innerSize = outline[1];
     }
-    if (sizeScale !== 1) data.size = data.size * sizeScale;
+    // Chapter-sized maps draw small discs and leave the room to the names (as the layout does).
+    if (!large) data.size = data.size * sizeScale * MAP_LABEL.disc;
+    else if (sizeScale !== 1) data.size = data.size * sizeScale;
     if (large) {
       // Veiled: every node keeps its look; what is lit is raised above the veil (sigma's
       // highlighted nodes, drawn on top with their labels).
@@ -245,21 +284,24 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     renderEdgeLabels: !large,
     enableEdgeEvents: false,
     zIndex: true,
-    labelSize: 14,
+    labelSize: large ? 14 : MAP_LABEL.font,
     labelWeight: '500',
     labelFont: FONT_STACK.hant,
     edgeLabelFont: FONT_STACK.hant,
     edgeLabelSize: 12,
     edgeLabelColor: { color: '#5b3a00' },
-    labelDensity: 1,
+    // Chapter-sized maps offer every name to the painter, which places what fits; large graphs
+    // let sigma's label grid choose.
+    labelDensity: large ? 1 : 1_000,
     labelGridCellSize: 120,
-    labelRenderedSizeThreshold: 7,
+    labelRenderedSizeThreshold: large ? 7 : 0,
     minCameraRatio: 0.08,
     maxCameraRatio: 4,
-    stagePadding: 40,
+    // Chapter-sized maps frame a box that holds the names (below); large graphs, the nodes.
+    stagePadding: large ? 40 : 6,
     nodeReducer: nodeReducer as never,
     edgeReducer: edgeReducer as never,
-    defaultDrawNodeLabel: painter.draw as never,
+    defaultDrawNodeLabel: (large ? painter.draw : painter.collect) as never,
     // Large graphs raise lit nodes as highlighted: the centre and marked nodes get the hover box,
     // the others a plain label when theirs is forced, none otherwise.
     defaultDrawNodeHover: (large
@@ -271,7 +313,9 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       : painter.drawHover) as never,
   });
   performance.measure('linkage:sigma', 'linkage:sigma-start');
+  built = true;
   renderer.on('beforeRender', () => painter.reset());
+  if (!large) renderer.on('afterRender', () => painter.flush());
   // Large graphs: a veil over the map dims it all at once while something is singled out; the
   // lit nodes (highlighted) and edges (raised) are drawn above it.
   const veil = large ? renderer.createCanvas('veil', { afterLayer: 'labels', style: { inset: '0', width: '100%', height: '100%', background: 'rgba(255,255,255,0.8)', display: 'none', pointerEvents: 'none' } }) : null;
@@ -284,16 +328,36 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     veil.style.background = d.focusActive ? '#ffffff' : 'rgba(255,255,255,0.8)';
   };
 
-  // Labels are drawn to the right of their nodes: on small graphs, leave room for them at the
-  // right edge. sigma only takes the box into account when it next indexes the graph (below);
-  // large graphs keep the first indexation and fit the nodes alone.
-  if (!large) {
+  // Chapter-sized maps: the box sigma frames holds the nodes and their names (the widest of the
+  // three scripts, beside the node), so that at the whole-map view no name is cut at an edge.
+  // sigma takes the box into account when it next indexes the graph (a full draw).
+  const rooms = large ? null : new Map(graph.mapNodes((key, a) => [key, nameRoom([a.label, a.labelHans, a.labelEn])] as const));
+  const fitNamesBox = () => {
+    if (rooms === null) return;
+    const width = container.clientWidth, height = container.clientHeight;
+    if (width === 0 || height === 0 || graph.order === 0) return;
+    const pad = 2 * renderer.getSetting('stagePadding');
+    const items = graph.mapNodes((key, a) => ({ x: a.x, y: a.y, r: a.size * sizeScale * MAP_LABEL.disc, room: rooms.get(key)! }));
     let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    graph.forEachNode((_, a) => {
-      x0 = Math.min(x0, a.x); x1 = Math.max(x1, a.x); y0 = Math.min(y0, a.y); y1 = Math.max(y1, a.y);
-    });
-    if (Number.isFinite(x0) && x1 > x0) renderer.setCustomBBox({ x: [x0, x1 + (x1 - x0) * 0.1], y: [y0, y1] });
-  }
+    for (const n of items) {
+      x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+    }
+    // Pixels per graph unit when the box fills the map; the names' room in graph units follows.
+    let scale = Math.min((width - pad) / Math.max(1e-9, x1 - x0), (height - pad) / Math.max(1e-9, y1 - y0));
+    let box = { x: [x0, x1] as [number, number], y: [y0, y1] as [number, number] };
+    for (let round = 0; round < 8 && Number.isFinite(scale); round++) {
+      let bx0 = Infinity, bx1 = -Infinity, by0 = Infinity, by1 = -Infinity;
+      for (const n of items) {
+        const half = Math.max(n.r, n.room.height / 2) / scale;
+        bx0 = Math.min(bx0, n.x - n.r / scale); bx1 = Math.max(bx1, n.x + (n.r + MAP_LABEL.gap + n.room.width) / scale);
+        by0 = Math.min(by0, n.y - half); by1 = Math.max(by1, n.y + half);
+      }
+      box = { x: [bx0, bx1], y: [by0, by1] };
+      scale = Math.min((width - pad) / (bx1 - bx0), (height - pad) / (by1 - by0));
+    }
+    renderer.setCustomBBox(box);
+  };
+  fitNamesBox();
   // sigma only watches the window: a container resized by the layout needs a redraw (below).
   let lastSize = `${container.clientWidth}x${container.clientHeight}`;
   const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => onResize()) : null;
@@ -339,7 +403,6 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   if (state.camera) camera.setState(state.camera);
 
   // What floats over the map (the details panel): the selected node is kept out from under it.
-  let cover: Rect | null = null;
   /** The camera, at `ratio`, that shows the framed-graph point `p` at viewport point `at`. */
   const placeAt = (p: { x: number; y: number }, at: { x: number; y: number }, ratio: number) => {
     const centred = { ...camera.getState(), x: p.x, y: p.y, ratio };
@@ -362,6 +425,89 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     const pad = 20;
     const shrink = Math.max(1, Math.abs(b.x - a.x) / Math.max(1, open.width - 2 * pad), Math.abs(b.y - a.y) / Math.max(1, open.height - 2 * pad));
     return placeAt(centre, { x: open.x + open.width / 2, y: open.y + open.height / 2 }, ratio * shrink);
+  };
+  /**
+   * The camera that shows `keys` in the open part of the map with room for their names (each
+   * beside its node, at the current label size), as close as that allows (never closer than
+   * `MIN_FRAME_RATIO`). Null when none of them is drawn.
+   */
+  const namesFraming = (keys: readonly string[]) => {
+    const { width, height } = renderer.getDimensions();
+    const open = openPart(width, height, cover);
+    const pad = 18;
+    const lang = state.lang;
+    const font = renderer.getSetting('labelSize');
+    const items = keys.flatMap((k) => {
+      const d = renderer.getNodeDisplayData(k);
+      if (!d || d.hidden) return [];
+      const b = labelBox(nodeLabel(graph.getNodeAttributes(k), lang), font);
+      return [{ x: d.x, y: d.y, size: d.size, w: b.width + 4, h: b.height + 2 }];
+    });
+    if (items.length === 0) return null;
+    // Pixels per framed-graph unit at ratio 1, along each axis (y grows down on screen).
+    const base = { ...camera.getState(), x: 0.5, y: 0.5, ratio: 1 };
+    const o = renderer.framedGraphToViewport({ x: 0, y: 0 }, { cameraState: base });
+    const kx = renderer.framedGraphToViewport({ x: 1, y: 0 }, { cameraState: base }).x - o.x;
+    const ky = renderer.framedGraphToViewport({ x: 0, y: 1 }, { cameraState: base }).y - o.y;
+    /** The box, in pixels relative to the framed origin, that the nodes and names take at ratio 1/u. */
+    const extent = (u: number) => {
+      let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      for (const n of items) {
+        const X = n.x * kx * u, Y = n.y * ky * u, r = renderer.scaleSize(n.size, 1 / u);
+        const half = Math.max(r, n.h / 2);
+        x0 = Math.min(x0, X - r); x1 = Math.max(x1, X + r + MAP_LABEL.gap + n.w);
+        y0 = Math.min(y0, Y - half); y1 = Math.max(y1, Y + half);
+      }
+      return { x0, x1, y0, y1 };
+    };
+    const fits = (u: number) => {
+      const e = extent(u);
+      return e.x1 - e.x0 <= open.width - 2 * pad && e.y1 - e.y0 <= open.height - 2 * pad;
+    };
+    // The closest zoom that fits: u = 1 / ratio, searched between the camera's limits.
+    let lo = 1 / (renderer.getSetting('maxCameraRatio') ?? 4), hi = 1 / MIN_FRAME_RATIO;
+    if (fits(hi)) lo = hi;
+    else for (let i = 0; i < 40; i++) {
+      const mid = Math.sqrt(lo * hi);
+      if (fits(mid)) lo = mid;
+      else hi = mid;
+    }
+    const e = extent(lo);
+    const centre = { x: (e.x0 + e.x1) / 2 / (kx * lo), y: (e.y0 + e.y1) / 2 / (ky * lo) };
+    return placeAt(centre, { x: open.x + open.width / 2, y: open.y + open.height / 2 }, 1 / lo);
+  };
+  /**
+   * What the map frames by itself: the path, the focus or the search's matches (chapter-sized
+   * maps, outside lecture mode, which frames its slides). The camera returns when it ends.
+   */
+  let framed: ReadonlySet<string> | null = null;
+  let returnTo: { x: number; y: number; ratio: number } | null = null;
+  const singledTarget = (): ReadonlySet<string> | null => {
+    if (large || state.mode === 'lecture') return null;
+    const d = derived;
+    if (d.pathNodes && d.pathNodes.size > 0) return d.pathNodes;
+    if (d.focusActive) return d.visibleNodes;
+    if (state.query !== '' && d.matches && d.matches.size > 0) return d.matches;
+    return null;
+  };
+  const reframe = (animate: boolean) => {
+    const target = framed === null ? null : namesFraming([...framed]);
+    if (target === null) return;
+    if (animate && !reducedMotion()) void camera.animate(target, { duration: 400 });
+    else camera.setState(target);
+  };
+  const followSingled = () => {
+    const next = singledTarget();
+    if (next === framed) return;
+    if (next === null) {
+      framed = null;
+      if (returnTo) void camera.animate(returnTo, { duration: reducedMotion() ? 0 : 400 });
+      returnTo = null;
+      return;
+    }
+    if (framed === null) returnTo = { ...camera.getState() };
+    framed = next;
+    reframe(true);
   };
   /** The whole map's camera (sigma's reset), framed in the open part. */
   const homeCamera = () => {
@@ -428,7 +574,10 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     if (container.clientWidth === 0 || container.clientHeight === 0) return;
     if (!large) {
       sizeScale = scaleFor(container.clientWidth);
-      return fullDraw();
+      fitNamesBox();
+      fullDraw();
+      if (framed !== null) reframe(false);
+      return;
     }
     // Large graphs keep the node scale they started with (a new scale would redraw every item)
     // and draw at the new size (render() resizes). sigma's label grid, laid out for the
@@ -439,6 +588,15 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     if (!drawn.sized) scheduleFull();
   }
   if (!large) fullDraw();
+  // Opened on a path, a focus or a search (a shared link without a camera of its own): framed.
+  if (!large && state.camera === null) {
+    framed = singledTarget();
+    if (framed !== null) {
+      returnTo = { x: 0.5, y: 0.5, ratio: 1 };
+      // Once the map has its size and the panel its place (setCover frames again then).
+      requestAnimationFrame(() => reframe(false));
+    }
+  }
   const unsubscribe = session.subscribe((next, nextDerived, prev) => {
     const onlyCamera = next.camera !== prev.camera && nextDerived === derived && next.lang === prev.lang;
     state = next;
@@ -449,7 +607,8 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     }
     if (next.lang !== prev.lang) renderer.setSetting('labelFont', font());
     if (!onlyCamera) redraw();
-    if (next.selected !== prev.selected) reveal();
+    if (!onlyCamera) followSingled();
+    if (next.selected !== prev.selected && framed === null) reveal();
   });
 
   const handle: NetworkHandle = {
@@ -469,16 +628,8 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     },
     fit(keys) {
       const list = keys ? [...keys] : [...derived.visibleNodes];
-      if (list.length === 0) return;
-      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-      for (const k of list) {
-        const p = renderer.getNodeDisplayData(k);
-        if (!p) continue;
-        x0 = Math.min(x0, p.x); y0 = Math.min(y0, p.y); x1 = Math.max(x1, p.x); y1 = Math.max(y1, p.y);
-      }
-      if (!Number.isFinite(x0)) return;
-      const ratio = Math.min(1.1, Math.max(0.12, Math.max(x1 - x0, y1 - y0) * 1.25));
-      camera.animate(framing(x0, y0, x1, y1, ratio), { duration: reducedMotion() ? 0 : 500 });
+      const target = namesFraming(list);
+      if (target) void camera.animate(target, { duration: reducedMotion() ? 0 : 500 });
     },
     home() {
       camera.animate(homeCamera(), { duration: reducedMotion() ? 0 : 300 });
@@ -493,9 +644,18 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       covered = true;
       cover = next;
       // Opened with the panel showing and no camera of its own: the whole map in the open part.
-      if (first && cover !== null && state.camera === null) camera.setState(homeCamera());
+      if (framed !== null) reframe(!first);
+      else if (first && cover !== null && state.camera === null) camera.setState(homeCamera());
       else reveal();
+      renderer.scheduleRender();
     },
+    reserve(id, rect) {
+      if (rect === null) reserved.delete(id);
+      else reserved.set(id, rect);
+      renderer.scheduleRender();
+    },
+    paintedNames: () => painter.painted(),
+    openArea,
     dispose() {
       clearTimeout(cameraTimer);
       cancelIdle(idleFull);
@@ -521,6 +681,9 @@ function cancelIdle(handle: number): void {
   if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
   else clearTimeout(handle);
 }
+
+/** The closest the map frames what it singles out (one concept is not blown up to fill the map). */
+const MIN_FRAME_RATIO = 0.22;
 
 /** Large graphs: at most this many lit edges are drawn again above the others. */
 const MAX_RAISED_EDGES = 2_000;

@@ -143,3 +143,79 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
+
+/** What the map's names look like in the last frame: counted from the boxes the painter drew, checked on the page. */
+export interface NamesReport {
+  /** Names painted (boxes drawn, each with ink in the labels canvas). */
+  named: string[];
+  /** Nodes drawn on the map. */
+  drawn: number;
+  /** Pairs of painted names whose boxes overlap. */
+  overlaps: Array<[string, string]>;
+  /** Names drawn over another node's disc. */
+  onDiscs: Array<[string, string]>;
+  /** Names outside the open part of the map (off the map, under the panel or the controls). */
+  outside: string[];
+  /** Names drawn smaller than 12 CSS px. */
+  small: string[];
+  /** Boxes with (almost) no ink in the labels canvas. */
+  blank: string[];
+}
+
+/**
+ * Reads the names the map painted in its last frame (after a synchronous redraw) and checks
+ * them against each other, against the discs of the drawn nodes, against the open part of the
+ * map, and against the ink actually in the 2D labels canvas inside each box.
+ */
+export async function namesReport(page: Page): Promise<NamesReport> {
+  return page.evaluate(() => {
+    const { net } = (window as any).linkage;
+    const r = net.renderer;
+    r.refresh();
+    const boxes: Array<{ key: string; x0: number; y0: number; x1: number; y1: number; font: number }> = [...net.paintedNames()];
+    const { area, blocked } = net.openArea();
+    // Discs a name must not cover: every drawn node's, or, while something is singled out (a
+    // path, a highlight, a search, a slide), those of what is singled out and of the selection.
+    const derived = (window as any).linkage.session.derived();
+    const singled: Set<string> | null = derived.pathNodes ?? derived.highlightNodes ?? derived.matches ?? derived.slideNodes;
+    const discs: Array<{ key: string; x: number; y: number; r: number }> = [];
+    const all: Array<{ key: string; x: number; y: number; r: number }> = [];
+    r.getGraph().forEachNode((key: string) => {
+      const d = r.getNodeDisplayData(key);
+      if (!d || d.hidden) return;
+      const v0 = r.framedGraphToViewport(d);
+      all.push({ key, x: v0.x, y: v0.y, r: r.scaleSize(d.size) });
+      if (singled && !singled.has(key) && key !== derived.selectedVisible) return;
+      const v = r.framedGraphToViewport(d);
+      discs.push({ key, x: v.x, y: v.y, r: r.scaleSize(d.size) });
+    });
+    const hit = (a: any, b: any) => a.x0 < b.x1 - 0.5 && a.x1 > b.x0 + 0.5 && a.y0 < b.y1 - 0.5 && a.y1 > b.y0 + 0.5;
+    const overlaps: Array<[string, string]> = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (hit(boxes[i], boxes[j])) overlaps.push([boxes[i]!.key, boxes[j]!.key]);
+    const onDiscs: Array<[string, string]> = [];
+    for (const b of boxes)
+      for (const d of discs) {
+        if (d.key === b.key) continue;
+        const cx = Math.max(b.x0, Math.min(d.x, b.x1)), cy = Math.max(b.y0, Math.min(d.y, b.y1));
+        if ((d.x - cx) ** 2 + (d.y - cy) ** 2 < (d.r - 1) ** 2) onDiscs.push([b.key, d.key]);
+      }
+    const outside = boxes.filter((b) => b.x0 < area.x0 - 0.5 || b.y0 < area.y0 - 0.5 || b.x1 > area.x1 + 0.5 || b.y1 > area.y1 + 0.5 || blocked.some((c: any) => hit(b, c))).map((b) => b.key);
+    const small = boxes.filter((b) => b.font < 12).map((b) => b.key);
+    const canvas: HTMLCanvasElement = r.getCanvases().labels;
+    const ratio = canvas.width / canvas.getBoundingClientRect().width;
+    const ctx = canvas.getContext('2d')!;
+    const blank: string[] = [];
+    const named: string[] = [];
+    for (const b of boxes) {
+      const x = Math.max(0, Math.floor(b.x0 * ratio)), y = Math.max(0, Math.floor(b.y0 * ratio));
+      const w = Math.max(1, Math.min(canvas.width - x, Math.ceil((b.x1 - b.x0) * ratio))), h = Math.max(1, Math.min(canvas.height - y, Math.ceil((b.y1 - b.y0) * ratio)));
+      const data = ctx.getImageData(x, y, w, h).data;
+      let ink = 0;
+      // Dark pixels: the text itself, not its white halo.
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 128 && data[i]! < 120) ink++;
+      if (ink < 12) blank.push(b.key);
+      else named.push(b.key);
+    }
+    return { named, drawn: all.length, overlaps, onDiscs, outside, small, blank };
+  });
+}

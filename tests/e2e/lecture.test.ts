@@ -53,7 +53,8 @@ describe('lecture mode', () => {
     expect(await page.locator('.sidebar').isVisible()).toBe(false);
     const fontSize = await page.locator('.lecture-body').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(20);
-    expect(await page.evaluate(() => (window as any).linkage.net.renderer.getSetting('labelSize'))).toBe(20);
+    // Projector-sized names on the map (16 px, over the map's 12).
+    expect(await page.evaluate(() => (window as any).linkage.net.renderer.getSetting('labelSize'))).toBe(16);
 
     // The map: this slide's concepts lit, earlier slides' quieter, later ones dimmed.
     const sets = await slideSets(page);
@@ -139,7 +140,7 @@ describe('lecture mode', () => {
     await page.locator('#lecture-end').click();
     await expect.poll(() => state(page)).toMatchObject({ mode: 'explore', slide: null });
     expect(await page.locator('.topbar').isVisible()).toBe(true);
-    expect(await page.evaluate(() => (window as any).linkage.net.renderer.getSetting('labelSize'))).toBe(14);
+    expect(await page.evaluate(() => (window as any).linkage.net.renderer.getSetting('labelSize'))).toBe(12);
     await expect.poll(() => page.url()).not.toContain('slide=');
     expect(errors).toEqual([]);
     await context.close();

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraphFile } from '../../src/cli/compile-file';
 import { sectionOf } from '../../src/model/compile';
 import { toHans } from '../../src/model/derive/hans';
+import { MAP_LABEL } from '../../src/model/layout-labels';
 import { pinyinForms } from '../../src/model/derive/pinyin';
 import { parseTranscript } from '../../src/model/transcript';
 import type { CompiledGraph, EdgeAttrs, GraphAttrs, NodeAttrs } from '../../src/model/types';
@@ -76,13 +77,13 @@ describe('compiled form', () => {
 });
 
 describe('layout', () => {
-  it('is deterministic: the same input gives the same coordinates', () => {
+  it('is deterministic: the same input gives the same coordinates', { timeout: 30_000 }, () => {
     const again = compileGraphFile(FILE);
     expect(again.nodes.map((n) => [n.key, n.attributes?.x, n.attributes?.y])).toEqual(compiled.nodes.map((n) => [n.key, n.attributes?.x, n.attributes?.y]));
   });
 
-  it('has no overlapping nodes (size is the disc radius)', () => {
-    const nodes = graph.mapNodes((key, a) => ({ key, ...a }));
+  it('has no overlapping nodes (the map draws a disc of radius size × MAP_LABEL.disc)', () => {
+    const nodes = graph.mapNodes((key, a) => ({ key, ...a, size: a.size * MAP_LABEL.disc }));
     const overlaps: string[] = [];
     for (let i = 0; i < nodes.length; i++) {
       for (let j = i + 1; j < nodes.length; j++) {

@@ -1,0 +1,161 @@
+/**
+ * Where each name goes on the map: beside its node (right, left, below or above, in that order),
+ * never over another name or another node's disc, inside the open part of the map. Names are
+ * placed by priority (what is singled out first, then the most important concepts); a name with
+ * no free place is left for the reader to zoom in to. No DOM: boxes in, boxes out.
+ */
+
+/** A rectangle in map pixels. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** A node's disc in map pixels. */
+export interface Disc {
+  key: string;
+  x: number;
+  y: number;
+  r: number;
+}
+
+/** A name to place: its node's disc, its text box size and how much it matters. */
+export interface LabelCandidate extends Disc {
+  width: number;
+  height: number;
+  /** Placed before every unforced name (what is singled out). */
+  force: boolean;
+  /** Higher first among names of the same force. */
+  priority: number;
+  /** Another shape of the same name (wrapped wider), tried where the first finds no room. */
+  alt?: { width: number; height: number };
+}
+
+/** A placed name: its box (the text's extent), and where its text block starts. */
+export interface PlacedLabel extends Box {
+  key: string;
+  /** Left of the text block and top of its first line. */
+  textX: number;
+  textY: number;
+  side: 'right' | 'left' | 'below' | 'above';
+  /** True when placed in its other shape (`alt`). */
+  alt: boolean;
+  /** How far from its disc (beyond the usual gap): far names get a leader line. */
+  offset: number;
+}
+
+/** Further distances (beyond the gap) a singled-out name may stand from its node. */
+const FORCED_REACH = [0, 10, 22, 40, 64, 96];
+/** Further distances (beyond the gap) any other name may stand from its node. */
+const REACH = [0, 6];
+
+const CELL = 64;
+
+/** A uniform grid of boxes and discs, for quick "does anything here overlap" tests. */
+class Grid<T> {
+  private readonly cells = new Map<number, T[]>();
+  add(b: Box, item: T): void {
+    for (let i = Math.floor(b.x0 / CELL); i <= Math.floor(b.x1 / CELL); i++)
+      for (let j = Math.floor(b.y0 / CELL); j <= Math.floor(b.y1 / CELL); j++) {
+        const k = i * 100_003 + j;
+        const list = this.cells.get(k);
+        if (list) list.push(item);
+        else this.cells.set(k, [item]);
+      }
+  }
+  some(b: Box, test: (item: T) => boolean): boolean {
+    for (let i = Math.floor(b.x0 / CELL); i <= Math.floor(b.x1 / CELL); i++)
+      for (let j = Math.floor(b.y0 / CELL); j <= Math.floor(b.y1 / CELL); j++) {
+        const list = this.cells.get(i * 100_003 + j);
+        if (list && list.some(test)) return true;
+      }
+    return false;
+  }
+}
+
+export const boxesOverlap = (a: Box, b: Box): boolean => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+
+/** True when the disc and the box share any point (beyond a hair's breadth). */
+export function discHitsBox(d: Disc, b: Box): boolean {
+  const cx = Math.max(b.x0, Math.min(d.x, b.x1));
+  const cy = Math.max(b.y0, Math.min(d.y, b.y1));
+  const dx = d.x - cx, dy = d.y - cy;
+  return dx * dx + dy * dy < (d.r - 0.5) * (d.r - 0.5);
+}
+
+export interface PlacementOptions {
+  /** The part of the map names may be drawn in (outside it they would be clipped or covered). */
+  area: Box;
+  /** Parts of the area covered by something else (a panel, the map's buttons). */
+  blocked: readonly Box[];
+  /** Space between a disc and its name. */
+  gap: number;
+  /** Names of at least this priority are placed before the others (by priority); the rest smallest first. */
+  major?: number;
+  /** Boxes already taken (names placed before). */
+  taken?: readonly Box[];
+}
+
+/**
+ * Places names in priority order; returns the placed ones. Discs of every drawn node (the
+ * candidates' own and others') are obstacles for every name but their own.
+ */
+export function placeLabels(candidates: readonly LabelCandidate[], discs: readonly Disc[], options: PlacementOptions): PlacedLabel[] {
+  const { area, blocked, gap } = options;
+  const discGrid = new Grid<Disc>();
+  for (const d of discs) discGrid.add({ x0: d.x - d.r, y0: d.y - d.r, x1: d.x + d.r, y1: d.y + d.r }, d);
+  const placedGrid = new Grid<Box>();
+  for (const b of options.taken ?? []) placedGrid.add(b, b);
+  // What is singled out first, then the concepts that organise the map (priority ≥ `major`), then
+  // the smallest names first: where names crowd, that names the most concepts.
+  const major = options.major ?? Infinity;
+  const tier = (c: LabelCandidate) => (c.force ? 2 : c.priority >= major ? 1 : 0);
+  const order = [...candidates].sort((a, b) =>
+    tier(b) - tier(a) || (tier(a) === 0 ? a.width * a.height - b.width * b.height : b.priority - a.priority) || b.priority - a.priority || (a.key < b.key ? -1 : 1));
+  const placed: PlacedLabel[] = [];
+  for (const c of order) {
+    // What is singled out may also stand a little further from its node, before it goes unnamed.
+    const reach = (c.force ? FORCED_REACH : REACH).map((d) => gap + d);
+    const spots = reach.flatMap((g) => (c.alt ? [...spotsOf(c, g, false, gap), ...spotsOf({ ...c, ...c.alt }, g, true, gap)] : spotsOf(c, g, false, gap)));
+    let chosen: PlacedLabel | null = null;
+    for (const s of spots) {
+      if (s.x0 < area.x0 || s.y0 < area.y0 || s.x1 > area.x1 || s.y1 > area.y1) continue;
+      if (blocked.some((b) => boxesOverlap(b, s))) continue;
+      if (placedGrid.some(s, (b) => boxesOverlap(b, s))) continue;
+      if (discGrid.some(s, (d) => d.key !== c.key && discHitsBox(d, s))) continue;
+      chosen = s;
+      break;
+    }
+    if (chosen === null) continue;
+    placed.push(chosen);
+    placedGrid.add(chosen, chosen);
+  }
+  return placed;
+}
+
+/**
+ * The places a name may take around its disc, in order of preference: right, left, below,
+ * above, then the same sides shifted half a name up or down (or left or right), then the corners.
+ */
+function spotsOf(c: LabelCandidate, gap: number, alt: boolean, base = gap): PlacedLabel[] {
+  const { width: w, height: h, x, y, r, key } = c;
+  const offset = gap - base;
+  const mk = (side: PlacedLabel['side'], x0: number, y0: number): PlacedLabel => ({ key, side, x0, y0, x1: x0 + w, y1: y0 + h, textX: x0, textY: y0, alt, offset });
+  const right = x + r + gap, left = x - r - gap - w, below = y + r + 2 + offset, above = y - r - 2 - offset - h;
+  return [
+    mk('right', right, y - h / 2),
+    mk('left', left, y - h / 2),
+    mk('below', x - w / 2, below),
+    mk('above', x - w / 2, above),
+    mk('right', right, y - h + r / 2),
+    mk('right', right, y - r / 2),
+    mk('left', left, y - h + r / 2),
+    mk('left', left, y - r / 2),
+    mk('below', x - r, below),
+    mk('below', x + r - w, below),
+    mk('above', x - r, above),
+    mk('above', x + r - w, above),
+  ];
+}

@@ -1,0 +1,280 @@
+/**
+ * A concept map is read by its names: counts of the names the chapter map actually paints, in
+ * real Chromium, at the default view in each script (1440×900 and 1280×720), on every lecture
+ * slide, and for a focus, a path and a search. Each painted name is checked against the others,
+ * against the nodes' discs, against the open part of the map and against the ink in the labels
+ * canvas (harness.namesReport). Expectations come from the compiled graph. Screenshots go to
+ * test-artifacts/.
+ */
+import Graph from 'graphology';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileGraphFile } from '../../src/cli/compile-file';
+import { layoutFigures, nodeExtents } from '../../src/model/layout';
+import { labelBox, labelFontSize } from '../../src/model/layout-labels';
+import { launchBrowser } from './browser';
+import { namesReport, openApp, screenshot, type NamesReport } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const LANGS = ['zh-Hant', 'zh-Hans', 'en'] as const;
+const chapter = Graph.from(compileGraphFile('graph/chapter-02.yaml') as never) as unknown as Graph<Record<string, any>>;
+const positions = new Map(chapter.mapNodes((k, a) => [k, { x: a.x as number, y: a.y as number }] as const));
+/** The layout keeps room for all three scripts when that leaves no overlap; else for the Chinese names. */
+const madeForAll = layoutFigures(chapter as never, positions, 'all').overlaps === 0;
+const room = nodeExtents(chapter as never, madeForAll ? 'all' : 'chinese');
+const LABEL_FIELD = { 'zh-Hant': 'label', 'zh-Hans': 'labelHans', en: 'labelEn' } as const;
+/**
+ * The share of a script's names the layout kept room for: 1 for the scripts it was made for; for
+ * another (English beside a layout made for Chinese names), each name counts for the part of
+ * its area its node's room holds.
+ */
+const roomShare = (lang: (typeof LANGS)[number]) =>
+  chapter.nodes().reduce((sum, k) => {
+    const b = labelBox(chapter.getNodeAttribute(k, LABEL_FIELD[lang]) as string);
+    const e = room.get(k)!;
+    const kept = (e.name.x1 - e.name.x0) * (e.name.y1 - e.name.y0);
+    return sum + Math.min(1, kept / Math.max(1e-9, b.width * b.height));
+  }, 0) / chapter.order;
+
+/** No name over another name, over a disc, outside the open part, too small or without ink. */
+function expectClean(r: NamesReport): void {
+  expect(r.overlaps).toEqual([]);
+  expect(r.onDiscs).toEqual([]);
+  expect(r.outside).toEqual([]);
+  expect(r.small).toEqual([]);
+  expect(r.blank).toEqual([]);
+}
+
+/** Waits for the camera to stop (framing animations) and a frame to be drawn. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !(window as any).linkage.net.renderer.getCamera().isAnimated());
+  await page.waitForTimeout(150);
+}
+
+const singled = (page: Page) =>
+  page.evaluate(() => {
+    const d = (window as any).linkage.session.derived();
+    const set = d.pathNodes ?? (d.focusActive ? d.visibleNodes : null) ?? d.matches ?? d.slideNodes;
+    return set ? ([...set] as string[]) : [];
+  });
+
+/** The phrases sigma drew for these edges (its own record of the edge labels it painted). */
+const phrasesShown = (page: Page, edges: string[]) =>
+  page.evaluate((keys) => {
+    const r = (window as any).linkage.net.renderer;
+    r.refresh();
+    const shown: Set<string> = r.displayedEdgeLabels ?? new Set();
+    return keys.filter((e: string) => shown.has(e) && Boolean(r.getEdgeDisplayData(e)?.label));
+  }, edges);
+
+describe('names at the default view', () => {
+  for (const [width, height, share] of [[1440, 900, 0.9], [1280, 720, 0.75]] as const) {
+    for (const lang of LANGS) {
+      it(`${width}×${height}, ${lang}: the whole chapter in view, ${share * 100}% of the names it keeps room for painted at 12 px or more, none hidden`, async () => {
+        const { page, context } = await openApp(browser, `#lang=${lang}`, { viewport: { width, height } });
+        await settle(page);
+        const r = await namesReport(page);
+        await screenshot(page, `names-${lang}-${width}`);
+        expect(r.drawn).toBe(chapter.order);
+        expectClean(r);
+        const expected = Math.ceil(share * roomShare(lang) * chapter.order);
+        console.log(`${width}×${height} ${lang}: ${r.named.length}/${r.drawn} names painted (room kept for ${Math.round(roomShare(lang) * 100)}%, expected ≥ ${expected})`);
+        expect(r.named.length).toBeGreaterThanOrEqual(expected);
+        // Zooming in names the rest.
+        const before = r.named.length;
+        await page.evaluate(() => (window as any).linkage.net.renderer.getCamera().setState({ ratio: 0.35 }));
+        await settle(page);
+        const zoomed = await namesReport(page);
+        expectClean(zoomed);
+        expect(zoomed.named.length).toBeLessThanOrEqual(zoomed.drawn);
+        if (before < r.drawn) expect(zoomed.named.filter((k) => !r.named.includes(k)).length).toBeGreaterThan(0);
+        await context.close();
+      });
+    }
+  }
+});
+
+describe('lecture mode names every concept of the slide', () => {
+  for (const lang of ['zh-Hant', 'en'] as const) {
+    // Every concept named in the scripts the layout keeps room for; in another (English beside a
+    // layout made for Chinese names), at least 90% of each slide's.
+    const all = madeForAll || lang !== 'en';
+    it(`slides 1–20 (${lang}): ${all ? 'every' : '90% of each slide’s'} concept${all ? ' of the slide' : 's'} named, inside the open part of the map, links with their phrases`, async () => {
+      const { page, context } = await openApp(browser, `#mode=lecture&slide=1&lang=${lang}`, { viewport: { width: 1440, height: 900 } });
+      const count = chapter.getAttribute('slideCount') as number;
+      const figures: string[] = [];
+      for (let n = 1; n <= count; n++) {
+        if (n > 1) {
+          await page.keyboard.press('ArrowRight');
+          await page.waitForFunction((s) => (window as any).linkage.session.state().slide === s, n);
+        }
+        await page.waitForTimeout(80);
+        await settle(page);
+        const concepts = await singled(page);
+        const r = await namesReport(page);
+        expectClean(r);
+        const missing = concepts.filter((k) => !r.named.includes(k));
+        figures.push(`${n}: ${concepts.length - missing.length}/${concepts.length}`);
+        if (all) expect(missing, `slide ${n}`).toEqual([]);
+        else expect(concepts.length - missing.length, `slide ${n}: ${missing.join(', ')}`).toBeGreaterThanOrEqual(Math.ceil(0.9 * concepts.length));
+        const edges = await page.evaluate(() => [...((window as any).linkage.session.derived().slideEdges ?? [])] as string[]);
+        expect((await phrasesShown(page, edges)).length, `slide ${n} phrases`).toBe(edges.length);
+        if (n === 9 || n === 17) await screenshot(page, `names-lecture-${lang}-${n}`);
+      }
+      console.log(`lecture ${lang}, named / slide concepts: ${figures.join(' · ')}`);
+      await context.close();
+    });
+  }
+
+  it('leaving the lecture gives the camera back', async () => {
+    const { page, context } = await openApp(browser, '#lang=zh-Hant', { viewport: { width: 1440, height: 900 } });
+    await settle(page);
+    const camera = () => page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
+    const before = await camera();
+    await page.click('button[data-mode="lecture"]');
+    await page.waitForFunction(() => (window as any).linkage.session.state().slide === 1);
+    await page.waitForTimeout(700);
+    await settle(page);
+    expect(Math.abs((await camera()).ratio - before.ratio)).toBeGreaterThan(0.01);
+    await page.click('#lecture-end');
+    await page.waitForTimeout(300);
+    await settle(page);
+    const after = await camera();
+    for (const k of ['x', 'y', 'ratio'] as const) expect(after[k]).toBeCloseTo(before[k], 3);
+    await context.close();
+  });
+});
+
+describe('focus, a path and a search frame and name what they single out', () => {
+  /** The most linked transformation (or node), and a pair of concepts three links apart. */
+  const hub = chapter.nodes().sort((a, b) => chapter.degree(b) - chapter.degree(a) || (a < b ? -1 : 1)).find((k) => chapter.getNodeAttribute(k, 'kind') === 'transformation') ?? chapter.nodes()[0]!;
+  const farPair = (() => {
+    const start = chapter.nodes().find((k) => chapter.getNodeAttribute(k, 'kind') === 'measure') ?? hub;
+    const depth = new Map([[start, 0]]);
+    const queue = [start];
+    while (queue.length) {
+      const k = queue.shift()!;
+      for (const m of chapter.neighbors(k)) if (!depth.has(m)) {
+        depth.set(m, depth.get(k)! + 1);
+        queue.push(m);
+      }
+    }
+    const end = [...depth].filter(([, d]) => d === 3).map(([k]) => k).sort()[0] ?? [...depth.keys()].pop()!;
+    return [start, end] as const;
+  })();
+  const title = chapter.getAttribute('title') as string;
+  const cases = [
+    { name: 'focus', hash: `#lang=zh-Hant&sel=${encodeURIComponent(hub)}&focus=1` },
+    { name: 'path', hash: `#lang=en&path=${encodeURIComponent(farPair[0])}~${encodeURIComponent(farPair[1])}` },
+    { name: 'search', hash: '#lang=zh-Hans', query: [...title].slice(0, 2).join('') },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name}: the camera frames every concept singled out, each named, none hidden; leaving gives the camera back`, async () => {
+      const { page, context } = await openApp(browser, '#lang=zh-Hant', { viewport: { width: 1440, height: 900 } });
+      await settle(page);
+      const camera = () => page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
+      const before = await camera();
+      if (c.query) {
+        await page.fill('#search', c.query);
+        await page.waitForFunction(() => ((window as any).linkage.session.derived().matches?.size ?? 0) > 0);
+      } else {
+        await page.evaluate((h) => { location.hash = h; }, c.hash);
+        await page.waitForFunction(() => {
+          const d = (window as any).linkage.session.derived();
+          return d.focusActive || (d.pathNodes?.size ?? 0) > 0;
+        });
+      }
+      await page.waitForTimeout(700);
+      await settle(page);
+      const concepts = await singled(page);
+      expect(concepts.length).toBeGreaterThan(1);
+      const r = await namesReport(page);
+      await screenshot(page, `names-${c.name}`);
+      expectClean(r);
+      expect(concepts.filter((k) => !r.named.includes(k))).toEqual([]);
+      console.log(`${c.name}: ${concepts.filter((k) => r.named.includes(k)).length}/${concepts.length} named`);
+      // The links among what is singled out read as phrases (path and focus: every link drawn lit).
+      if (c.name !== 'search') {
+        const edges = await page.evaluate(() => {
+          const d = (window as any).linkage.session.derived();
+          return [...(d.pathEdges ?? (d.focusActive ? d.visibleEdges : []))] as string[];
+        });
+        expect(edges.length).toBeGreaterThan(0);
+        expect((await phrasesShown(page, edges)).length).toBe(edges.length);
+      }
+      // Leaving: the search cleared, the focus off, the path cleared; the camera comes back.
+      if (c.query) await page.fill('#search', '');
+      else await page.keyboard.press('Escape');
+      if (c.name === 'focus') await page.evaluate(() => { location.hash = '#lang=zh-Hant'; });
+      await page.waitForFunction(() => {
+        const d = (window as any).linkage.session.derived();
+        return !d.focusActive && !d.pathNodes && !d.matches;
+      });
+      await page.waitForTimeout(600);
+      await settle(page);
+      const after = await camera();
+      for (const k of ['x', 'y', 'ratio'] as const) expect(after[k]).toBeCloseTo(before[k], 3);
+      await context.close();
+    });
+  }
+});
+
+describe('the chapter title', () => {
+  it('is shown in the reader’s script in every view and in lecture mode', async () => {
+    const { page, context } = await openApp(browser, '#lang=en', { viewport: { width: 1280, height: 720 } });
+    const titles = { 'zh-Hant': chapter.getAttribute('title'), 'zh-Hans': chapter.getAttribute('titleHans'), en: chapter.getAttribute('titleEn') } as Record<string, string>;
+    for (const lang of LANGS) {
+      for (const view of ['network', 'transformations', 'outline']) {
+        await page.evaluate(([l, v]) => { location.hash = `#lang=${l}&view=${v}`; }, [lang, view]);
+        await page.waitForFunction(([l, v]) => {
+          const s = (window as any).linkage.session.state();
+          return s.lang === l && s.view === v;
+        }, [lang, view]);
+        const title = page.locator('.topbar .chapter-title');
+        expect(await title.textContent()).toBe(titles[lang]);
+        const box = await title.boundingBox();
+        expect(box && box.width > 20 && box.height > 8).toBe(true);
+        // Not cut: the element shows all of its text.
+        expect(await title.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+      }
+    }
+    await page.evaluate(() => { location.hash = '#lang=zh-Hans&mode=lecture&slide=3'; });
+    await page.waitForSelector('.lecture-chapter');
+    expect(await page.locator('.lecture-chapter').textContent()).toBe(titles['zh-Hans']);
+    expect(await page.locator('.lecture-chapter').isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('the layout’s estimate of a name’s width', () => {
+  it('covers the width Chromium draws, within a few pixels, for every name in the three scripts', async () => {
+    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    const names = chapter.mapNodes((_k, a) => [a.label, a.labelHans, a.labelEn] as string[]).flat();
+    const sizes = names.map((l) => labelFontSize(l));
+    const measured = await page.evaluate(([list, px]) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      return (list as string[]).map((l, i) => {
+        ctx.font = `500 ${(px as number[])[i]}px "Noto Sans CJK TC", sans-serif`;
+        return ctx.measureText(l).width;
+      });
+    }, [names, sizes] as const);
+    let worst = 0;
+    names.forEach((l, i) => {
+      // One line at the map's size, however the map wraps it.
+      const est = labelBox(l.replace(/\s+/g, ' ')).lines.length === 1 ? labelBox(l).width : null;
+      if (est === null) return;
+      worst = Math.max(worst, Math.abs(est - measured[i]!));
+    });
+    console.log(`widest gap between estimate and Chromium, one-line names: ${worst.toFixed(2)} px`);
+    expect(worst).toBeLessThan(3);
+    await context.close();
+  });
+});

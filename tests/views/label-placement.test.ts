@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { boxesOverlap, discHitsBox, placeLabels, type LabelCandidate } from '../../src/views/label-placement';
+
+const cand = (key: string, x: number, y: number, extra: Partial<LabelCandidate> = {}): LabelCandidate => ({ key, x, y, r: 4, width: 60, height: 14, force: false, priority: 0, ...extra });
+const area = { x0: 0, y0: 0, x1: 400, y1: 300 };
+
+describe('placeLabels', () => {
+  it('puts a lone name to the right of its disc', () => {
+    const [p] = placeLabels([cand('a', 100, 100)], [{ key: 'a', x: 100, y: 100, r: 4 }], { area, blocked: [], gap: 4 });
+    expect(p).toMatchObject({ key: 'a', side: 'right', x0: 108, y0: 93, x1: 168, y1: 107 });
+  });
+
+  it('moves a name to another side rather than over a neighbour, and never over a disc', () => {
+    const cs = [cand('a', 100, 100), cand('b', 150, 100)];
+    const discs = cs.map(({ key, x, y, r }) => ({ key, x, y, r }));
+    const placed = placeLabels(cs, discs, { area, blocked: [], gap: 4 });
+    expect(placed).toHaveLength(2);
+    expect(boxesOverlap(placed[0]!, placed[1]!)).toBe(false);
+    for (const p of placed) for (const d of discs) if (d.key !== p.key) expect(discHitsBox(d, p)).toBe(false);
+  });
+
+  it('places what is singled out first, keeps names inside the area and out of covered parts', () => {
+    // Two nodes on top of each other: only one name fits beside them in a narrow strip.
+    const strip = { x0: 0, y0: 80, x1: 400, y1: 120 };
+    const cs = [cand('plain', 100, 100, { priority: 9 }), cand('forced', 101, 100, { force: true })];
+    const placed = placeLabels(cs, [], { area: strip, blocked: [{ x0: 0, y0: 0, x1: 95, y1: 300 }], gap: 4 });
+    expect(placed.map((p) => p.key)).toContain('forced');
+    for (const p of placed) {
+      expect(p.x0).toBeGreaterThanOrEqual(95);
+      expect(p.y0).toBeGreaterThanOrEqual(80);
+      expect(p.y1).toBeLessThanOrEqual(120);
+    }
+  });
+
+  it('leaves out a name that has no free place', () => {
+    const cs = [cand('a', 200, 150), cand('b', 200, 150)];
+    const placed = placeLabels(cs, [], { area: { x0: 190, y0: 140, x1: 280, y1: 160 }, blocked: [], gap: 4 });
+    expect(placed).toHaveLength(1);
+  });
+});
