@@ -12,6 +12,8 @@ const OUT = join(process.cwd(), '.github', 'screenshots');
 /** Name → hash (and optional steps) of each screenshot. */
 const SHOTS: Array<{ name: string; hash: string; width?: number; height?: number }> = [
   { name: 'explorer', hash: '#lang=zh-Hant&sel=tr.power' },
+  { name: 'map', hash: '#lang=zh-Hant' },
+  { name: 'map-en', hash: '#lang=en' },
   { name: 'explorer-en-path', hash: '#lang=en&path=m.decentralise~asp.blur' },
   { name: 'explorer-hans-focus', hash: '#lang=zh-Hans&sel=tech.network&focus=1' },
   { name: 'transformations', hash: '#view=transformations&lang=zh-Hant&sel=tr.decision' },
@@ -30,7 +32,8 @@ for (const shot of SHOTS) {
   const page = await browser.newPage({ viewport: { width: shot.width ?? 1440, height: shot.height ?? 900 } });
   await page.goto(base + shot.hash);
   await page.waitForFunction(() => Boolean((window as unknown as { linkage?: unknown }).linkage));
-  await page.waitForTimeout(800);
+  // The map frames what a link singles out (a path, a focus): let the camera settle.
+  await page.waitForTimeout(1200);
   await page.screenshot({ path: join(OUT, `${shot.name}.png`) });
   await page.close();
   console.log(`wrote .github/screenshots/${shot.name}.png`);
