@@ -76,7 +76,8 @@ describe('import', () => {
     // The title comes from the file; the legend lists the file's communities.
     expect(await page.locator('.topbar .chapter-title').textContent()).toBe('Les Miserables.gexf');
     const painted = await paintedPixels(page);
-    expect(painted.nodes).toBeGreaterThan(2_000);
+    // 77 small discs, drawn at chapter scale (names take the room): a few hundred pixels at least.
+    expect(painted.nodes).toBeGreaterThan(500);
     // A click on a node selects it and the panel reads its relations as sentences.
     const p = await nodeScreenPosition(page, '27');
     await page.mouse.click(p.x, p.y);
