@@ -30,6 +30,11 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
 }
 
 /** Shrinks the font of `box` until its content fits its height (projector text never scrolls). */
+/** The slide text's largest size: 40 px up to a 1080p screen, growing with the screen's height beyond (80 px on 4K). */
+export function slideFontMax(height = window.innerHeight): number {
+  return Math.max(40, Math.round(height / 27));
+}
+
 export function fitText(box: HTMLElement, max: number, min: number): void {
   let size = max;
   box.style.setProperty('--slide-font', `${size}px`);
@@ -150,7 +155,7 @@ function mountProjector(pane: HTMLElement, ctx: AppContext): () => void {
       }
     }
     replaceChildren(body, ...parts);
-    requestAnimationFrame(() => fitText(body, 40, 16));
+    requestAnimationFrame(() => fitText(body, slideFontMax(), 16));
   };
 
   // Every concept of the slide is framed with room for its name (the map's names are placed in
@@ -189,7 +194,7 @@ function mountProjector(pane: HTMLElement, ctx: AppContext): () => void {
   const onFullScreen = () => render(session.state());
   document.addEventListener('fullscreenchange', onFullScreen);
   disposers.push(() => document.removeEventListener('fullscreenchange', onFullScreen));
-  const resize = new ResizeObserver(() => fitText(body, 40, 16));
+  const resize = new ResizeObserver(() => fitText(body, slideFontMax(), 16));
   resize.observe(body);
   disposers.push(() => resize.disconnect());
   disposers.push(syncSlides(session, `linkage-lecture:${graphKeyOf(graph)}`, false));

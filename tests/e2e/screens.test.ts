@@ -130,10 +130,10 @@ describe('screens', () => {
     }, 120_000);
   }
 
-  it('lecture type grows with the screen: a 4K projector shows the slide larger than a 720p one', async () => {
+  it('lecture type grows with the screen: a 4K projector shows the slide larger than a 720p or a 1080p one', async () => {
     // The slide's text is fitted to its pane (lecture.ts fitText): cramped at 720p, large on 4K.
     const sizes: Record<string, { text: number; label: number }> = {};
-    for (const screen of [SCREENS[1]!, SCREENS[3]!]) {
+    for (const screen of [SCREENS[1]!, SCREENS[2]!, SCREENS[3]!]) {
       const { context, page } = await openAt(screen, '#lang=en&mode=lecture&slide=9');
       await page.locator('#lecture').waitFor();
       await expect.poll(async () => (await state(page)).slide).toBe(9);
@@ -143,6 +143,7 @@ describe('screens', () => {
       await context.close();
     }
     expect(sizes['3840']!.text).toBeGreaterThanOrEqual(sizes['1280']!.text * 1.5);
+    expect(sizes['3840']!.text).toBeGreaterThanOrEqual(sizes['1920']!.text * 1.5);
     // The map's names in lecture mode: projector-sized at every screen.
     expect(sizes['3840']!.label).toBeGreaterThanOrEqual(sizes['1280']!.label);
   }, 120_000);
