@@ -7,6 +7,7 @@
  */
 import { buildPathIndex, pathSentences, shortestPaths, type PathChain, type PathIndex, type PathSentence } from './paths';
 import { createRandom, type Random } from './random';
+import { SYMMETRIC_EDGE_KINDS, type EdgeKind } from './schema';
 import { enCase } from './realise';
 import { edgeSentence, LANGS, nodeLabel, type EdgeSentence, type Lang } from './sentence';
 import type { LinkageGraph } from './types';
@@ -89,8 +90,6 @@ const RELATION_RULES: ReadonlyArray<{ kind: string; type: RelationType; blanks: 
   { kind: 'contrasts', type: 'tension', blanks: ['target', 'source'] },
 ];
 
-/** Kinds read the same both ways. */
-const SYMMETRIC = new Set(['echoes', 'contrasts']);
 /** Kinds that set two things against each other; the busiest such link gives a graph its two sides. */
 const OPPOSING = new Set(['contrasts', 'impacts']);
 /** Structural kinds: path questions neither start, end nor pass there. */
@@ -275,7 +274,7 @@ export function correctAnswers(graph: LinkageGraph, q: Pick<RelationQuestion, 's
 
 function correctOf(facts: Facts, subject: string, kind: string, blank: Blank): Set<string> {
   // blank 'target': subject —kind→ answer, so the subject is the source (out = true).
-  return new Set(facts.related(subject, kind, SYMMETRIC.has(kind) ? null : blank === 'target'));
+  return new Set(facts.related(subject, kind, SYMMETRIC_EDGE_KINDS.has(kind as EdgeKind) ? null : blank === 'target'));
 }
 
 /**
@@ -314,7 +313,7 @@ function relationQuestion(
   const subject = blank === 'target' ? source : target;
   const answer = blank === 'target' ? target : source;
   const answerKind = facts.kind(answer);
-  const symmetric = SYMMETRIC.has(kind);
+  const symmetric = SYMMETRIC_EDGE_KINDS.has(kind as EdgeKind);
 
   // 1. What must never be offered: right answers, near-right ones, neighbours of either.
   const correct = correctOf(facts, subject, kind, blank);
