@@ -18,9 +18,18 @@ import { bindSlideKeys, isPresenterWindow, slideConcepts, slideCount, slideHeadi
 import './lecture.css';
 
 const LANG_NAMES: Record<Lang, string> = { 'zh-Hant': '繁', 'zh-Hans': '简', en: 'EN' };
-/** Map labels on a projector: larger than on a desk. */
+/** Map labels on a 1080p projector: larger than on a desk; they grow with the screen beyond (projectorScale). */
 const PROJECTOR_LABEL_SIZE = 16;
 const PROJECTOR_EDGE_LABEL_SIZE = 16;
+
+/**
+ * How much larger than at 1080p lecture type is drawn: 1 up to a 1080-pixel-high screen, its
+ * height over 1080 beyond (2 on a 4K projector). The stylesheet scales the pane's chrome by the
+ * same rule (`--lu` in lecture.css).
+ */
+export function projectorScale(height = window.innerHeight): number {
+  return Math.max(1, height / 1080);
+}
 
 /** Mounts lecture mode in `pane`; returns the cleanup. */
 export function mount(pane: HTMLElement, ctx: AppContext): () => void {
@@ -29,11 +38,12 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
   return isPresenterWindow() ? mountPresenter(pane, ctx) : mountProjector(pane, ctx);
 }
 
-/** Shrinks the font of `box` until its content fits its height (projector text never scrolls). */
-/** The slide text's largest size: 40 px up to a 1080p screen, growing with the screen's height beyond (80 px on 4K). */
+/** The slide text's largest size: 40 px up to a 1080p screen, growing with the screen beyond (80 px on 4K). */
 export function slideFontMax(height = window.innerHeight): number {
-  return Math.max(40, Math.round(height / 27));
+  return Math.round(40 * projectorScale(height));
 }
+
+/** Shrinks the font of `box` until its content fits its height (projector text never scrolls). */
 
 export function fitText(box: HTMLElement, max: number, min: number): void {
   let size = max;
@@ -96,8 +106,12 @@ function mountProjector(pane: HTMLElement, ctx: AppContext): () => void {
   disposers.push(() => void renderer.getCamera().animate(cameraBefore, { duration: 0 }));
   const labelSize = renderer.getSetting('labelSize');
   const edgeLabelSize = renderer.getSetting('edgeLabelSize');
-  renderer.setSetting('labelSize', PROJECTOR_LABEL_SIZE);
-  renderer.setSetting('edgeLabelSize', PROJECTOR_EDGE_LABEL_SIZE);
+  const projectorLabels = () => {
+    const k = projectorScale();
+    renderer.setSetting('labelSize', Math.round(PROJECTOR_LABEL_SIZE * k));
+    renderer.setSetting('edgeLabelSize', Math.round(PROJECTOR_EDGE_LABEL_SIZE * k));
+  };
+  projectorLabels();
   disposers.push(() => {
     renderer.setSetting('labelSize', labelSize);
     renderer.setSetting('edgeLabelSize', edgeLabelSize);
@@ -195,7 +209,17 @@ function mountProjector(pane: HTMLElement, ctx: AppContext): () => void {
   document.addEventListener('fullscreenchange', onFullScreen);
   disposers.push(() => document.removeEventListener('fullscreenchange', onFullScreen));
   const resize = new ResizeObserver(() => fitText(body, slideFontMax(), 16));
+  // A window moved to the projector, or put in full screen: the map's names follow its size.
+  const onWindowResize = () => {
+    const before = renderer.getSetting('labelSize');
+    projectorLabels();
+    if (renderer.getSetting('labelSize') !== before) fitCamera();
+  };
+  window.addEventListener('resize', onWindowResize);
+  disposers.push(() => window.removeEventListener('resize', onWindowResize));
   resize.observe(body);
+  // Local fonts can still arrive after the first fit (other metrics): fit again once they have.
+  void document.fonts?.ready.then(() => fitText(body, slideFontMax(), 16));
   disposers.push(() => resize.disconnect());
   disposers.push(syncSlides(session, `linkage-lecture:${graphKeyOf(graph)}`, false));
 

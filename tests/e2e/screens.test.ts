@@ -130,22 +130,41 @@ describe('screens', () => {
     }, 120_000);
   }
 
-  it('lecture type grows with the screen: a 4K projector shows the slide larger than a 720p or a 1080p one', async () => {
-    // The slide's text is fitted to its pane (lecture.ts fitText): cramped at 720p, large on 4K.
-    const sizes: Record<string, { text: number; label: number }> = {};
+  it('lecture type grows with the screen: a 4K projector shows the slide, its chrome and the map names larger than 720p or 1080p', async () => {
+    // The slide's text is fitted to its pane (lecture.ts fitText): cramped at 720p, large on 4K;
+    // the pane's heading and the map's names scale with the screen beyond 1080p.
+    const sizes: Record<string, { text: number; heading: number; label: number; pane: number }> = {};
     for (const screen of [SCREENS[1]!, SCREENS[2]!, SCREENS[3]!]) {
       const { context, page } = await openAt(screen, '#lang=en&mode=lecture&slide=9');
       await page.locator('#lecture').waitFor();
       await expect.poll(async () => (await state(page)).slide).toBe(9);
-      const text = await page.locator('.lecture-body').evaluate((b) => parseFloat(getComputedStyle(b).fontSize));
-      const label = await page.evaluate(() => (window as any).linkage.net.renderer.getSetting('labelSize') as number);
-      sizes[`${screen.width}`] = { text, label };
+      await page.evaluate(() => document.fonts.ready);
+      const read = () =>
+        page.evaluate(() => ({
+          text: parseFloat(getComputedStyle(document.querySelector('.lecture-body')!).fontSize),
+          heading: parseFloat(getComputedStyle(document.querySelector('.lecture-section')!).fontSize),
+          label: (window as any).linkage.net.renderer.getSetting('labelSize') as number,
+          pane: document.querySelector('#lecture')!.getBoundingClientRect().width,
+        }));
+      // The text is fitted a frame after the slide is drawn, and again once fonts have settled.
+      let last = await read();
+      await expect.poll(async () => {
+        const now = await read();
+        const same = now.text === last.text;
+        last = now;
+        return same;
+      }, { intervals: [300] }).toBe(true);
+      sizes[`${screen.width}`] = last;
       await context.close();
     }
-    expect(sizes['3840']!.text).toBeGreaterThanOrEqual(sizes['1280']!.text * 1.5);
-    expect(sizes['3840']!.text).toBeGreaterThanOrEqual(sizes['1920']!.text * 1.5);
-    // The map's names in lecture mode: projector-sized at every screen.
-    expect(sizes['3840']!.label).toBeGreaterThanOrEqual(sizes['1280']!.label);
+    const [hd, fhd, uhd] = [sizes['1280']!, sizes['1920']!, sizes['3840']!];
+    expect(uhd.text).toBeGreaterThanOrEqual(hd.text * 1.5);
+    expect(uhd.text).toBeGreaterThanOrEqual(fhd.text * 1.5);
+    // The chrome and the map's names: twice the 1080p size on a screen twice as high.
+    expect(uhd.heading).toBeCloseTo(fhd.heading * 2, 0);
+    expect(uhd.label).toBeCloseTo(fhd.label * 2, 0);
+    expect(fhd.label).toBeGreaterThanOrEqual(16);
+    expect(uhd.pane).toBeGreaterThan(fhd.pane * 1.8);
   }, 120_000);
 });
 
