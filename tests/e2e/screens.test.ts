@@ -153,7 +153,7 @@ describe('screens', () => {
         const same = now.text === last.text;
         last = now;
         return same;
-      }, { intervals: [300] }).toBe(true);
+      }, { interval: 300 }).toBe(true);
       sizes[`${screen.width}`] = last;
       await context.close();
     }
