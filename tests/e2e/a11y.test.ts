@@ -5,19 +5,13 @@
  */
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser } from './browser';
 import { waitReady } from './harness';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 interface Violation {
   id: string;
@@ -88,7 +82,7 @@ describe('axe: no serious or critical violation', () => {
   for (const lang of ['zh-Hant', 'en'] as const) {
     for (const [name, hash, ready] of VIEWS) {
       it(`${name} (${lang})`, async () => {
-        const { page, context } = await openApp(browser, `#lang=${lang}${hash}`);
+        const { page, context } = await openApp(browser(), `#lang=${lang}${hash}`);
         await ready(page);
         expect(await axe(page)).toEqual([]);
         await context.close();
@@ -97,7 +91,7 @@ describe('axe: no serious or critical violation', () => {
   }
 
   it('the 简体 outline and ladder too', async () => {
-    const { page, context } = await openApp(browser, '#lang=zh-Hans&view=transformations');
+    const { page, context } = await openApp(browser(), '#lang=zh-Hans&view=transformations');
     await ladderReady(page);
     expect(await axe(page)).toEqual([]);
     await page.locator('.view-switch button[data-view="outline"]').click();
@@ -109,7 +103,7 @@ describe('axe: no serious or critical violation', () => {
 
 describe('names and focus', () => {
   it('every button, link and form control on every view has an accessible name', async () => {
-    const { page, context } = await openApp(browser, '#lang=en&sel=tr.power');
+    const { page, context } = await openApp(browser(), '#lang=en&sel=tr.power');
     const unnamed = async () =>
       page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [role="button"], [tabindex]')]
@@ -133,7 +127,7 @@ describe('names and focus', () => {
   });
 
   it('keyboard focus is always visible: an outline or a focus stroke on what has focus', async () => {
-    const { page, context } = await openApp(browser, '#lang=en&view=transformations');
+    const { page, context } = await openApp(browser(), '#lang=en&view=transformations');
     await ladderReady(page);
     /** Tabs `n` times from (the last match of) `start`; at each stop, what has focus and whether a mark shows it. */
     const walk = async (start: string, n: number) => {

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,4 +43,22 @@ export function checkBrowserPrerequisites(): void {
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   checkBrowserPrerequisites();
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/**
+ * One browser for the whole test file: launched before its first test, closed after its last.
+ * Returns a getter (the browser exists only once `beforeAll` has run).
+ */
+export function sharedBrowser(extraArgs: string[] = []): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser(extraArgs);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('sharedBrowser: the browser is launched in beforeAll; call the getter inside a test or hook');
+    return browser;
+  };
 }

@@ -6,18 +6,12 @@
  * drawn map. Checked on the pixels of sigma's WebGL layers.
  */
 import { join } from 'node:path';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser } from './browser';
 import { near, nodePixel, openApp, screenshot, state, waitReady } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** WebGL trouble in the console (software rendering's "GPU stall due to ReadPixels" is only a performance note). */
 const WEBGL_TROUBLE = /too many active webgl contexts|context_lost|context lost|invalid_operation|invalid_value|invalid_enum|does not belong to this context|GL ERROR/i;
@@ -99,7 +93,7 @@ async function kept(page: Page): Promise<{ state: unknown; hash: string; camera:
 
 /** Opens the chapter with a selection, a filter and a camera of its own. */
 async function openSet(): Promise<Awaited<ReturnType<typeof openApp>> & { messages: ConsoleMessage[] }> {
-  const opened = await openApp(browser, '#lang=en&sel=tr.power&hk=actor&cam=0.48,0.52,0.9');
+  const opened = await openApp(browser(), '#lang=en&sel=tr.power&hk=actor&cam=0.48,0.52,0.9');
   const messages: ConsoleMessage[] = [];
   opened.page.on('console', (m) => messages.push(m));
   await expect.poll(async () => (await kept(opened.page)).camera).toEqual({ x: 0.48, y: 0.52, ratio: 0.9 });
@@ -167,7 +161,7 @@ describe('WebGL context loss', () => {
   });
 
   it('20 imports, view switches and presenter windows opened and closed: no WebGL warning, every old context released, a drawn map', async () => {
-    const { page, context, errors } = await openApp(browser, '#lang=en');
+    const { page, context, errors } = await openApp(browser(), '#lang=en');
     const messages: ConsoleMessage[] = [];
     context.on('console', (m) => messages.push(m));
     const files = ['graphml/les-miserables.graphml', 'graphology-json/les-miserables.json'].map((p) => join(process.cwd(), 'tests/fixtures/datasets', p));

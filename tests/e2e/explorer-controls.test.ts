@@ -2,24 +2,17 @@
  * The explorer's controls in headless Chromium: zoom buttons and keys, touch, linking phrases
  * on hover, the embed flag.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { sharedBrowser } from './browser';
 import { nodeScreenPosition, openApp, paintedPixels, screenshot, state } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const cameraRatio = (page: import('playwright-core').Page) => page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState().ratio as number);
 
 describe('map controls', () => {
   it('zoom buttons, fit and reset change the camera; the keyboard does the same on the map', async () => {
-    const { page, context } = await openApp(browser, '#lang=en');
+    const { page, context } = await openApp(browser(), '#lang=en');
     const start = await cameraRatio(page);
     await page.locator('#zoom-in').click();
     await expect.poll(() => cameraRatio(page)).toBeLessThan(start);
@@ -48,7 +41,7 @@ describe('map controls', () => {
   });
 
   it('hover shows the linking phrases of the hovered node’s links', async () => {
-    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
     const p = await nodeScreenPosition(page, 'tr.process');
     await page.mouse.move(p.x, p.y);
     await page.waitForFunction(() => (window as any).linkage.session.state().hovered === 'tr.process');
@@ -64,7 +57,7 @@ describe('map controls', () => {
   });
 
   it('the details panel floats over the map: opening it never resizes the map, and keeps the selected node in the open part', async () => {
-    const { page, context } = await openApp(browser, '#lang=en');
+    const { page, context } = await openApp(browser(), '#lang=en');
     const size = () => page.evaluate(() => (window as any).linkage.net.renderer.getDimensions() as { width: number; height: number });
     const before = await size();
     // The node drawn furthest right: the panel opens over it.
@@ -110,7 +103,7 @@ describe('map controls', () => {
   it('a link that opens with the panel showing frames the whole map in the part the panel leaves open', async () => {
     // (A link with a focus frames the focus instead, with room for its names: names.test.ts.)
     for (const hash of ['#lang=en&sel=tr.power']) {
-      const { page, context } = await openApp(browser, hash);
+      const { page, context } = await openApp(browser(), hash);
       await page.waitForSelector('.panel .details');
       const panel = (await page.locator('.panel').boundingBox())!;
       const map = (await page.locator('#map').boundingBox())!;
@@ -138,7 +131,7 @@ describe('map controls', () => {
   });
 
   it('parallel links are fanned into curves, with arrowheads only on directed ones', async () => {
-    const { page, context } = await openApp(browser, '#lang=en');
+    const { page, context } = await openApp(browser(), '#lang=en');
     await page.evaluate(() => {
       const { graph, ctx } = (window as any).linkage;
       const g = new graph.constructor({ multi: true, type: 'directed' });
@@ -163,7 +156,7 @@ describe('map controls', () => {
   });
 
   it('on a large graph a selection veils the whole map, not a corner of it', async () => {
-    const { page, context } = await openApp(browser, '#lang=en');
+    const { page, context } = await openApp(browser(), '#lang=en');
     await page.evaluate(() => {
       const { graph, ctx } = (window as any).linkage;
       const g = new graph.constructor({ multi: true, type: 'directed' });
@@ -183,7 +176,7 @@ describe('map controls', () => {
   });
 
   it('a tap selects on a touch screen', async () => {
-    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 430, height: 860 }, deviceScaleFactor: 2 });
+    const context = await browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 430, height: 860 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
     const { inject } = await import('vitest');
     await page.goto(inject('baseUrl') + '#lang=zh-Hant');
@@ -205,7 +198,7 @@ describe('map controls', () => {
 
 describe('embed', () => {
   it('#embed=1 shows only the map and a minimal toolbar', async () => {
-    const { page, context } = await openApp(browser, '#embed=1&lang=en');
+    const { page, context } = await openApp(browser(), '#embed=1&lang=en');
     expect(await page.locator('.sidebar').count()).toBe(0);
     expect(await page.locator('#map').isVisible()).toBe(true);
     expect(await page.locator('#search').isVisible()).toBe(true);

@@ -2,18 +2,12 @@
  * The explorer in real headless Chromium against the built site: one test per user flow.
  * Screenshots go to test-artifacts/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { sharedBrowser } from './browser';
 import { hexToRgb, near, nodePixel, nodeScreenPosition, openApp, paintedPixels, screenshot, state, visibleCounts } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const TRANSFORMATION = hexToRgb('#332288');
 const STATE_BLUE = hexToRgb('#88ccee');
@@ -36,7 +30,7 @@ async function graphTotals(page: Page, kind?: string, section?: string): Promise
 
 describe('the map', () => {
   it('renders the chapter: nodes painted in their kind colour, labels drawn, no request leaves the page', async () => {
-    const { page, requests, errors, context } = await openApp(browser);
+    const { page, requests, errors, context } = await openApp(browser());
     const painted = await paintedPixels(page);
     expect(painted.nodes).toBeGreaterThan(5_000);
     expect(painted.labels).toBeGreaterThan(2_000);
@@ -53,7 +47,7 @@ describe('the map', () => {
   });
 
   it('hover highlights the node and its neighbours and dims the rest', async () => {
-    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
     const farBefore = await nodePixel(page, 'dm.programmed');
     const p = await nodeScreenPosition(page, 'tr.power');
     await page.mouse.move(p.x, p.y);
@@ -69,7 +63,7 @@ describe('the map', () => {
   });
 
   it('click opens the details panel: three scripts, kind, slides, quote and relations as links', async () => {
-    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
     const p = await nodeScreenPosition(page, 'tr.process');
     await page.mouse.click(p.x, p.y);
     await page.waitForFunction(() => (window as any).linkage.session.state().selected === 'tr.process');
@@ -102,7 +96,7 @@ describe('search', () => {
   ];
   for (const [name, query, expected] of cases) {
     it(`finds a concept by ${name}: "${query}"`, async () => {
-      const { page, context } = await openApp(browser, '#lang=zh-Hant');
+      const { page, context } = await openApp(browser(), '#lang=zh-Hant');
       const before = await page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
       await page.locator('#search').fill(query);
       const first = page.locator('#search-list li').first();
@@ -121,7 +115,7 @@ describe('search', () => {
 
 describe('filters', () => {
   it('hiding a node kind removes those nodes and moves nothing else', async () => {
-    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
     const before = await nodeScreenPosition(page, 'tr.form');
     expect(near(await nodePixel(page, 't.goal'), hexToRgb('#aa4499'))).toBe(true);
     const totals = await graphTotals(page, 'trait');
@@ -137,7 +131,7 @@ describe('filters', () => {
   });
 
   it('hiding a link kind, a section and narrowing the slide range', async () => {
-    const { page, context } = await openApp(browser, '#lang=en');
+    const { page, context } = await openApp(browser(), '#lang=en');
     await page.locator('details.group:has(#ek-echoes) summary').click();
     await page.locator('#ek-echoes').uncheck();
     const totals = await graphTotals(page, undefined, '2-1');
@@ -172,7 +166,7 @@ describe('filters', () => {
 
 describe('focus and path', () => {
   it('focus shows the N-hop neighbourhood of the selection, by direction', async () => {
-    const { page, context } = await openApp(browser, '#lang=zh-Hant&sel=tr.power');
+    const { page, context } = await openApp(browser(), '#lang=zh-Hant&sel=tr.power');
     await page.locator('#focus-depth').selectOption('1');
     const expected = await page.evaluate(() => {
       const { graph } = (window as any).linkage;
@@ -190,7 +184,7 @@ describe('focus and path', () => {
   });
 
   it('path finder draws the shortest chains and reads them as sentences; "no link" said plainly', async () => {
-    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
     await page.locator('#path-from').fill('實行分權');
     await page.locator('#path-from-list li').first().click();
     await page.locator('#path-to').fill('集權決策體制');
@@ -217,7 +211,7 @@ describe('focus and path', () => {
 
 describe('languages and the URL', () => {
   it('switches UI and content between 繁體, 简体 and English, and remembers the choice', async () => {
-    const { page, context } = await openApp(browser, '#sel=tr.function', { locale: 'zh-TW' });
+    const { page, context } = await openApp(browser(), '#sel=tr.function', { locale: 'zh-TW' });
     expect((await state(page)).lang).toBe('zh-Hant');
     await page.locator('.lang-switch button[data-lang="zh-Hans"]').click();
     await expect.poll(() => page.locator('.panel h2').textContent()).toBe('行政职能由管制职能转变为服务职能');
@@ -236,7 +230,7 @@ describe('languages and the URL', () => {
 
   it('first visit follows the browser: zh-CN → 简体, zh-TW → 繁體, other → English', async () => {
     for (const [locale, lang] of [['zh-CN', 'zh-Hans'], ['zh-TW', 'zh-Hant'], ['fr-FR', 'en']] as const) {
-      const { page, context } = await openApp(browser, '', { locale });
+      const { page, context } = await openApp(browser(), '', { locale });
       expect((await state(page)).lang).toBe(lang);
       await context.close();
     }
@@ -244,7 +238,7 @@ describe('languages and the URL', () => {
 
   it('a shared link restores exactly the view; back and forward step through changes', async () => {
     const hash = '#lang=en&sel=tr.power&hk=actor&focus=2&dir=both';
-    const { page, context } = await openApp(browser, hash);
+    const { page, context } = await openApp(browser(), hash);
     const s = await state(page);
     expect(s).toMatchObject({ lang: 'en', selected: 'tr.power', focus: { depth: 2, direction: 'both' } });
     expect((s.filters as { hiddenNodeKinds: string[] }).hiddenNodeKinds).toEqual(['actor']);
@@ -269,7 +263,7 @@ describe('languages and the URL', () => {
 
   it('a garbled or hostile hash falls back to defaults with a notice, never a blank page or script', async () => {
     for (const hash of ['#%E0%A4%A', '#<img src=x onerror=alert(1)>', '#sel=<script>alert(1)</script>&focus=9&lang=xx']) {
-      const { page, errors, context } = await openApp(browser, hash);
+      const { page, errors, context } = await openApp(browser(), hash);
       await expect.poll(() => page.locator('#notice').isVisible()).toBe(true);
       expect(await page.locator('#notice').textContent()).toMatch(/預設|默认|default|略去|left out/);
       expect((await state(page)).selected).toBe(null);

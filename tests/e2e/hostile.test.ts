@@ -4,20 +4,14 @@
  * refused quickly while the page stays responsive and keeps its graph; the Content-Security-Policy
  * blocks inline script and every other origin. No request leaves the page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { sharedBrowser } from './browser';
 import { paintedPixels, screenshot, trackedPages } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 // Across the whole file: nothing but the page's own origin (and blob:/data: URLs) is requested.
-const open = trackedPages(() => browser);
+const open = trackedPages(browser);
 
 /** Drops a file built in the page (text, or `bytes` zero bytes) on the map. */
 async function drop(page: Page, name: string, content: { text: string } | { bytes: number }): Promise<void> {

@@ -8,28 +8,22 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import Graph from 'graphology';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importGraphText } from '../../src/io/import';
 import { parseCsv } from '../../src/io/csv';
 import { edgeSentence } from '../../src/model/sentence';
 import type { LinkageGraph } from '../../src/model/types';
-import { launchBrowser } from './browser';
+import { sharedBrowser } from './browser';
 import { ARTIFACTS, nodeScreenPosition, paintedPixels, screenshot, trackedPages } from './harness';
 
 const DATA = join(process.cwd(), 'tests/fixtures/datasets');
 const fixture = (path: string) => join(DATA, path);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 // Across the whole file: nothing but the page's own origin (and blob:/data: URLs) is requested.
-const open = trackedPages(() => browser);
+const open = trackedPages(browser);
 
 /** The id and size of the graph the app shows. */
 const shown = (page: Page) =>

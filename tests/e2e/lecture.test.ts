@@ -3,18 +3,12 @@
  * (the map, the text and the URL follow), the projector theme, and a presenter view in a second
  * window kept in step over BroadcastChannel. Screenshots go to test-artifacts/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser } from './browser';
 import { hexToRgb, near, nodePixel, nodeScreenPosition, openApp, screenshot, state, waitReady } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const TRANSFORMATION = hexToRgb('#332288');
 const MEASURE = hexToRgb('#44aa99');
@@ -42,7 +36,7 @@ async function press(page: Page, key: string, slide: number): Promise<void> {
 
 describe('lecture mode', () => {
   it('opens at #mode=lecture&slide=9: slide 9’s text, its concepts lit and in view, earlier ones quieter, later ones dimmed', async () => {
-    const { page, context, errors } = await openApp(browser, '#mode=lecture&slide=9&lang=zh-Hant');
+    const { page, context, errors } = await openApp(browser(), '#mode=lecture&slide=9&lang=zh-Hant');
     expect(await state(page)).toMatchObject({ mode: 'lecture', slide: 9 });
     await expect.poll(() => page.locator('#lecture-count').textContent()).toBe('第 9 張,共 20 張');
     const text = (await page.locator('.lecture-body .slide-text').textContent()) ?? '';
@@ -90,7 +84,7 @@ describe('lecture mode', () => {
   });
 
   it('steps with → Space PageDown ← PageUp Home End and number + Enter; the map, text and URL follow; back goes back', async () => {
-    const { page, context, errors } = await openApp(browser, '#mode=lecture&lang=zh-Hant');
+    const { page, context, errors } = await openApp(browser(), '#mode=lecture&lang=zh-Hant');
     await expect.poll(() => slideOf(page)).toBe(1);
     await press(page, 'ArrowRight', 2);
     await press(page, ' ', 3);
@@ -147,7 +141,7 @@ describe('lecture mode', () => {
   });
 
   it('keeps a presenter view in a second window in step, both ways; the presenter button opens it', async () => {
-    const { page: projector, context, errors } = await openApp(browser, '#mode=lecture&slide=3&lang=zh-Hant');
+    const { page: projector, context, errors } = await openApp(browser(), '#mode=lecture&slide=3&lang=zh-Hant');
     const presenter = await context.newPage();
     const presenterErrors: string[] = [];
     presenter.on('pageerror', (e) => presenterErrors.push(e.message));

@@ -5,19 +5,13 @@
  * without typed links. Screenshots go to test-artifacts/.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../../src/io/csv';
-import { launchBrowser } from './browser';
+import { sharedBrowser } from './browser';
 import { hexToRgb, near, nodePixel, openApp, screenshot, state } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const KEY = 'linkage.progress:chapter-02';
 
@@ -70,7 +64,7 @@ async function answer(page: Page, right: boolean): Promise<{ id: string; type: s
 
 describe('revision mode', () => {
   it('a full round of right and wrong answers: feedback on the map citing the slide, progress kept across a reload', async () => {
-    const { page, context, errors } = await openApp(browser, '#mode=revision&lang=zh-Hant');
+    const { page, context, errors } = await openApp(browser(), '#mode=revision&lang=zh-Hant');
     await expect.poll(() => page.locator('#revision-card').getAttribute('data-question')).toBeTruthy();
     const total = Number(/\/ (\d+)/.exec((await page.locator('#revision-progress').textContent()) ?? '')?.[1]);
     expect(total).toBeGreaterThan(100);
@@ -139,7 +133,7 @@ describe('revision mode', () => {
   });
 
   it('rings mastered concepts on the map; reset clears progress after an inline confirmation', async () => {
-    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
     const now = Date.now();
     await page.evaluate(
       ([k, t]) => {
@@ -193,7 +187,7 @@ describe('revision mode', () => {
       ['{"version":9,"graph":"chapter-02","seed":1,"cards":{}}', '不屬於'],
       ['{"version":1,"graph":"another-chapter","seed":1,"cards":{"x":{"box":1}}}', '不屬於'],
     ]) {
-      const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1400, height: 880 } });
+      const context = await browser().newContext({ locale: 'zh-TW', viewport: { width: 1400, height: 880 } });
       await context.addInitScript(([k, v]) => localStorage.setItem(k!, v!), [KEY, value]);
       const page = await context.newPage();
       const errors: string[] = [];
@@ -208,7 +202,7 @@ describe('revision mode', () => {
   });
 
   it('exports the flashcards as a CSV that Anki imports: headers, then Front, Back, Tags with the slide', async () => {
-    const { page, context } = await openApp(browser, '#mode=revision&lang=zh-Hans');
+    const { page, context } = await openApp(browser(), '#mode=revision&lang=zh-Hans');
     await expect.poll(() => page.locator('#revision-card').getAttribute('data-question')).toBeTruthy();
     const total = Number(/\/ (\d+)/.exec((await page.locator('#revision-progress').textContent()) ?? '')?.[1]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#revision-export').click()]);
@@ -228,7 +222,7 @@ describe('revision mode', () => {
   });
 
   it('on a graph without typed links asks path questions only, and says plainly when nothing can be asked', async () => {
-    const { page, context, errors } = await openApp(browser, '#lang=en');
+    const { page, context, errors } = await openApp(browser(), '#lang=en');
     // Open a grid graph (no kinds, no typed links) the way an import does.
     await page.evaluate(() => {
       const { graph, ctx } = (window as any).linkage;

@@ -6,18 +6,12 @@
  * canvases are backed at CSS size × DPR (crisp), and lecture type grows with the screen. On a
  * phone (390×844) the explorer and revision stay usable.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedBrowser } from './browser';
 import { paintedPixels, screenshot, state, waitReady } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 interface Screen {
   width: number;
@@ -39,7 +33,7 @@ const SCREENS: Screen[] = [
 ];
 
 async function openAt(screen: Screen, hash: string, extra: { isMobile?: boolean; hasTouch?: boolean } = {}) {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.dpr, ...extra });
+  const context = await browser().newContext({ locale: 'en-GB', viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.dpr, ...extra });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { sharedBrowser } from './browser';
 import { nodeScreenPosition, openApp, screenshot, state } from './harness';
 
 /** Pixels of a PNG screenshot that are not near-white: how much of it is drawn. */
@@ -19,13 +19,7 @@ function inkedPixels(png: Buffer): number {
   return inked;
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const ORDER = ['tr.form', 'tr.function', 'tr.process', 'tr.decision', 'tr.power', 'tr.organisation', 'tr.personnel', 'tr.democracy'];
 
@@ -54,7 +48,7 @@ async function activeElement(page: Page): Promise<{ node: string | null; cls: st
 
 describe('the transformation view', () => {
   it('draws the eight transformations in chapter order, old pole → new pole, with dimension and slide, in each language', async () => {
-    const { page, context, errors, requests } = await openApp(browser, '#view=transformations&lang=zh-Hant');
+    const { page, context, errors, requests } = await openApp(browser(), '#view=transformations&lang=zh-Hant');
     await ladderReady(page);
     expect(await page.$$eval('svg.ladder g.row', (gs) => gs.map((g) => g.getAttribute('data-node')))).toEqual(ORDER);
     // Row 5: 集權式 → 分權式, dimension 權力結構, slide 10.
@@ -104,7 +98,7 @@ describe('the transformation view', () => {
   });
 
   it('pointing at a row brings forward what it links to, drawn to the side columns, and dims the other rows', async () => {
-    const { page, context } = await openApp(browser, '#view=transformations&lang=en');
+    const { page, context } = await openApp(browser(), '#view=transformations&lang=en');
     await ladderReady(page);
     await page.locator('svg.ladder g.row[data-node="tr.decision"] .cell-label').hover();
     await expect.poll(() => page.locator('svg.ladder g.row.active').getAttribute('data-node')).toBe('tr.decision');
@@ -135,7 +129,7 @@ describe('the transformation view', () => {
   });
 
   it('full screen for projection: the ladder alone, in larger type, still fitting the screen', async () => {
-    const { page, context } = await openApp(browser, '#view=transformations&lang=zh-Hant', { viewport: { width: 1920, height: 1080 } });
+    const { page, context } = await openApp(browser(), '#view=transformations&lang=zh-Hant', { viewport: { width: 1920, height: 1080 } });
     await ladderReady(page);
     const poleSize = () => page.locator('svg.ladder .pole-text').first().evaluate((t) => Number(t.getAttribute('font-size')));
     const before = await poleSize();
@@ -154,7 +148,7 @@ describe('the transformation view', () => {
   });
 
   it('respects prefers-reduced-motion: the dimming lands at once', async () => {
-    const { page, context } = await openApp(browser, '#view=transformations&lang=en');
+    const { page, context } = await openApp(browser(), '#view=transformations&lang=en');
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await ladderReady(page);
     await page.locator('svg.ladder g.row[data-node="tr.form"] .cell-label').hover();
@@ -164,7 +158,7 @@ describe('the transformation view', () => {
   });
 
   it('selection carries across views: ladder → network → ladder, and a linked item lights its rows', async () => {
-    const { page, context } = await openApp(browser, '#view=transformations&lang=zh-Hant');
+    const { page, context } = await openApp(browser(), '#view=transformations&lang=zh-Hant');
     await ladderReady(page);
     // Select a transformation in the ladder.
     await page.locator('svg.ladder g.row[data-node="tr.power"] .cell-label').click();
@@ -206,7 +200,7 @@ describe('the transformation view', () => {
   });
 
   it('keyboard: one tab stop on the ladder; arrows move between rows and cells; Enter selects', async () => {
-    const { page, context } = await openApp(browser, '#view=transformations&lang=en');
+    const { page, context } = await openApp(browser(), '#view=transformations&lang=en');
     await ladderReady(page);
     expect(await page.locator('svg.ladder g.cell[tabindex="0"]').count()).toBe(1);
     await page.locator('svg.ladder g.cell[tabindex="0"]').focus();
@@ -240,7 +234,7 @@ describe('the transformation view', () => {
   });
 
   it('exports the view as a standalone SVG holding the eight transformations, and as a PNG of the same size ×2', async () => {
-    const { page, context } = await openApp(browser, '#view=transformations&lang=zh-Hant&sel=tr.decision');
+    const { page, context } = await openApp(browser(), '#view=transformations&lang=zh-Hant&sel=tr.decision');
     await ladderReady(page);
     const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#export-svg').click()]);
     expect(svgDownload.suggestedFilename()).toBe('linkage-transformations-zh-Hant.svg');
@@ -282,7 +276,7 @@ describe('the transformation view', () => {
   });
 
   it('says plainly when the graph has no transformations, and when the filters hide them all', async () => {
-    const { page, context } = await openApp(browser, '#view=transformations&lang=en&hk=transformation');
+    const { page, context } = await openApp(browser(), '#view=transformations&lang=en&hk=transformation');
     await expect.poll(() => page.locator('.ladder-empty [role="status"]').textContent()).toBe('The current filters hide every transformation.');
     await page.locator('.ladder-empty button').click();
     await ladderReady(page);
@@ -306,7 +300,7 @@ describe('the transformation view', () => {
 
 describe('the outline view', () => {
   it('lists the chapter by section and slide, every concept once and every relation under both its concepts', async () => {
-    const { page, context, errors } = await openApp(browser, '#view=outline&lang=zh-Hant');
+    const { page, context, errors } = await openApp(browser(), '#view=outline&lang=zh-Hant');
     await page.waitForSelector('.outline-view .concept-head');
     expect(await page.$$eval('.outline-section > h3', (hs) => hs.map((h) => h.textContent))).toEqual([
       '本章',
@@ -346,7 +340,7 @@ describe('the outline view', () => {
   });
 
   it('keyboard: arrows move concept by concept, PageDown by slide, → into the links, ← back; Enter selects', async () => {
-    const { page, context } = await openApp(browser, '#view=outline&lang=en');
+    const { page, context } = await openApp(browser(), '#view=outline&lang=en');
     await page.waitForSelector('.outline-view .concept-head');
     // One tab stop among the concepts.
     expect(await page.locator('.outline-view .concept-head[tabindex="0"]').count()).toBe(1);
@@ -394,7 +388,7 @@ describe('the outline view', () => {
   });
 
   it('a selection made elsewhere is marked and scrolled to; one made here shows on the ladder', async () => {
-    const { page, context } = await openApp(browser, '#view=outline&lang=zh-Hant&sel=asp.blur');
+    const { page, context } = await openApp(browser(), '#view=outline&lang=zh-Hant&sel=asp.blur');
     await page.waitForSelector('.outline-view .concept-head');
     const entry = page.locator('.outline-view li.concept[data-node="asp.blur"]');
     expect(await entry.getAttribute('aria-current')).toBe('true');
@@ -415,7 +409,7 @@ describe('the outline view', () => {
   });
 
   it('prints as a handout: the print stylesheet hides the app chrome and sets the outline in black', async () => {
-    const { page, context } = await openApp(browser, '#view=outline&lang=zh-Hant');
+    const { page, context } = await openApp(browser(), '#view=outline&lang=zh-Hant');
     await page.waitForSelector('.outline-view .concept-head');
     const styles = () =>
       page.evaluate(() => {
@@ -457,7 +451,7 @@ describe('the outline view', () => {
 
 describe('help overlay and view switching', () => {
   it('"?" opens the keyboard help (a modal dialog), Escape closes it without clearing the selection', async () => {
-    const { page, context } = await openApp(browser, '#lang=en&sel=tr.form');
+    const { page, context } = await openApp(browser(), '#lang=en&sel=tr.form');
     expect(await page.locator('#help-button').getAttribute('aria-label')).toBe('Keyboard shortcuts (?)');
     await page.locator('body').press('?');
     await expect.poll(() => page.locator('dialog#help').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
@@ -478,7 +472,7 @@ describe('help overlay and view switching', () => {
   });
 
   it('[ and ] step through the views; the view is kept in the URL', async () => {
-    const { page, context } = await openApp(browser, '#lang=en');
+    const { page, context } = await openApp(browser(), '#lang=en');
     await page.locator('body').press(']');
     await expect.poll(async () => (await state(page)).view).toBe('transformations');
     await expect.poll(() => page.url()).toContain('view=transformations');
