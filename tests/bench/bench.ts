@@ -9,7 +9,7 @@ import { cpus, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, launchBrowser } from '../e2e/browser';
-import { buildApp, buildPages, type BundleReport } from './bundle';
+import { buildApp, buildPages, measureBundle, type BundleReport } from './bundle';
 import { benchGraph, type BenchGraph } from './graphs';
 import { INSTRUMENT } from './instrument';
 import { OPS, type Bench, type LoadResult, type OpName, type OpResult, type StepResult } from './pages/protocol';
@@ -46,6 +46,11 @@ export interface BenchOptions {
   viewport: { width: number; height: number };
   /** Progress lines go here (stderr by default in run.ts). */
   log: (line: string) => void;
+  /**
+   * The app already built (as `npm run build` does, with `build.manifest: true`) into this folder:
+   * served and measured as it is instead of building it again (the end-to-end tests' build).
+   */
+  appDir?: string;
 }
 
 /**
@@ -448,13 +453,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const started = Date.now();
   const log = options.log;
   const work = mkdtempSync(join(tmpdir(), 'linkage-bench-'));
-  const appOut = join(work, 'app');
+  const appOut = options.appDir ?? join(work, 'app');
   const pagesOut = join(work, 'pages');
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   try {
-    log('building the app and the benchmark pages…');
-    const bundle = await buildApp(appOut);
+    log(options.appDir ? `the app built in ${options.appDir}; building the benchmark pages…` : 'building the app and the benchmark pages…');
+    const bundle = options.appDir ? measureBundle(appOut) : await buildApp(appOut);
     await buildPages(pagesOut);
     log('generating the synthetic graphs…');
     const graphs = options.sizes.map((n) => benchGraph(n));

@@ -57,6 +57,11 @@ function listFiles(dir: string, base = dir): string[] {
 /** Builds the app into `outDir` with a manifest; returns its bundle figures. `minify: false` is for profiling. */
 export async function buildApp(outDir: string, minify = true): Promise<BundleReport> {
   await build({ root: REPO, logLevel: 'warn', build: { outDir, emptyOutDir: true, manifest: true, ...(minify ? {} : { minify: false }) } });
+  return measureBundle(outDir);
+}
+
+/** The bundle figures of an app already built into `outDir` with its manifest (`build.manifest: true`). */
+export function measureBundle(outDir: string): BundleReport {
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const initialFiles = new Set<string>();
   const visit = (key: string): void => {

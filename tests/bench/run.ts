@@ -8,6 +8,8 @@
  *   npm run bench -- --quick                    1k, one repetition of everything (the smoke test's run)
  *   npm run bench -- --reps 3,5,60              loads, updates and pan/zoom frames for every case
  *   npm run bench -- --out FILE                 write the report to FILE as well
+ *   npm run bench -- --app-dist DIR             use the app already built into DIR (with its
+ *                                               manifest: vite build --manifest) instead of building it
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     'chapter-reps': { type: 'string', default: '9' },
     reps: { type: 'string' },
     out: { type: 'string' },
+    'app-dist': { type: 'string' },
   },
 });
 
@@ -53,6 +56,7 @@ const report = await runBench({
   reps: fixed ? () => ({ load: fixed[0]!, ops: fixed[1]!, frames: fixed[2]! }) : values.quick ? () => ({ load: 1, ops: 1, frames: 10 }) : defaultReps,
   viewport: { width: 1280, height: 800 },
   log: (line) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`),
+  ...(values['app-dist'] ? { appDir: resolve(values['app-dist']) } : {}),
 });
 
 const text = `${JSON.stringify(report, null, 2)}\n`;

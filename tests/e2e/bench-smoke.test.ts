@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { BenchReport } from '../bench/bench';
 import { OPS } from '../bench/pages/protocol';
 
@@ -30,7 +30,8 @@ const STAT = { median: expect.any(Number), p95: expect.any(Number), n: expect.an
 describe('npm run bench', () => {
   it('runs the 1k case and prints a report whose every figure is a finite number', async () => {
     const out = join(dir, 'report.json');
-    const { stdout } = await run('npx', ['tsx', 'tests/bench/run.ts', '--quick', '--out', out], {
+    // The site the end-to-end setup built (the same build as the benchmark's): not built again.
+    const { stdout } = await run('npx', ['tsx', 'tests/bench/run.ts', '--quick', '--app-dist', inject('distDir'), '--out', out], {
       cwd: process.cwd(),
       maxBuffer: 64 * 1024 * 1024,
       timeout: 170_000,
