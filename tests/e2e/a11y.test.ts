@@ -4,10 +4,10 @@
  * each language; every control has an accessible name; keyboard focus is always visible.
  */
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { waitReady } from './harness';
+import { ladderSettled, waitReady } from './harness';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -36,20 +36,28 @@ async function axe(page: Page): Promise<Violation[]> {
 }
 
 /**
- * Opens the app at `hash` in a fresh context. The page's Content-Security-Policy forbids inline
- * scripts, so the context bypasses CSP to let axe in (the app itself runs unchanged).
+ * A context for the app. The page's Content-Security-Policy forbids inline scripts, so the
+ * context bypasses CSP to let axe in (the app itself runs unchanged).
  */
-async function openApp(b: Browser, hash: string) {
-  const context = await b.newContext({ locale: 'zh-TW', viewport: { width: 1400, height: 880 }, bypassCSP: true });
+const newContext = (b: Browser) => b.newContext({ locale: 'zh-TW', viewport: { width: 1400, height: 880 }, bypassCSP: true });
+
+/** Opens the app at `hash` in a new page of `context`. */
+async function openIn(context: BrowserContext, hash: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(inject('baseUrl') + hash);
   await waitReady(page);
-  return { context, page };
+  return page;
+}
+
+/** Opens the app at `hash` in a fresh context. */
+async function openApp(b: Browser, hash: string) {
+  const context = await newContext(b);
+  return { context, page: await openIn(context, hash) };
 }
 
 async function ladderReady(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('svg.ladder g.row').length > 0, undefined, { timeout: 20_000 });
-  await page.waitForTimeout(400);
+  await ladderSettled(page);
 }
 
 const VIEWS: Array<[name: string, hash: string, ready: (page: Page) => Promise<void>]> = [
@@ -63,7 +71,7 @@ const VIEWS: Array<[name: string, hash: string, ready: (page: Page) => Promise<v
     async (page) => {
       await ladderReady(page);
       await page.locator('svg.ladder g.row[data-node="tr.decision"] .cell-label').hover();
-      await page.waitForTimeout(400);
+      await ladderSettled(page);
     },
   ],
   ['outline', '&view=outline', async (page) => void (await page.waitForSelector('.outline-view .concept-head'))],
@@ -79,13 +87,21 @@ const VIEWS: Array<[name: string, hash: string, ready: (page: Page) => Promise<v
 ];
 
 describe('axe: no serious or critical violation', () => {
+  // axe only reads the page: one context for these, each view opened in a page of its own.
+  let shared: BrowserContext;
+  beforeAll(async () => {
+    shared = await newContext(browser());
+  });
+  afterAll(async () => {
+    await shared?.close();
+  });
   for (const lang of ['zh-Hant', 'en'] as const) {
     for (const [name, hash, ready] of VIEWS) {
       it(`${name} (${lang})`, async () => {
-        const { page, context } = await openApp(browser(), `#lang=${lang}${hash}`);
+        const page = await openIn(shared, `#lang=${lang}${hash}`);
         await ready(page);
         expect(await axe(page)).toEqual([]);
-        await context.close();
+        await page.close();
       });
     }
   }

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { hexToRgb, near, nodePixel, nodeScreenPosition, openApp, paintedPixels, screenshot, state, visibleCounts } from './harness';
+import { cameraSettled, hexToRgb, near, nodePixel, nodeScreenPosition, openApp, paintedPixels, screenshot, state, visibleCounts } from './harness';
 
 const browser = sharedBrowser();
 
@@ -104,7 +104,7 @@ describe('search', () => {
       await page.locator('#search').press('Enter');
       await page.waitForFunction((k) => (window as any).linkage.session.state().selected === k, expected);
       // The camera flies to the concept.
-      await page.waitForTimeout(700);
+      await cameraSettled(page);
       const after = await page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
       expect(after.ratio).toBeLessThan(before.ratio);
       if (name === 'initials') await screenshot(page, 'explorer-search');

@@ -219,3 +219,26 @@ export async function namesReport(page: Page): Promise<NamesReport> {
     return { named, drawn: all.length, overlaps, onDiscs, outside, small, blank };
   });
 }
+
+/**
+ * Waits until the map's camera has stopped moving (no animation running, none started by the
+ * end of the last one) and a frame has been drawn at its final place.
+ */
+export async function cameraSettled(page: Page, timeout = 10_000): Promise<void> {
+  // A frame first: a fit the app schedules for the next frame has started by then.
+  await nextFrame(page);
+  await page.waitForFunction(() => !(window as any).linkage.net.renderer.getCamera().isAnimated(), undefined, { polling: 'raf', timeout });
+  await nextFrame(page);
+}
+
+/** Resolves after the page has drawn two more animation frames. */
+export async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/** Waits until the transformation ladder's d3 transitions (dimming, side cards) have all ended. */
+export async function ladderSettled(page: Page, timeout = 10_000): Promise<void> {
+  // A frame first: a render the last event scheduled has started its transitions by then.
+  await nextFrame(page);
+  await page.waitForFunction(() => ![...document.querySelectorAll('svg.ladder, svg.ladder *')].some((e) => (e as any).__transition), undefined, { polling: 'raf', timeout });
+}

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { hexToRgb, near, nodePixel, nodeScreenPosition, openApp, screenshot, state, waitReady } from './harness';
+import { cameraSettled, hexToRgb, near, nodePixel, nodeScreenPosition, openApp, screenshot, state, waitReady } from './harness';
 
 const browser = sharedBrowser();
 
@@ -58,7 +58,7 @@ describe('lecture mode', () => {
     expect(sets.past).not.toContain('tr.decision');
     expect(sets.now).not.toContain('tr.power');
     expect(sets.past).not.toContain('tr.power');
-    await page.waitForTimeout(700); // the camera's fit animation
+    await cameraSettled(page); // the camera's fit animation
     expect(near(await nodePixel(page, 'tr.decision'), TRANSFORMATION)).toBe(true);
     await screenshot(page, 'lecture-projector-slide-9');
     // The camera is fitted: every concept of the slide's own (hubs and sections aside) is in view.
@@ -92,7 +92,7 @@ describe('lecture mode', () => {
     await press(page, 'PageDown', 4);
     // Slide 4: the measure is lit and the reform of slide 3 stays, quieter.
     expect((await slideSets(page)).now).toContain('m.decentralise');
-    await page.waitForTimeout(600);
+    await cameraSettled(page);
     await showAll(page);
     expect(near(await nodePixel(page, 'm.decentralise'), MEASURE)).toBe(true);
     expect(near(await nodePixel(page, 'rf.market'), half(REFORM), 16)).toBe(true);
@@ -111,7 +111,7 @@ describe('lecture mode', () => {
     await press(page, 'Enter', 12);
     expect(await page.locator('.lecture-jump').isHidden()).toBe(true);
     // Slide 4's measure is now from an earlier slide: quieter than its own colour.
-    await page.waitForTimeout(600);
+    await cameraSettled(page);
     await screenshot(page, 'lecture-projector-slide-12');
     await showAll(page);
     expect(near(await nodePixel(page, 'm.decentralise'), half(MEASURE), 16)).toBe(true);

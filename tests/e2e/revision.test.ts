@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../../src/io/csv';
 import { sharedBrowser } from './browser';
-import { hexToRgb, near, nodePixel, openApp, screenshot, state } from './harness';
+import { cameraSettled, hexToRgb, near, nodePixel, openApp, screenshot, state } from './harness';
 
 const browser = sharedBrowser();
 
@@ -87,7 +87,7 @@ describe('revision mode', () => {
       const lit = await page.evaluate(() => [...(window as any).linkage.session.derived().pathNodes]);
       expect(lit).toContain(path.to);
       if (i === 1) {
-        await page.waitForTimeout(700);
+        await cameraSettled(page);
         const painted = await nodePixel(page, path.to);
         const fill = await page.evaluate((k) => (window as any).linkage.graph.getNodeAttribute(k, 'color'), path.to);
         expect(near(painted, hexToRgb(fill)), `${path.to}: ${painted} vs ${fill}`).toBe(true);
@@ -152,7 +152,7 @@ describe('revision mode', () => {
     // The ring is drawn: just inside the node's rim, the pixel is the ring's green.
     await page.evaluate(() => (window as any).linkage.net.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 0.5, angle: 0 }));
     await page.evaluate(() => (window as any).linkage.net.flyTo('st.blackbox'));
-    await page.waitForTimeout(700);
+    await cameraSettled(page);
     const rim = await page.evaluate((k) => {
       const r = (window as any).linkage.net.renderer;
       r.refresh();

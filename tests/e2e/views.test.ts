@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { nodeScreenPosition, openApp, screenshot, state } from './harness';
+import { ladderSettled, nodeScreenPosition, openApp, screenshot, state } from './harness';
 
 /** Pixels of a PNG screenshot that are not near-white: how much of it is drawn. */
 function inkedPixels(png: Buffer): number {
@@ -29,7 +29,7 @@ async function ladderReady(page: Page): Promise<void> {
 
 /** Keys of the side cards shown, once their transitions have settled. */
 async function cards(page: Page): Promise<string[]> {
-  await page.waitForTimeout(400);
+  await ladderSettled(page);
   return page.$$eval('svg.ladder g.card', (gs) => gs.map((g) => g.getAttribute('data-node') ?? ''));
 }
 
@@ -140,7 +140,7 @@ describe('the transformation view', () => {
     const fits = await page.evaluate(() => document.querySelector('svg.ladder')!.getBoundingClientRect().bottom <= window.innerHeight);
     expect(fits).toBe(true);
     await page.locator('svg.ladder g.row[data-node="tr.organisation"] .cell-label').hover();
-    await page.waitForTimeout(400);
+    await ladderSettled(page);
     await screenshot(page, 'transformations-fullscreen');
     await page.locator('#ladder-fullscreen').click();
     await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBe(null);
@@ -152,6 +152,7 @@ describe('the transformation view', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await ladderReady(page);
     await page.locator('svg.ladder g.row[data-node="tr.form"] .cell-label').hover();
+    // Reduced motion: the dimming is there 50 ms later (the normal 260 ms transition would be far from done).
     await page.waitForTimeout(50);
     expect((await rowOpacities(page))['tr.democracy']).toBeCloseTo(0.3, 5);
     await context.close();
@@ -188,14 +189,13 @@ describe('the transformation view', () => {
     expect((await state(page)).selected).toBe('f.restructure');
     // A node that is no row's part lights the rows it links to.
     await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, selected: 'm.decentralise' })));
-    await page.waitForTimeout(400);
+    await ladderSettled(page);
     const lit = await page.$$eval('svg.ladder g.row.lit', (gs) => gs.map((g) => g.getAttribute('data-node')));
     expect(lit).toEqual(expect.arrayContaining(['tr.decision', 'tr.power']));
     // Back to the map, redrawn behind the ladder at its own size: it shows drawn, not blank.
     await page.locator('.view-switch button[data-view="network"]').click();
     await expect.poll(() => page.locator('#map').isVisible()).toBe(true);
-    await page.waitForTimeout(300);
-    expect(inkedPixels(await page.locator('#map').screenshot())).toBeGreaterThan(3000);
+    await expect.poll(async () => inkedPixels(await page.locator('#map').screenshot()), { timeout: 10_000 }).toBeGreaterThan(3000);
     await context.close();
   });
 
