@@ -100,63 +100,74 @@ async function openSet(): Promise<Awaited<ReturnType<typeof openApp>> & { messag
   return { ...opened, messages };
 }
 
+/** What the map looked like before its contexts were lost. */
+interface Before {
+  kept: Awaited<ReturnType<typeof kept>>;
+  painted: { nodes: number; edges: number };
+  selected: number[];
+}
+
+/** Reads the map (state, link, camera, painted pixels, the selected node's colour), then loses every WebGL context. */
+async function loseMap(page: Page): Promise<Before> {
+  const before = { kept: await kept(page), painted: await layerPixels(page), selected: await nodePixel(page, 'tr.power') };
+  await loseContexts(page);
+  return before;
+}
+
+/**
+ * The map is drawn again as it was: the same painted pixels (within 3 %), the selected node's
+ * colour, state, link and camera; it answers the pointer; no WebGL warning and no page error.
+ */
+async function expectDrawnAgain(opened: Awaited<ReturnType<typeof openSet>>, before: Before, thenBeforeClicking?: () => Promise<void>): Promise<void> {
+  const { page, errors, messages } = opened;
+  await expect.poll(async () => (await layerPixels(page)).nodes, { timeout: 10_000 }).toBeGreaterThan(before.painted.nodes * 0.97);
+  const again = await layerPixels(page);
+  expect(again.nodes).toBeLessThan(before.painted.nodes * 1.03);
+  expect(again.edges).toBeGreaterThan(before.painted.edges * 0.97);
+  expect(again.edges).toBeLessThan(before.painted.edges * 1.03);
+  expect(near(await nodePixel(page, 'tr.power'), before.selected, 4)).toBe(true);
+  expect(await kept(page)).toEqual(before.kept);
+  await thenBeforeClicking?.();
+  await expectPicking(page);
+  expect(webglWarnings(messages)).toEqual([]);
+  expect(errors).toEqual([]);
+}
+
 describe('WebGL context loss', () => {
   it('given back by the browser, the nodes and links are drawn again with the same selection, filters and camera', async () => {
-    const { page, context, errors, messages } = await openSet();
-    const before = await kept(page);
-    const painted = await layerPixels(page);
-    const selected = await nodePixel(page, 'tr.power');
-    expect(painted.nodes).toBeGreaterThan(2_000);
-    expect(painted.edges).toBeGreaterThan(1_000);
-
-    await loseContexts(page);
+    const opened = await openSet();
+    const { page, context } = opened;
+    const before = await loseMap(page);
+    expect(before.painted.nodes).toBeGreaterThan(2_000);
+    expect(before.painted.edges).toBeGreaterThan(1_000);
     // Lost: nothing on the WebGL layers.
     expect(await layerPixels(page)).toEqual({ nodes: 0, edges: 0 });
     await page.evaluate(() => {
       for (const ext of (window as any).__lost) ext.restoreContext();
     });
-    // Given back: drawn again, the same picture.
-    await expect.poll(async () => (await layerPixels(page)).nodes, { timeout: 10_000 }).toBeGreaterThan(painted.nodes * 0.97);
-    const again = await layerPixels(page);
-    expect(again.nodes).toBeLessThan(painted.nodes * 1.03);
-    expect(again.edges).toBeGreaterThan(painted.edges * 0.97);
-    expect(again.edges).toBeLessThan(painted.edges * 1.03);
-    expect(near(await nodePixel(page, 'tr.power'), selected, 4)).toBe(true);
-    expect(await kept(page)).toEqual(before);
-    // No notice: the map came back by itself.
-    expect(await page.locator('#notice').isHidden()).toBe(true);
-    await screenshot(page, 'context-restored');
-    await expectPicking(page);
-    expect(webglWarnings(messages)).toEqual([]);
-    expect(errors).toEqual([]);
+    // Given back: drawn again, the same picture, and no notice: the map came back by itself.
+    await expectDrawnAgain(opened, before, async () => {
+      expect(await page.locator('#notice').isHidden()).toBe(true);
+      await screenshot(page, 'context-restored');
+    });
     await context.close();
   });
 
   it('kept lost, a notice says the map could not be drawn and its button draws it again', async () => {
-    const { page, context, errors, messages } = await openSet();
-    const before = await kept(page);
-    const painted = await layerPixels(page);
-    const selected = await nodePixel(page, 'tr.power');
-    await loseContexts(page);
+    const opened = await openSet();
+    const { page, context } = opened;
+    const before = await loseMap(page);
     const notice = page.locator('#notice');
     await notice.waitFor({ state: 'visible', timeout: 15_000 });
     expect(await notice.textContent()).toContain('The map could not be drawn');
     await screenshot(page, 'context-lost-notice');
     // Nothing lost from the state or the link meanwhile.
-    expect(await kept(page)).toEqual(before);
+    expect(await kept(page)).toEqual(before.kept);
     const button = notice.locator('.notice-action');
     expect(await button.textContent()).toBe('Draw the map again');
     await button.click();
     await notice.waitFor({ state: 'hidden' });
-    const again = await layerPixels(page);
-    expect(again.nodes).toBeGreaterThan(painted.nodes * 0.97);
-    expect(again.nodes).toBeLessThan(painted.nodes * 1.03);
-    expect(again.edges).toBeGreaterThan(painted.edges * 0.97);
-    expect(near(await nodePixel(page, 'tr.power'), selected, 4)).toBe(true);
-    expect(await kept(page)).toEqual(before);
-    await expectPicking(page);
-    expect(webglWarnings(messages)).toEqual([]);
-    expect(errors).toEqual([]);
+    await expectDrawnAgain(opened, before);
     await context.close();
   });
 
