@@ -51,6 +51,8 @@ export interface BenchOptions {
    * served and measured as it is instead of building it again (the end-to-end tests' build).
    */
   appDir?: string;
+  /** With `appDir`: the text of that build's compiled chapter module, for the pages' build to reuse. */
+  chapterModule?: string;
 }
 
 /**
@@ -460,7 +462,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   try {
     log(options.appDir ? `the app built in ${options.appDir}; building the benchmark pages…` : 'building the app and the benchmark pages…');
     const bundle = options.appDir ? measureBundle(appOut) : await buildApp(appOut);
-    await buildPages(pagesOut);
+    await buildPages(pagesOut, options.chapterModule);
     log('generating the synthetic graphs…');
     const graphs = options.sizes.map((n) => benchGraph(n));
     server = await serve({ '/app/': appOut, '/bench/': pagesOut }, new Map(graphs.map((g) => [`${g.name}.json`, g.json])));

@@ -88,7 +88,7 @@ export function measureBundle(outDir: string): BundleReport {
   };
 }
 
-/** Builds the benchmark pages (floor, baselines, adapter) into `outDir`. */
-export async function buildPages(outDir: string): Promise<void> {
-  await build(benchPagesConfig(outDir));
+/** Builds the benchmark pages (floor, baselines, adapter) into `outDir`; see benchPagesConfig for `chapterModule`. */
+export async function buildPages(outDir: string, chapterModule?: string): Promise<void> {
+  await build(benchPagesConfig(outDir, chapterModule));
 }

@@ -10,8 +10,11 @@
  *   npm run bench -- --out FILE                 write the report to FILE as well
  *   npm run bench -- --app-dist DIR             use the app already built into DIR (with its
  *                                               manifest: vite build --manifest) instead of building it
+ *   npm run bench -- --app-dist DIR --chapter-module FILE
+ *                                               and that build's compiled chapter module (virtual:chapter)
+ *                                               for the benchmark pages, instead of compiling the chapter again
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_RENDERERS, defaultReps, RENDERERS, runBench, type RendererName } from './bench';
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     reps: { type: 'string' },
     out: { type: 'string' },
     'app-dist': { type: 'string' },
+    'chapter-module': { type: 'string' },
   },
 });
 
@@ -57,6 +61,7 @@ const report = await runBench({
   viewport: { width: 1280, height: 800 },
   log: (line) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`),
   ...(values['app-dist'] ? { appDir: resolve(values['app-dist']) } : {}),
+  ...(values['chapter-module'] ? { chapterModule: readFileSync(resolve(values['chapter-module']), 'utf8') } : {}),
 });
 
 const text = `${JSON.stringify(report, null, 2)}\n`;

@@ -9,13 +9,21 @@ import { defineConfig, type InlineConfig, type PluginOption } from 'vite';
 import appConfig from '../../vite.config';
 
 const PAGES = resolve(import.meta.dirname, 'pages');
-/** The pages' build, into `outDir`. */
-export function benchPagesConfig(outDir = resolve(import.meta.dirname, '../../bench-results/pages')): InlineConfig {
+/** The module id of the compiled chapter (the app config's `virtual:chapter`). */
+export const CHAPTER_MODULE_ID = '\0virtual:chapter';
+
+/**
+ * The pages' build, into `outDir`. `chapterModule`: the compiled chapter module as an app build
+ * just made it (its text), served as it is instead of compiling the chapter again.
+ */
+export function benchPagesConfig(outDir = resolve(import.meta.dirname, '../../bench-results/pages'), chapterModule?: string): InlineConfig {
+  const reuse: PluginOption[] =
+    chapterModule === undefined ? [] : [{ name: 'linkage-bench-chapter-given', enforce: 'pre', load: (id) => (id === CHAPTER_MODULE_ID ? chapterModule : null) }];
   return {
     configFile: false,
     root: PAGES,
     base: './',
-    plugins: (appConfig.plugins ?? []) as PluginOption[],
+    plugins: [...reuse, ...((appConfig.plugins ?? []) as PluginOption[])],
     ...(appConfig.worker ? { worker: appConfig.worker } : {}),
     logLevel: 'warn',
     build: {

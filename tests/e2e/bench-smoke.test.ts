@@ -30,8 +30,8 @@ const STAT = { median: expect.any(Number), p95: expect.any(Number), n: expect.an
 describe('npm run bench', () => {
   it('runs the 1k case and prints a report whose every figure is a finite number', async () => {
     const out = join(dir, 'report.json');
-    // The site the end-to-end setup built (the same build as the benchmark's): not built again.
-    const { stdout } = await run('npx', ['tsx', 'tests/bench/run.ts', '--quick', '--app-dist', inject('distDir'), '--out', out], {
+    // The site the end-to-end setup built (the same build as the benchmark's) and its compiled chapter: not built again.
+    const { stdout } = await run('npx', ['tsx', 'tests/bench/run.ts', '--quick', '--app-dist', inject('distDir'), '--chapter-module', inject('chapterModule'), '--out', out], {
       cwd: process.cwd(),
       maxBuffer: 64 * 1024 * 1024,
       timeout: 170_000,
