@@ -375,6 +375,8 @@ export function convertGraph(raw: RawGraph, options: ConvertOptions, derive: Tex
       label,
       labelHans: str(a['labelHans']) ?? (han ? hans(label) : label),
       labelEn: str(a['labelEn']) ?? (han ? '' : label),
+      // A Linkage chapter's short English map names survive a round trip too.
+      ...(str(a['mapEn']) ? { mapEn: str(a['mapEn'])! } : {}),
       // A Linkage chapter's English grammar survives a round trip; other files have none.
       ...(flag(a['enName']) !== null ? { enName: flag(a['enName'])! } : {}),
       ...(flag(a['enPlural']) !== null ? { enPlural: flag(a['enPlural'])! } : {}),

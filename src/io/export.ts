@@ -86,6 +86,7 @@ export function toGexf(graph: LinkageGraph): string {
           kind: xmlSafe(a.kind),
           labelHans: xmlSafe(a.labelHans),
           labelEn: xmlSafe(a.labelEn),
+          ...(a.mapEn ? { mapEn: xmlSafe(a.mapEn) } : {}),
           // The realiser's grammar of the English label (compiled chapters only).
           ...(typeof a.enName === 'boolean' ? { enName: a.enName } : {}),
           ...(typeof a.enPlural === 'boolean' ? { enPlural: a.enPlural } : {}),
@@ -113,6 +114,7 @@ const NODE_KEYS: ReadonlyArray<{ name: string; type: KeyType; get: (a: NodeAttrs
   { name: 'label', type: 'string', get: (a) => a.label },
   { name: 'labelHans', type: 'string', get: (a) => a.labelHans },
   { name: 'labelEn', type: 'string', get: (a) => a.labelEn },
+  { name: 'mapEn', type: 'string', get: (a) => a.mapEn },
   { name: 'enName', type: 'boolean', get: (a) => a.enName },
   { name: 'enPlural', type: 'boolean', get: (a) => a.enPlural },
   { name: 'kind', type: 'string', get: (a) => a.kind },

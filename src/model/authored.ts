@@ -39,6 +39,8 @@ export interface AuthoredNode {
   section?: string | null;
   /** Optional: the English label is a proper name (keeps its capitals mid-sentence). Default false. */
   name?: boolean;
+  /** Optional: a shorter English name for the map when `en` is long (at most SHORT_MAX characters). */
+  short?: string;
   /** Optional: the English label's grammatical number, overriding the realiser's guess. */
   number?: 'plural' | 'singular';
 }

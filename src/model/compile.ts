@@ -69,6 +69,7 @@ export function compileGraph(parsed: ParsedFile, transcript: ParsedTranscript | 
       label: n.label,
       labelHans: toHans(n.label),
       labelEn: n.en,
+      ...(n.short ? { mapEn: n.short } : {}),
       enName: n.name === true,
       enPlural: isPluralLabel(n.en, n.name === true, n.number),
       slides: [...n.slides].sort((a, b) => a - b),

@@ -8,9 +8,10 @@ import { formatPath, type GraphError } from './errors';
 import { notNounPhrase } from './lint-label';
 import { isPluralLabel, realise, type Concept } from './realise';
 import { EDGE_KINDS, EDGE_PHRASES, SYMMETRIC_EDGE_KINDS, isEdgeKind, type EdgeKind } from './schema';
+import { SHORT_MAX } from './validate';
 
 /** The lint rules, in the order graph/README.md lists them. */
-export const LINT_RULES = ['symmetric-phrase', 'contained-label', 'unused-node', 'not-noun-phrase', 'sentence'] as const;
+export const LINT_RULES = ['symmetric-phrase', 'contained-label', 'unused-node', 'not-noun-phrase', 'sentence', 'map-name'] as const;
 export type LintRule = (typeof LINT_RULES)[number];
 
 /** A located warning, formatted like an error (`formatError`), with what it is about. */
@@ -150,6 +151,22 @@ export function lintGraph(parsed: ParsedFile): LintWarning[] {
     const why = notNounPhrase(n.en);
     if (why) warn('not-noun-phrase', ['nodes', i, 'en'], `English label "${n.en}" is not a noun phrase: ${why}; a sentence uses it as a subject or object, so name the thing (rewrite it as a noun phrase)`, { node: n.id });
   });
+
+  // (f) Names the map cannot draw well: an English name too long for two lines, or one name for two concepts.
+  nodes.forEach((n, i) => {
+    if (n.short === undefined && [...n.en].length > SHORT_MAX) {
+      warn('map-name', ['nodes', i, 'en'], `English label "${n.en}" is ${[...n.en].length} characters long: the map draws at most ${SHORT_MAX} (two lines); give the node a short: name for the map`, { node: n.id });
+    }
+  });
+  for (const [field, name] of [['label', (n: AuthoredNode) => n.label], ['short', (n: AuthoredNode) => n.short ?? n.en]] as const) {
+    const first = new Map<string, string>();
+    nodes.forEach((n, i) => {
+      const drawn = name(n).trim().toLowerCase();
+      const other = first.get(drawn);
+      if (other === undefined) first.set(drawn, n.id);
+      else warn('map-name', ['nodes', i, field === 'short' && n.short === undefined ? 'en' : field], `the map draws "${name(n)}" for both "${other}" and "${n.id}": give one of them another ${field === 'label' ? 'label' : 'English map name (short:)'}`, { node: n.id });
+    });
+  }
 
   return out
     .map((w, k) => ({ w, k }))

@@ -185,7 +185,9 @@ export function* searchIndexSteps(graph: LinkageGraph, options: SearchIndexOptio
     const label = stringAttr(attrs.label);
     hant.push(label);
     hans.push(stringAttr(attrs.labelHans));
-    en.push(stringAttr(attrs.labelEn));
+    // English: the label, and the shorter name the map draws when it has one (what a reader sees there).
+    const mapEn = stringAttr(attrs.mapEn);
+    en.push(mapEn ? `${stringAttr(attrs.labelEn)} · ${mapEn}` : stringAttr(attrs.labelEn));
     let pinyin = stringAttr(attrs.pinyin);
     if (pinyin === '' && options.pinyin !== undefined && label !== '') pinyin = options.pinyin(label);
     pinyinShown.push(pinyin);

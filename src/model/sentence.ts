@@ -28,6 +28,15 @@ function firstText(a: unknown, b: unknown, c: unknown): string {
 }
 
 /**
+ * The name the map draws for a node in `lang`: its label, or in English the shorter map name
+ * when the chapter gives one (`short:`, compiled `mapEn`).
+ */
+export function mapName(attrs: Partial<LabelFields> & { mapEn?: unknown }, lang: Lang): string {
+  if (lang === 'en' && typeof attrs.mapEn === 'string' && attrs.mapEn !== '') return attrs.mapEn;
+  return nodeLabel(attrs, lang);
+}
+
+/**
  * A node's label in `lang`, falling back to another script when that one is missing
  * (imported graphs often carry one label only). Returns '' when the node has no label at all.
  */

@@ -15,6 +15,12 @@ export interface NodeAttrs {
   /** English label. */
   labelEn: string;
   /**
+   * Compiled Linkage chapters: the English name drawn on the map when `labelEn` is too long for
+   * it (authored `short:`); the panel, sentences, questions and search keep `labelEn`. Absent
+   * when the label itself is short, and in imported graphs.
+   */
+  mapEn?: string;
+  /**
    * Compiled Linkage chapters: true when the English label is a proper name (its capitals are kept
    * mid-sentence; authored `name: true`). Absent in imported graphs: labels are read as written.
    */

@@ -23,13 +23,16 @@ export const CHAPTER_FIELDS = ['id', 'title', 'en', 'transcript', 'slides', 'sec
 /** Fields of a section in `chapter.sections`. */
 export const SECTION_FIELDS = ['id', 'title', 'en', 'slides'] as const;
 /** Fields of a node. */
-export const NODE_FIELDS = ['id', 'kind', 'label', 'en', 'slides', 'quote', 'section', 'name', 'number'] as const;
+export const NODE_FIELDS = ['id', 'kind', 'label', 'en', 'short', 'slides', 'quote', 'section', 'name', 'number'] as const;
+
+/** The longest English map name (`short:`): two lines of the map's wrap. */
+export const SHORT_MAX = 28;
 /** Fields of an edge. */
 export const EDGE_FIELDS = ['source', 'kind', 'target', 'slides', 'zh', 'en'] as const;
 
 /** Fields of nodes and edges that may be left out (every other field is required). */
 export const OPTIONAL_FIELDS: Readonly<Record<'node' | 'edge', readonly string[]>> = {
-  node: ['section', 'name', 'number'],
+  node: ['short', 'section', 'name', 'number'],
   edge: ['zh', 'en'],
 };
 
@@ -55,6 +58,7 @@ const FIELD_HELP: Record<string, string> = {
   'node.kind': 'a node kind',
   'node.label': 'the label in zh-Hant',
   'node.en': 'the label in English',
+  'node.short': `a shorter English name for the map, at most ${SHORT_MAX} characters`,
   'node.slides': 'the slides the node rests on, like [7]',
   'node.quote': 'a verbatim quote from the transcript',
   'node.section': 'a section id like "2-3", or null',
@@ -407,7 +411,15 @@ class Checker {
       else this.unknownKind([...p, 'kind'], kind, 'node', NODE_KINDS);
     }
     info.label = this.text(raw, p, 'label', 'node.label');
-    this.text(raw, p, 'en', 'node.en');
+    const en = this.text(raw, p, 'en', 'node.en');
+    const short = this.text(raw, p, 'short', 'node.short', { optional: true });
+    if (short !== null) {
+      if ([...short].length > SHORT_MAX) {
+        this.report([...p, 'short'], `short is ${[...short].length} characters long: expected at most ${SHORT_MAX}, to fit two lines on the map`, { found: short, expected: FIELD_HELP['node.short']! });
+      } else if (en !== null && [...short].length >= [...en].length) {
+        this.report([...p, 'short'], `short is not shorter than en ("${clip(en)}"): leave it out, the map then draws en`, { found: short, expected: `fewer characters than en (${[...en].length})` });
+      }
+    }
     info.slides = this.slides(raw, p, 'node.slides', slideCount);
 
     if (!has(raw, 'quote') || get(raw, 'quote') === null) this.missing(p, 'quote', 'node.quote');

@@ -38,7 +38,7 @@ describe('lintGraph', () => {
   });
 
   it('knows its rules', () => {
-    expect(LINT_RULES).toEqual(['symmetric-phrase', 'contained-label', 'unused-node', 'not-noun-phrase', 'sentence']);
+    expect(LINT_RULES).toEqual(['symmetric-phrase', 'contained-label', 'unused-node', 'not-noun-phrase', 'sentence', 'map-name']);
   });
 
   describe('(a) a symmetric kind whose phrase reads one way', () => {
@@ -91,7 +91,7 @@ describe('lintGraph', () => {
 
   describe('(d) an English label that is not a noun phrase', () => {
     it('warns on a clause and on a heading', () => {
-      const yaml = edit(edit(CLEAN, 'en: Public participation,', 'en: The public takes part,'), 'en: Concentration,', 'en: "Management: from concentration to dispersal",');
+      const yaml = edit(edit(CLEAN, 'en: Public participation,', 'en: The public takes part,'), 'en: Concentration,', 'en: "Management: from concentration to dispersal", short: Concentration,');
       expect(lint(yaml)).toEqual([
         `chapter-01.yaml:${lineOf(yaml, 'en: "Management')} nodes[3].en: English label "Management: from concentration to dispersal" is not a noun phrase: it is a heading "X: from A to B", not a name for one thing; a sentence uses it as a subject or object, so name the thing (rewrite it as a noun phrase)`,
         `chapter-01.yaml:${lineOf(yaml, 'en: The public takes part')} nodes[7].en: English label "The public takes part" is not a noun phrase: it holds the finite verb "takes"; a sentence uses it as a subject or object, so name the thing (rewrite it as a noun phrase)`,
@@ -170,6 +170,28 @@ describe('lintGraph', () => {
     it('agrees with number: set by the author', () => {
       const yaml = edit(CLEAN, '{ source: tech.site, kind: promotes, target: c.part, slides: [3] }', '{ source: tech.site, kind: promotes, target: c.part, slides: [3], en: make … possible }');
       expect(lint(edit(yaml, 'en: Government websites,', 'en: Government websites, number: singular,'))).toEqual([]);
+    });
+  });
+
+  describe('(f) names the map cannot draw well', () => {
+    const long = 'Public participation in the decisions of government';
+    it('warns on an English label longer than the map draws, unless short: gives a map name', () => {
+      const yaml = edit(CLEAN, 'en: Public participation,', `en: ${long},`);
+      expect(lint(yaml)).toEqual([
+        `chapter-01.yaml:${lineOf(yaml, long)} nodes[7].en: English label "${long}" is 51 characters long: the map draws at most 28 (two lines); give the node a short: name for the map`,
+      ]);
+      expect(lint(edit(yaml, `en: ${long},`, `en: ${long}, short: Public participation,`))).toEqual([]);
+    });
+
+    it('warns on two concepts the map would draw with the same name, in Chinese or English', () => {
+      const yaml = edit(CLEAN, 'short: Participation via websites,', 'short: The network society,');
+      expect(lint(yaml)).toEqual([
+        `chapter-01.yaml:${lineOf(yaml, 'short: The network society')} nodes[9].short: the map draws "The network society" for both "c.net" and "c.promote": give one of them another English map name (short:)`,
+      ]);
+      const zh = edit(CLEAN, 'label: 政府網站,', 'label: 網絡社會,');
+      expect(lint(zh).filter((w) => w.includes('the map draws'))).toEqual([
+        `chapter-01.yaml:${lineOf(zh, 'id: tech.site')} nodes[8].label: the map draws "網絡社會" for both "c.net" and "tech.site": give one of them another label`,
+      ]);
     });
   });
 });

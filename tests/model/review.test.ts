@@ -13,7 +13,7 @@ const CLEAN = readFileSync('tests/fixtures/lint/clean.yaml', 'utf8');
 const MD = readFileSync('tests/fixtures/lint/source/chapter-01.md', 'utf8');
 
 /** The clean fixture with hostile text in a label and a phrase, and one lint finding. */
-const HOSTILE = CLEAN.replace('en: Traditional management,', "en: '<script>alert(1)</script> & management',")
+const HOSTILE = CLEAN.replace('en: Traditional management,', "en: '<script>alert(1)</script> & management', short: Management,")
   .replace('{ source: c.net, kind: impacts, target: c.trad, slides: [1] }', '{ source: c.net, kind: impacts, target: c.trad, slides: [1], en: "\\"onerror=alert(2) hits" }')
   .replace('en: Public participation,', 'en: The public takes part,');
 

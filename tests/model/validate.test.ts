@@ -163,7 +163,7 @@ describe('validateGraph', () => {
     it('reports an unknown field with a suggestion', () => {
       const yaml = edit('    quote: 乙項\n', '    quote: 乙項\n    secton: "1-1"\n');
       expect(check(yaml)).toEqual([
-        `test.yaml:${lineOf(yaml, 'secton')} nodes[5].secton: unknown field "secton" in a node (did you mean "section"?); expected id, kind, label, en, slides, quote, section, name, number`,
+        `test.yaml:${lineOf(yaml, 'secton')} nodes[5].secton: unknown field "secton" in a node (did you mean "section"?); expected id, kind, label, en, short, slides, quote, section, name, number`,
       ]);
     });
   });
