@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // Compiling the chapter lays it out (a few seconds on a busy machine) in many files' setup.
+          hookTimeout: 60_000,
         },
       },
       {

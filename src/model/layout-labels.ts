@@ -83,14 +83,19 @@ const ASCII_WIDTHS = [
   61, 56, 62, 51, 62, 55, 32, 56, 61, 27, 27, 55, 28, 93, 61, 61, 62, 62, 39, 47, 38, 61, 52, 80, 50, 52, 47, 34, 27, 34, 55,
 ];
 
-/** Width of one line in ems: full-width for CJK (and CJK punctuation), the table for ASCII, 0.6 em otherwise. */
+/** Symbols Noto Sans CJK draws a full em wide beside Latin text: arrows (`A → B`), the middle dot, ×, maths operators, shapes. */
+const FULL_WIDTH = /[\u00b7\u00d7\u2190-\u21ff\u2200-\u22ff\u25a0-\u25ff]/;
+/** A few more of its widths, in ems: the en and em dash. */
+const OTHER_WIDTHS: Readonly<Record<string, number>> = { '\u2013': 0.536, '\u2014': 0.894 };
+
+/** Width of one line in ems: full-width for CJK (and CJK punctuation) and the symbols above, the table for ASCII, 0.6 em otherwise. */
 export function lineEms(line: string): number {
   let w = 0;
   for (const c of line) {
     const code = c.charCodeAt(0);
     if (code >= 32 && code < 127) w += ASCII_WIDTHS[code - 32]! / 100;
-    else if (CJK.test(c)) w += 1;
-    else w += 0.6;
+    else if (CJK.test(c) || FULL_WIDTH.test(c)) w += 1;
+    else w += OTHER_WIDTHS[c] ?? 0.6;
   }
   return w;
 }

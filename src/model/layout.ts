@@ -36,11 +36,14 @@ export interface LayoutOptions {
   gap: number;
   /** The finish (see {@link LAYOUT_STRATEGIES}). */
   strategy: LayoutStrategy;
-  /** Width / height the drawing aims at (between the maps at 1440×900 and 1280×720, sidebar shown). */
+  /**
+   * Width / height of the frame the finish fills: a little taller than the design map (1.375),
+   * as the pinned ladder and the regions beside it make the drawing wider than its frame.
+   */
   aspect: number;
 }
 
-export const LAYOUT_DEFAULTS: LayoutOptions = { iterations: 600, row: 40, gap: 2, strategy: 'spiral', aspect: 1.45 };
+export const LAYOUT_DEFAULTS: LayoutOptions = { iterations: 600, row: 40, gap: 2, strategy: 'spiral', aspect: 1.2 };
 
 /** The map the chapter is designed for: its open part at 1440×900, sidebar shown, less sigma's padding. */
 export const DESIGN_MAP = { width: 1122, height: 816 } as const;
@@ -94,7 +97,7 @@ export function nodeExtents<N extends Positioned>(graph: Graph<N>, scripts: Name
     const attrs = a as unknown as Record<string, unknown>;
     const r = Math.max(1, Number(a.size ?? 4)) * MAP_LABEL.disc;
     const names = [a.label, attrs.labelHans as string | undefined];
-    if (scripts === 'all') names.push(attrs.labelEn as string | undefined);
+    if (scripts === 'all') names.push((attrs.mapEn ?? attrs.labelEn) as string | undefined);
     const room = nameRoom(names, MAP_LABEL.font);
     const half = Math.max(r, room.height / 2);
     const name = { x0: r + MAP_LABEL.gap, x1: r + MAP_LABEL.gap + room.width, y0: -room.height / 2, y1: room.height / 2 };
@@ -116,14 +119,22 @@ export function layoutFigures<N extends Positioned>(graph: Graph<N>, positions: 
   return { ...figures, scale: fitScale(figures.width, figures.height, DESIGN_MAP.width, DESIGN_MAP.height) };
 }
 
+/** How much smaller than the design map's a layout made for all three scripts may be drawn and still be kept. */
+export const FIT_SLACK = 0.03;
+
+/** The frames' proportions and row heights a layout made for all three scripts is tried with (see {@link LayoutOptions}). */
+const ALL_SCRIPTS_TRIES = { aspect: [1.15, 1.2, 1.25], row: [36, 40] } as const;
+
 /**
  * Computes positions for every node of a chapter graph and returns them (no mutation), in the
  * map's pixels at the design size (y up, as sigma reads them). Works for any graph of the
  * vocabulary; nodes of kinds it has no anchor rule for are free.
  *
- * The boxes are made for the widest of the three scripts when the chapter then fits the design
- * map ({@link DESIGN_MAP}) with every name at full size; when it does not (English names far
- * longer than Chinese ones), for the Chinese names, so that those are all drawn, and English
+ * The boxes are made for the widest of the three scripts (English as the map draws it: the
+ * short map name when there is one) when the chapter then fits the design map
+ * ({@link DESIGN_MAP}) with every name at full size, or within {@link FIT_SLACK} of it (the
+ * map's painter moves a name above or below its node when the side is taken); when it does not
+ * (English names far longer than Chinese ones), for the Chinese names, so that those are all drawn, and English
  * names show where they fit (zooming in names the rest). `options.scripts` forces one.
  */
 export function layoutChapter<N extends Positioned>(
@@ -135,8 +146,17 @@ export function layoutChapter<N extends Positioned>(
   let area = 0;
   for (const e of nodeExtents(graph, 'all').values()) area += (e.left + e.right) * (e.up + e.down);
   if (area * 0.9 > DESIGN_MAP.width * DESIGN_MAP.height) return layoutFor(graph, options, 'chinese');
-  const all = layoutFor(graph, options, 'all');
-  if (layoutFigures(graph, all, 'all').scale >= 0.98) return all;
+  // Frames of a few proportions and rows of a few heights (unless asked for): the packing is
+  // sensitive to both, and the layout that draws largest on the map is kept.
+  let all: Map<string, Point> | null = null;
+  let best = 0;
+  for (const aspect of options.aspect !== undefined ? [options.aspect] : ALL_SCRIPTS_TRIES.aspect)
+  for (const row of options.row !== undefined ? [options.row] : ALL_SCRIPTS_TRIES.row) {
+    const p = layoutFor(graph, { ...options, aspect, row }, 'all');
+    const scale = layoutFigures(graph, p, 'all').scale;
+    if (scale > best) [all, best] = [p, scale];
+  }
+  if (all && best >= 1 - FIT_SLACK) return all;
   return layoutFor(graph, options, 'chinese');
 }
 
@@ -286,33 +306,54 @@ function penetration(a: Item, b: Item, gap: number): [number, number] {
 }
 
 /**
- * Pushes overlapping boxes apart along the shorter way out (fixed boxes never move) until none
- * overlap or `maxRounds` pass; `strength` < 1 moves part of the way each round. Returns the
- * number of overlapping pairs left.
+ * Pushes overlapping boxes apart along the shorter way out until none overlap or `maxRounds`
+ * pass; `strength` < 1 moves part of the way each round. Fixed boxes never move, except in a
+ * `final` removal (`true`), where they move a little; `'x'` keeps them still but counts their
+ * overlaps with each other too. Returns the number of overlapping pairs left.
  */
-function removeOverlaps(items: Item[], gap: number, maxRounds: number, strength = 1, final = false): number {
+function removeOverlaps(items: Item[], gap: number, maxRounds: number, strength = 1, final: boolean | 'x' = false): number {
   let left = 0;
+  const n = items.length;
+  const byLeft = Array.from({ length: n }, (_, i) => i);
+  const lo = (i: number) => items[i]!.x - items[i]!.e.left;
+  const pairs: number[] = [];
   for (let round = 0; round < maxRounds; round++) {
     left = 0;
     let moved = 0;
-    for (let i = 0; i < items.length; i++) {
-      const a = items[i]!;
-      for (let j = i + 1; j < items.length; j++) {
+    // The pairs that overlap as the round starts (a sweep along x), taken in index order; boxes
+    // a move makes meet are found the next round, and a round without a move ends it.
+    byLeft.sort((p, q) => lo(p) - lo(q));
+    pairs.length = 0;
+    for (let s = 0; s < n; s++) {
+      const i = byLeft[s]!, a = items[i]!;
+      const reach = a.x + a.e.right + gap;
+      for (let t = s + 1; t < n; t++) {
+        const j = byLeft[t]!;
+        if (lo(j) >= reach) break;
         const b = items[j]!;
+        if (Math.min(a.y + a.e.down, b.y + b.e.down) - Math.max(a.y - a.e.up, b.y - b.e.up) + gap > 0) pairs.push(i < j ? i * n + j : j * n + i);
+      }
+    }
+    pairs.sort((p, q) => p - q);
+    for (const pair of pairs) {
+      const a = items[Math.floor(pair / n)]!, b = items[pair % n]!;
+      {
         if (a.fixed && b.fixed && !final) continue;
         const [ox, oy] = penetration(a, b, gap);
         if (ox <= 0 || oy <= 0) continue;
         moved++;
         if (ox > gap && oy > gap) left++;
+        // Boxes are wide and low: going sideways is preferred unless it is much longer.
+        const sideways = ox < 2 * oy;
         // Pinned boxes (the ladder) move only in the final removal, and then little.
-        const wa = a.fixed ? (final ? 0.12 : 0) : 1, wb = b.fixed ? (final ? 0.12 : 0) : 1;
+        const pinned = final === true ? 0.12 : 0;
+        const wa = a.fixed ? pinned : 1, wb = b.fixed ? pinned : 1;
         if (wa + wb === 0) continue;
         const shareA = wa / (wa + wb);
         // Centres of the boxes decide the direction (coincident ones: their keys).
         const ca = { x: a.x + (a.e.right - a.e.left) / 2, y: a.y + (a.e.down - a.e.up) / 2 };
         const cb = { x: b.x + (b.e.right - b.e.left) / 2, y: b.y + (b.e.down - b.e.up) / 2 };
-        // Boxes are wide and low: going sideways is preferred unless it is much longer.
-        if (ox < 2 * oy) {
+        if (sideways) {
           const dir = cb.x > ca.x || (cb.x === ca.x && a.key < b.key) ? 1 : -1;
           const push = (ox + 1e-3) * strength;
           a.x -= dir * push * shareA;
@@ -344,8 +385,8 @@ function extentOf(items: readonly Item[]) {
  * axis that keeps the drawing furthest from the map's proportions first — each followed by
  * another removal, while the drawing still gets a larger scale on the map.
  */
-function compact(items: Item[], gap: number, aspect: number): void {
-  removeOverlaps(items, gap, 3000, 1, true);
+function compact(items: Item[], gap: number, aspect: number, fixed: true | 'x' = true): void {
+  removeOverlaps(items, gap, 3000, 1, fixed);
   const scaleOf = () => {
     const e = extentOf(items);
     return Math.min(aspect / (e.x1 - e.x0), 1 / (e.y1 - e.y0));
@@ -361,11 +402,14 @@ function compact(items: Item[], gap: number, aspect: number): void {
     const alongY = failures === 0 ? tall : !tall;
     const fx = alongY ? 0.995 : 0.96, fy = alongY ? 0.96 : 0.995;
     for (const it of items) {
-      if (it.fixed) continue;
+      // Pinned boxes stay, or (fixed = 'x') come in sideways, all by the same factor: the
+      // ladder's rows stay level and its columns in order (a step that makes two meet is undone).
+      if (it.fixed && fixed !== 'x') continue;
       it.x = cx + (it.x - cx) * fx;
-      it.y = cy + (it.y - cy) * fy;
+      if (!it.fixed) it.y = cy + (it.y - cy) * fy;
     }
-    const left = removeOverlaps(items, gap, 3000, 1, true);
+    // A step whose overlaps do not settle within a few hundred rounds is undone anyway.
+    const left = removeOverlaps(items, gap, 300, 1, fixed);
     const now = scaleOf();
     if (left > 0 || now <= best * 1.001) {
       items.forEach((it, i) => {
@@ -390,7 +434,8 @@ const HOME = 0.5;
  * The `spiral` finish. The free boxes' ForceAtlas2 places are drawn in towards the ladder until
  * their spread is that of a frame in the map's proportions holding all the boxes at a packing of
  * two thirds; then each box, pinned ones first and then by links (most first), takes the free
- * place nearest to where it is wanted, searched along a spiral around it.
+ * place nearest to where it is wanted, searched along a spiral around it; last, the free boxes
+ * are drawn in while that gives a larger scale (as `compact`).
  */
 function spiralPack(items: Item[], springs: ReadonlyArray<readonly [number, number]>, gap: number, aspect: number): void {
   const neighbours = items.map(() => [] as number[]);
@@ -491,6 +536,9 @@ function spiralPack(items: Item[], springs: ReadonlyArray<readonly [number, numb
     isPlaced[i] = 1;
   }
   removeOverlaps(items, gap, 3000, 1, true);
+  // The spiral leaves gaps where a box could not go nearer: draw the free boxes in while that
+  // gives the drawing a larger scale on the map (the pinned ones come in sideways only).
+  compact(items, gap, DESIGN_MAP.width / DESIGN_MAP.height, 'x');
 }
 
 /**

@@ -10,7 +10,7 @@ import Sigma from 'sigma';
 import { drawStraightEdgeLabel, EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { SYMMETRIC_EDGE_KINDS, type EdgeKind } from '../model/schema';
-import { nodeLabel, phrase } from '../model/sentence';
+import { mapName, phrase } from '../model/sentence';
 import { labelBox, MAP_LABEL, nameRoom } from '../model/layout-labels';
 import type { EdgeAttrs, NodeAttrs } from '../model/types';
 import { hover, select, setCamera } from '../state/actions';
@@ -194,7 +194,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       data.hidden = true;
       return data;
     }
-    data.label = nodeLabel(data, state.lang);
+    data.label = mapName(data, state.lang);
     const outline = outlineOf.get(data.kind);
     if (outline) {
       data.borderSize = outline[0];
@@ -331,7 +331,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   // Chapter-sized maps: the box sigma frames holds the nodes and their names (the widest of the
   // three scripts, beside the node), so that at the whole-map view no name is cut at an edge.
   // sigma takes the box into account when it next indexes the graph (a full draw).
-  const rooms = large ? null : new Map(graph.mapNodes((key, a) => [key, nameRoom([a.label, a.labelHans, a.labelEn])] as const));
+  const rooms = large ? null : new Map(graph.mapNodes((key, a) => [key, nameRoom([a.label, a.labelHans, a.mapEn ?? a.labelEn])] as const));
   const fitNamesBox = () => {
     if (rooms === null) return;
     const width = container.clientWidth, height = container.clientHeight;
@@ -440,7 +440,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     const items = keys.flatMap((k) => {
       const d = renderer.getNodeDisplayData(k);
       if (!d || d.hidden) return [];
-      const b = labelBox(nodeLabel(graph.getNodeAttributes(k), lang), font);
+      const b = labelBox(mapName(graph.getNodeAttributes(k), lang), font);
       return [{ x: d.x, y: d.y, size: d.size, w: b.width + 4, h: b.height + 2 }];
     });
     if (items.length === 0) return null;
