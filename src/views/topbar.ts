@@ -20,7 +20,9 @@ export interface TopbarDeps {
   notify(text: string): void;
 }
 
-const LANG_NAMES: Record<Lang, string> = { 'zh-Hant': '繁體', 'zh-Hans': '简体', en: 'English' };
+/** The switch shows a script's short name (the top bar keeps to one row, leaving the map its height); its full name is the button's accessible name. */
+const LANG_SHORT: Record<Lang, string> = { 'zh-Hant': '繁', 'zh-Hans': '简', en: 'EN' };
+const LANG_NAMES: Record<Lang, string> = { 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文', en: 'EN: English' };
 
 export function mountTopbar(container: HTMLElement, session: Session, deps: TopbarDeps): () => void {
   const { graph } = session;
@@ -42,15 +44,18 @@ export function mountTopbar(container: HTMLElement, session: Session, deps: Topb
         type: 'button',
         lang,
         'data-lang': lang,
+        'aria-label': LANG_NAMES[lang],
+        title: LANG_NAMES[lang],
         onclick: () => {
           deps.rememberLang(lang);
           session.update((s) => setLang(s, lang));
         },
       },
-      LANG_NAMES[lang],
+      LANG_SHORT[lang],
     ),
   );
   const langGroup = el('div', { class: 'lang-switch', role: 'group' }, ...langButtons);
+  // Copy link: an icon (two chain links) with the words as its accessible name and tooltip.
   const share = el('button', {
     type: 'button',
     id: 'share',
@@ -64,6 +69,7 @@ export function mountTopbar(container: HTMLElement, session: Session, deps: Topb
       }
     },
   });
+  share.append(linkIcon());
   // View and mode switches list only what is available.
   const views: View[] = ['network', ...(Object.keys(VIEW_LOADERS) as View[])];
   const modes: Mode[] = ['explore', ...(Object.keys(MODE_LOADERS) as Mode[])];
@@ -82,10 +88,13 @@ export function mountTopbar(container: HTMLElement, session: Session, deps: Topb
     const lang = session.state().lang;
     brand.textContent = t(lang, 'appName');
     title.textContent = pick(lang, graph.getAttribute('title'), graph.getAttribute('titleHans'), graph.getAttribute('titleEn')) ?? '';
+    // Wrapped, or cut short where the bar is very narrow: the whole title shows on hover.
+    title.title = title.textContent;
     searchBox.setLang(lang, t(lang, 'searchPlaceholder'));
     langGroup.setAttribute('aria-label', t(lang, 'language'));
     for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
-    share.textContent = t(lang, 'share');
+    share.setAttribute('aria-label', t(lang, 'share'));
+    share.title = t(lang, 'share');
     const s = session.state();
     for (const b of viewButtons) {
       b.textContent = t(lang, `view-${b.dataset.view as View}`);
@@ -109,4 +118,17 @@ export function mountTopbar(container: HTMLElement, session: Session, deps: Topb
     unsubscribe();
     bar.remove();
   };
+}
+
+/** Two chain links, drawn in the text colour (an inline SVG: no icon font, no emoji font needed). */
+function linkIcon(): SVGSVGElement {
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(NS, 'svg');
+  for (const [k, v] of Object.entries({ viewBox: '0 0 24 24', width: '18', height: '18', fill: 'none', stroke: 'currentColor', 'stroke-width': '2', 'stroke-linecap': 'round', 'aria-hidden': 'true', focusable: 'false' })) svg.setAttribute(k, v);
+  for (const d of ['M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7', 'M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7']) {
+    const path = document.createElementNS(NS, 'path');
+    path.setAttribute('d', d);
+    svg.append(path);
+  }
+  return svg;
 }
