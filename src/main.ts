@@ -6,6 +6,7 @@
 import Graph from 'graphology';
 import chapter from 'virtual:chapter';
 import { el } from './dom';
+import { FONT_STACK } from './util/fonts';
 import { to } from './i18n/offline';
 import { t } from './i18n/strings';
 import type { Lang } from './model/sentence';
@@ -54,6 +55,9 @@ interface Running {
   dispose(): void;
 }
 
+// The page's type uses the same font stacks as the map and the exports.
+document.documentElement.style.setProperty('--font-hant', FONT_STACK.hant);
+document.documentElement.style.setProperty('--font-hans', FONT_STACK.hans);
 const root = document.getElementById('app')!;
 const notice: Notice = mountNotice(document.body);
 

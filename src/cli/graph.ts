@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuthoredGraph } from '../model/authored';
 import { GraphCheckError, formatError, type GraphError } from '../model/errors';
+import { EXPORT_FORMATS } from '../io/formats';
 import { lintGraph } from '../model/lint';
 import { loadGraphSource, type GraphSource } from '../model/load';
 import { EDGE_KINDS, NODE_KINDS } from '../model/schema';
@@ -39,7 +40,6 @@ const nodeIO: CliIO = {
 /** The authoring file checked and exported when none is named. */
 export const DEFAULT_GRAPH = 'graph/chapter-02.yaml';
 /** Export formats the command accepts. */
-export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'csv'] as const;
 
 export const USAGE = `usage:
   npm run graph:check [-- [--strict] FILE]
@@ -49,7 +49,7 @@ export const USAGE = `usage:
   npm run graph:review -- --out FILE [--chapter FILE]
       write the lecturer's review sheet of the chapter (default ${DEFAULT_GRAPH}):
       one static printable HTML page, slide by slide, with the lint's findings
-  npm run graph:export -- --format json|gexf|graphml|csv --out FILE [--in FILE]
+  npm run graph:export -- --format ${EXPORT_FORMATS.join('|')} --out FILE [--in FILE]
                          [--lang zh-Hant|zh-Hans|en] [--kinds ATTRIBUTE|none]
       compile the graph (default --in ${DEFAULT_GRAPH}) and write it to FILE;
       --in may also be a GEXF, GraphML or graphology JSON file, converted as the
@@ -225,7 +225,7 @@ async function exportGraph(io: CliIO, args: string[]): Promise<number> {
   if (typeof opts === 'string') return usageError(io, opts);
   const format = opts.get('format');
   const out = opts.get('out');
-  if (!format) return usageError(io, 'export needs --format json|gexf|graphml|csv');
+  if (!format) return usageError(io, `export needs --format ${EXPORT_FORMATS.join('|')}`);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     return usageError(io, `unknown format "${format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
   }

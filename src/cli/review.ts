@@ -10,17 +10,16 @@ import { authoredConcept, authoredPhrase } from '../model/lint';
 import { realise } from '../model/realise';
 import { EDGE_KIND_INFO, NODE_KIND_INFO, isEdgeKind, isNodeKind } from '../model/schema';
 import type { ParsedTranscript } from '../model/transcript';
-import { xmlSafe } from '../io/export';
-import { escapeXml } from '../io/transformations-svg';
+import { FONT_STACK } from '../util/fonts';
+import { escapeXml } from '../util/xml';
 
 /** Text made safe for HTML content and double- or single-quoted attributes. */
-const html = (text: string): string => escapeXml(xmlSafe(text));
+const html = escapeXml;
 
 /** The app's local CJK font stacks (src/styles.css): no web font is fetched. */
-const FONT_HANT = '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", "Noto Sans CJK SC", system-ui, sans-serif';
 
 const CSS = `
-:root { color: #111; background: #fff; font-family: ${FONT_HANT}; font-size: 14px; line-height: 1.5; }
+:root { color: #111; background: #fff; font-family: ${FONT_STACK.hant}; font-size: 14px; line-height: 1.5; }
 body { margin: 0 auto; padding: 24px; max-width: 1180px; }
 h1 { font-size: 1.6rem; margin: 0 0 4px; }
 h1 .en, h2 .en { font-weight: normal; color: #444; }

@@ -5,6 +5,7 @@
  * a layout). Attributes already in the compiled form (our own exports) are taken as they are, so
  * a graph exported by Linkage comes back unchanged. Pure: no DOM, no I/O.
  */
+import { isRecord } from '../util/record';
 import Graph from 'graphology';
 import type { PinyinForms } from '../model/derive/pinyin';
 import { EDGE_KIND_COLORS, FALLBACK_COLORS, NODE_KIND_BORDERS, NODE_KIND_COLORS } from '../model/palette';
@@ -188,7 +189,6 @@ export function toSlides(value: unknown): number[] | null {
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -275,7 +275,7 @@ function validKindList(value: unknown): Map<string, KindInfo> {
   const out = new Map<string, KindInfo>();
   if (!Array.isArray(value)) return out;
   for (const k of value) {
-    if (!isRec(k)) continue;
+    if (!isRecord(k)) continue;
     const { id, zh, zhHans, en } = k;
     const color = parseColor(k['color']);
     if (typeof id !== 'string' || typeof zh !== 'string' || typeof zhHans !== 'string' || typeof en !== 'string' || !color) continue;
@@ -592,7 +592,7 @@ function sectionsOf(value: unknown, graph: LinkageGraph, slideCount: number): Se
   const given: SectionInfo[] = [];
   if (Array.isArray(value)) {
     for (const s of value) {
-      if (!isRec(s)) continue;
+      if (!isRecord(s)) continue;
       const span = Array.isArray(s['slides']) ? s['slides'].map(toNumber) : [];
       const [first, last] = span;
       if (typeof s['id'] === 'string' && typeof s['zh'] === 'string' && typeof s['zhHans'] === 'string' && typeof s['en'] === 'string' && span.length === 2 && typeof first === 'number' && typeof last === 'number') {
@@ -619,5 +619,5 @@ function sectionsOf(value: unknown, graph: LinkageGraph, slideCount: number): Se
 
 function slideTextsOf(value: unknown): SlideText[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((s): s is SlideText => isRec(s) && typeof s['n'] === 'number' && typeof s['zh'] === 'string' && typeof s['zhHans'] === 'string');
+  return value.filter((s): s is SlideText => isRecord(s) && typeof s['n'] === 'number' && typeof s['zh'] === 'string' && typeof s['zhHans'] === 'string');
 }

@@ -4,14 +4,15 @@
  * (Gephi's keys: label, x, y, size, r, g, b) and CSV of propositions. Each writes what our own
  * importer reads back into the same graph. No DOM: used by the app and the CLI.
  */
+import { escapeXml, xmlSafe } from '../util/xml';
 import Graph from 'graphology';
 import writeGexf from 'graphology-gexf/common/writer.js';
 import { edgeSentence, type Lang } from '../model/sentence';
 import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../model/types';
 import { toCsv } from './csv';
 
-export const EXPORT_FORMATS = ['json', 'gexf', 'graphml', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './formats';
+export type { ExportFormat } from './formats';
 
 /** File ending and media type of each text format. */
 export const EXPORT_FILE: Record<ExportFormat, { ext: string; mime: string }> = {
@@ -20,15 +21,6 @@ export const EXPORT_FILE: Record<ExportFormat, { ext: string; mime: string }> = 
   graphml: { ext: '.graphml', mime: 'application/graphml+xml' },
   csv: { ext: '-propositions.csv', mime: 'text/csv' },
 };
-
-/** Characters XML 1.0 cannot hold (C0 controls but tab, LF, CR; U+FFFE, U+FFFF; lone surrogates), removed. */
-export function xmlSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
-}
-
-const escapeXml = (text: string): string =>
-  xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#xD;');
 
 /** `#rrggbb` → its red, green and blue bytes (grey for anything else). */
 export function rgbOf(color: string): [number, number, number] {

@@ -11,11 +11,8 @@ import { asImportError, GraphImportError } from './problems';
 import { readGraphologyJson } from './read-json';
 import { readXmlGraph } from './read-xml';
 
-export const IMPORT_FORMATS = ['yaml', 'json', 'gexf', 'graphml'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** File name endings the importer reads (the picker's `accept`). */
-export const IMPORT_EXTENSIONS = ['.gexf', '.graphml', '.xml', '.json', '.yaml', '.yml'] as const;
+import type { ImportFormat } from './formats';
+export type { ImportFormat } from './formats';
 
 export interface ImportInput {
   /** The file's name: its ending hints at the format, its base name titles a graph without one. */

@@ -8,7 +8,7 @@ import type Sigma from 'sigma';
 import { pick } from '../i18n/strings';
 import type { Lang } from '../model/sentence';
 import type { EdgeAttrs, KindInfo, LinkageGraph, NodeAttrs } from '../model/types';
-import { FONT_STACK } from '../views/labels';
+import { FONT_STACK } from '../util/fonts';
 
 /** Heights, in CSS pixels at 1×, of the title band and of one legend row. */
 export const PNG_LAYOUT = { title: 52, legendRow: 26, legendPad: 12, margin: 16 } as const;

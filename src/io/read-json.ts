@@ -3,15 +3,14 @@
  * piece: every problem names its data path (`edges[254].target`) and line, instead of the first
  * exception `Graph.import` would throw.
  */
+import { isRecord } from '../util/record';
 import { walkJson, locateJsonPath, type JsonPath } from './json-locate';
 import { checkCount } from './limits';
 import { GraphImportError, lineColAt, ProblemList, show, type ImportProblem } from './problems';
 import type { RawGraph } from './convert';
 import type { RawRead } from './read-xml';
 
-type Rec = Record<string, unknown>;
 
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isKey = (v: unknown): v is string | number => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 
 function pathText(path: JsonPath): string {
@@ -68,8 +67,8 @@ export function readGraphologyJson(text: string, file: string): RawRead {
   };
 
   const structure = new ProblemList();
-  const nodeLinkHint = isRec(data) && Array.isArray(data['links']) ? '. This looks like node-link JSON (d3, networkx): save the graph as GEXF, GraphML or graphology JSON instead' : '';
-  if (!isRec(data)) {
+  const nodeLinkHint = isRecord(data) && Array.isArray(data['links']) ? '. This looks like node-link JSON (d3, networkx): save the graph as GEXF, GraphML or graphology JSON instead' : '';
+  if (!isRecord(data)) {
     throw new GraphImportError('structure', [
       { file, line: 1, col: 1, message: `expected a graphology JSON object {"attributes", "options", "nodes", "edges"}, found ${describe(data)}` },
     ]);
@@ -87,23 +86,23 @@ export function readGraphologyJson(text: string, file: string): RawRead {
   const options = data['options'];
   let type = 'mixed';
   if (options !== undefined) {
-    if (!isRec(options)) structure.add(at(['options'], `expected an object like {"type": "directed"}, found ${describe(options)}`));
+    if (!isRecord(options)) structure.add(at(['options'], `expected an object like {"type": "directed"}, found ${describe(options)}`));
     else if (options['type'] !== undefined) {
       if (options['type'] === 'directed' || options['type'] === 'undirected' || options['type'] === 'mixed') type = options['type'];
       else structure.add(at(['options', 'type'], `expected "directed", "undirected" or "mixed", found ${describe(options['type'])}`));
     }
   }
   const attributes = data['attributes'];
-  if (attributes !== undefined && !isRec(attributes)) structure.add(at(['attributes'], `expected an object of graph attributes, found ${describe(attributes)}`));
+  if (attributes !== undefined && !isRecord(attributes)) structure.add(at(['attributes'], `expected an object of graph attributes, found ${describe(attributes)}`));
 
   const raw: RawGraph = { attributes: {}, nodes: [], edges: [] };
   const firstNode = new Map<string, number>();
   const duplicates = new ProblemList();
   nodes.forEach((node, i) => {
-    if (!isRec(node)) return structure.add(at(['nodes', i], `expected a node object {"key": …, "attributes": {…}}, found ${describe(node)}`));
+    if (!isRecord(node)) return structure.add(at(['nodes', i], `expected a node object {"key": …, "attributes": {…}}, found ${describe(node)}`));
     if (!isKey(node['key'])) return structure.add(at(['nodes', i, 'key'], `expected the node's key (a string or number), found ${describe(node['key'])}${nodeLinkHint}`));
     const attrs = node['attributes'];
-    if (attrs !== undefined && !isRec(attrs)) return structure.add(at(['nodes', i, 'attributes'], `expected an object of attributes, found ${describe(attrs)}`));
+    if (attrs !== undefined && !isRecord(attrs)) return structure.add(at(['nodes', i, 'attributes'], `expected an object of attributes, found ${describe(attrs)}`));
     const key = String(node['key']);
     const first = firstNode.get(key);
     if (first !== undefined) return duplicates.add(at(['nodes', i, 'key'], `node key ${show(key)} is used twice (first at nodes[${first}]); each node needs its own key`));
@@ -115,12 +114,12 @@ export function readGraphologyJson(text: string, file: string): RawRead {
   const duplicateEdges = new ProblemList();
   const missing = new ProblemList();
   edges.forEach((edge, i) => {
-    if (!isRec(edge)) return structure.add(at(['edges', i], `expected an edge object {"source": …, "target": …}, found ${describe(edge)}`));
+    if (!isRecord(edge)) return structure.add(at(['edges', i], `expected an edge object {"source": …, "target": …}, found ${describe(edge)}`));
     for (const end of ['source', 'target'] as const) {
       if (!isKey(edge[end])) return structure.add(at(['edges', i, end], `expected the ${end} node's key, found ${describe(edge[end])}`));
     }
     const attrs = edge['attributes'];
-    if (attrs !== undefined && !isRec(attrs)) return structure.add(at(['edges', i, 'attributes'], `expected an object of attributes, found ${describe(attrs)}`));
+    if (attrs !== undefined && !isRecord(attrs)) return structure.add(at(['edges', i, 'attributes'], `expected an object of attributes, found ${describe(attrs)}`));
     if (edge['undirected'] !== undefined && typeof edge['undirected'] !== 'boolean') {
       return structure.add(at(['edges', i, 'undirected'], `expected true or false, found ${describe(edge['undirected'])}`));
     }
@@ -144,6 +143,6 @@ export function readGraphologyJson(text: string, file: string): RawRead {
   fail(duplicates, 'duplicate-node');
   fail(duplicateEdges, 'duplicate-edge');
   fail(missing, 'missing-endpoint');
-  if (isRec(attributes)) raw.attributes = { ...attributes };
+  if (isRecord(attributes)) raw.attributes = { ...attributes };
   return { graph: raw, notes: [] };
 }

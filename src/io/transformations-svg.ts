@@ -22,7 +22,9 @@ import {
 } from '../model/ladder';
 import { nodeLabel, type Lang } from '../model/sentence';
 import type { LinkageGraph } from '../model/types';
-import { FONT_STACK, wrapLabel } from '../views/labels';
+import { wrapLabel } from '../model/layout-labels';
+import { FONT_STACK } from '../util/fonts';
+import { escapeXml } from '../util/xml';
 
 /** Colours of the ladder, shared by the view and the export. Text colours pass WCAG AA on white. */
 export const LADDER_COLORS = {
@@ -142,11 +144,6 @@ export interface TransformationsSvgOptions {
   title?: string;
   /** Legend below the ladder; default true. */
   legend?: boolean;
-}
-
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 function n(v: number): string {

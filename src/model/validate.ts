@@ -3,6 +3,7 @@
  * ids, references, slides, sections, quotes, transformations, coverage and connectivity.
  * Pure and total: any input gives a list of located errors, never an exception.
  */
+import { isRecord } from '../util/record';
 import Graph from 'graphology';
 import { connectedComponents } from 'graphology-components';
 import type { ParsedFile } from './authored';
@@ -75,9 +76,6 @@ const FIELD_HELP: Record<string, string> = {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-function isRec(v: unknown): v is Rec {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function get(rec: Rec, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(rec, key) ? rec[key] : undefined;
@@ -309,7 +307,7 @@ class Checker {
     }
     const ch = get(root, 'chapter');
     const p: Path = ['chapter'];
-    if (!isRec(ch)) {
+    if (!isRecord(ch)) {
       this.wrongType(p, ch, `a mapping with ${CHAPTER_FIELDS.join(', ')}`);
       return out;
     }
@@ -337,7 +335,7 @@ class Checker {
     }
     secs.forEach((s: unknown, i) => {
       const sp: Path = ['chapter', 'sections', i];
-      if (!isRec(s)) {
+      if (!isRecord(s)) {
         this.wrongType(sp, s, `a section: a mapping with ${SECTION_FIELDS.join(', ')}`);
         return;
       }
@@ -396,7 +394,7 @@ class Checker {
   node(raw: unknown, index: number, slideCount: number | null, sections: SectionInfo[]): NodeInfo {
     const info: NodeInfo = { index, id: null, kind: null, label: null, slides: null, quote: null };
     const p: Path = ['nodes', index];
-    if (!isRec(raw)) {
+    if (!isRecord(raw)) {
       this.wrongType(p, raw, `a node: a mapping with ${NODE_FIELDS.filter((f) => !OPTIONAL_FIELDS.node.includes(f)).join(', ')}`);
       return info;
     }
@@ -476,7 +474,7 @@ class Checker {
   edge(raw: unknown, index: number, slideCount: number | null, nodeIds: ReadonlyMap<string, number>): EdgeInfo {
     const info: EdgeInfo = { index, source: null, target: null, kind: null };
     const p: Path = ['edges', index];
-    if (!isRec(raw)) {
+    if (!isRecord(raw)) {
       this.wrongType(p, raw, 'an edge: a mapping with source, kind, target, slides');
       return info;
     }
@@ -682,7 +680,7 @@ class Checker {
 // Coverage (exported: the CLI prints it)
 
 function itemCoveredBy(item: MarkedItem, node: unknown, t: TranscriptInput): boolean {
-  if (!isRec(node)) return false;
+  if (!isRecord(node)) return false;
   const quote = get(node, 'quote');
   if (typeof quote !== 'string' || quote === '') return false;
   const slides = get(node, 'slides');
@@ -711,7 +709,7 @@ function markedItemCoverageOf(nodes: unknown[], t: TranscriptInput): Array<{ ite
  */
 export function markedItemCoverage(parsed: ParsedFile, transcript: TranscriptInput): Array<{ item: MarkedItem; nodes: string[] }> {
   const graph: unknown = parsed.graph;
-  const nodes = isRec(graph) && Array.isArray(get(graph, 'nodes')) ? (get(graph, 'nodes') as unknown[]) : [];
+  const nodes = isRecord(graph) && Array.isArray(get(graph, 'nodes')) ? (get(graph, 'nodes') as unknown[]) : [];
   return markedItemCoverageOf(nodes, transcript);
 }
 
@@ -720,7 +718,7 @@ export function markedItemCoverage(parsed: ParsedFile, transcript: TranscriptInp
 function run(parsed: ParsedFile, transcript: TranscriptInput | null): GraphError[] {
   const c = new Checker(parsed, transcript);
   const root: unknown = parsed.graph;
-  if (!isRec(root)) {
+  if (!isRecord(root)) {
     c.wrongType([], root, 'a mapping with chapter, nodes and edges');
     return c.errors;
   }

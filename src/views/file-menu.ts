@@ -7,6 +7,7 @@
  */
 import { el, replaceChildren } from '../dom';
 import { ioText, openedMessage, type IoStringKey } from '../i18n/io';
+import { EXPORT_FORMATS, IMPORT_EXTENSIONS } from '../io/formats';
 import type { ImportInput, ImportReport } from '../io/import';
 import { formatCount } from '../io/limits';
 import type { ImportProgress } from '../io/import';
@@ -20,11 +21,11 @@ import './file-menu.css';
 import type { AppContext } from './registry';
 
 /** Export menu entries, in menu order. */
-export const EXPORT_ITEMS = ['png1', 'png2', 'svg', 'gexf', 'graphml', 'json', 'csv'] as const;
+export const EXPORT_ITEMS = ['png1', 'png2', 'svg', ...EXPORT_FORMATS] as const;
 export type ExportItem = (typeof EXPORT_ITEMS)[number];
 
 /** The file names ending the picker offers (the importer also sniffs the content). */
-const ACCEPT = '.gexf,.graphml,.xml,.json,.yaml,.yml';
+const ACCEPT = IMPORT_EXTENSIONS.join(',');
 
 /** The last import, kept across the remount that shows it, for "node kinds from". */
 let lastImport: { input: File | ImportInput; report: ImportReport; graph: LinkageGraph } | null = null;

@@ -10,10 +10,7 @@ import { labelFontSize, MAP_LABEL, wrapLabel } from '../model/layout-labels';
 import { placeLabels, type Box, type Disc, type LabelCandidate, type PlacedLabel } from './label-placement';
 
 /** Font stacks of locally installed CJK fonts; never fetched from another origin. */
-export const FONT_STACK = {
-  hant: '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", "Noto Sans CJK SC", system-ui, sans-serif',
-  hans: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK TC", system-ui, sans-serif',
-} as const;
+export { FONT_STACK } from '../util/fonts';
 
 export { wrapLabel };
 

@@ -4,6 +4,7 @@
  * change only the items whose code changed are redrawn on large graphs. Hover and click go back
  * to the state as actions.
  */
+import { prefersReducedMotion } from '../util/motion';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import Sigma from 'sigma';
@@ -493,7 +494,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   const reframe = (animate: boolean) => {
     const target = framed === null ? null : namesFraming([...framed]);
     if (target === null) return;
-    if (animate && !reducedMotion()) void camera.animate(target, { duration: 400 });
+    if (animate && !prefersReducedMotion()) void camera.animate(target, { duration: 400 });
     else camera.setState(target);
   };
   const followSingled = () => {
@@ -501,7 +502,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     if (next === framed) return;
     if (next === null) {
       framed = null;
-      if (returnTo) void camera.animate(returnTo, { duration: reducedMotion() ? 0 : 400 });
+      if (returnTo) void camera.animate(returnTo, { duration: prefersReducedMotion() ? 0 : 400 });
       returnTo = null;
       return;
     }
@@ -534,7 +535,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     const open = openPart(width, height, cover);
     const within = (value: number, lo: number, hi: number) => (lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, value)));
     const at = { x: within(v.x, open.x + 40, open.x + open.width - 180), y: within(v.y, open.y + 40, open.y + open.height - 40) };
-    void camera.animate(placeAt(p, at, camera.ratio), { duration: reducedMotion() ? 0 : 300 });
+    void camera.animate(placeAt(p, at, camera.ratio), { duration: prefersReducedMotion() ? 0 : 300 });
   };
 
   // 5. State → redraw: nothing, the items whose look changed (large graphs), or everything (small
@@ -620,19 +621,19 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       const open = openPart(width, height, cover);
       const centre = { x: open.x + open.width / 2, y: open.y + open.height / 2 };
       // A panel opened by this flight covers the map only once laid out: look again at the end.
-      void camera.animate(placeAt(p, centre, Math.min(camera.ratio, 0.45)), { duration: reducedMotion() ? 0 : 500 }).then(reveal);
+      void camera.animate(placeAt(p, centre, Math.min(camera.ratio, 0.45)), { duration: prefersReducedMotion() ? 0 : 500 }).then(reveal);
     },
     zoom(factor) {
-      if (factor > 1) camera.animatedUnzoom({ duration: reducedMotion() ? 0 : 250, factor });
-      else camera.animatedZoom({ duration: reducedMotion() ? 0 : 250, factor: 1 / factor });
+      if (factor > 1) camera.animatedUnzoom({ duration: prefersReducedMotion() ? 0 : 250, factor });
+      else camera.animatedZoom({ duration: prefersReducedMotion() ? 0 : 250, factor: 1 / factor });
     },
     fit(keys) {
       const list = keys ? [...keys] : [...derived.visibleNodes];
       const target = namesFraming(list);
-      if (target) void camera.animate(target, { duration: reducedMotion() ? 0 : 500 });
+      if (target) void camera.animate(target, { duration: prefersReducedMotion() ? 0 : 500 });
     },
     home() {
-      camera.animate(homeCamera(), { duration: reducedMotion() ? 0 : 300 });
+      camera.animate(homeCamera(), { duration: prefersReducedMotion() ? 0 : 300 });
     },
     setOverlay(next) {
       if (next === overlay) return;
@@ -667,9 +668,6 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   return handle;
 }
 
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 /** Runs `fn` when the page is idle (within a second); returns a handle for {@link cancelIdle}. */
 function onIdle(fn: () => void): number {

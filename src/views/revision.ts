@@ -3,6 +3,8 @@
  * by Leitner boxes kept on this device. Feedback shows the answer on the map (as a path) and
  * cites the slide; the map rings what has been visited and mastered. Flashcards export to Anki.
  */
+import { download } from '../io/download';
+import { prefersReducedMotion } from '../util/motion';
 import { el, replaceChildren } from '../dom';
 import { slideLabel } from '../i18n/strings';
 import { tm, type ModeStringKey } from '../i18n/modes';
@@ -117,8 +119,7 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
     }
     if (!Number.isFinite(x0)) return;
     const ratio = Math.min(1, Math.max(MIN_FRAME, Math.max(x1 - x0, y1 - y0) * 1.4));
-    const still = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    void r.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: still ? 0 : 500 });
+    void r.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: prefersReducedMotion() ? 0 : 500 });
   };
 
   const startRound = (practice: boolean) => {
@@ -325,12 +326,7 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
     const order = new Map(QUESTION_TYPES.map((t, i) => [t, i]));
     const sorted = [...deck].sort((a, b) => order.get(a.type)! - order.get(b.type)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const csv = toAnkiCsv(ankiCards(graph, sorted, l, graphKey));
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = el('a', { href: url, download: ankiFileName(graphKey, l), hidden: true });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(csv, ankiFileName(graphKey, l), 'text/csv');
     ctx.notify(tm(l, 'exported', { n: sorted.length }));
   };
   function confirmReset(show: boolean): void {

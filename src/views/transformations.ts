@@ -4,6 +4,8 @@
  * what the graph links to it in the side columns and dims the rest. Layout comes from
  * model/ladder.ts; this file only joins it to the SVG and wires events to state actions.
  */
+import { download } from '../io/download';
+import { prefersReducedMotion } from '../util/motion';
 import { easeCubicOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
@@ -49,9 +51,6 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const CELLS = ['from', 'dimension', 'label', 'to'] as const;
 type Cell = (typeof CELLS)[number];
 
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 const CJK_CHAR = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/u;
 
@@ -90,14 +89,6 @@ function shownText(block: TextBlock, more = false): string {
   return domLines(block.lines.map((l) => l.text), more).join('');
 }
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = el('a', { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function mount(container: HTMLElement, ctx: AppContext): () => void {
   const { session } = ctx;
@@ -271,7 +262,7 @@ export function mount(container: HTMLElement, ctx: AppContext): () => void {
     const height = Math.ceil(Math.max(layout.height, side.bottom + layout.fontSize));
     svg.attr('width', layout.width).attr('height', height).attr('viewBox', `0 0 ${layout.width} ${height}`);
 
-    const duration = reducedMotion() ? 0 : 260;
+    const duration = prefersReducedMotion() ? 0 : 260;
     // Rows: dim all but the active and linked ones; mark the selection and the roving focus.
     gRows
       .selectAll<SVGGElement, RowBox>('g.row')

@@ -9,7 +9,8 @@ import Graph from 'graphology';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraphFile } from '../../src/cli/compile-file';
 import { parseCsv } from '../../src/io/csv';
-import { exportGraph, rgbOf, toGexf, toGraphml, toPropositionsCsv, xmlSafe, type ExportFormat } from '../../src/io/export';
+import { exportGraph, rgbOf, toGexf, toGraphml, toPropositionsCsv, type ExportFormat } from '../../src/io/export';
+import { xmlSafe } from '../../src/util/xml';
 import { importGraphText } from '../../src/io/import';
 import type { LinkageGraph } from '../../src/model/types';
 
