@@ -3,30 +3,17 @@
  * every dataset converts, every malformed one exits 1 with located errors, the chapter exports in
  * every format, and what is written reads back.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../src/cli/graph';
+import { runCli } from '../helpers/cli';
 import { parseCsv } from '../../src/io/csv';
 import { importGraphText } from '../../src/io/import';
 
 const DATA = 'tests/fixtures/datasets';
 
 /** Runs the CLI in-process: files read from disk (or `files`), written to memory. */
-async function run(args: string[], files: Record<string, string> = {}, sizes: Record<string, number> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written = new Map<string, string>();
-  const io: CliIO = {
-    stdout: (l) => out.push(l),
-    stderr: (l) => err.push(l),
-    readFile: (p) => files[p] ?? readFileSync(p, 'utf8'),
-    writeFile: (p, t) => written.set(p, t),
-    fileSize: (p) => sizes[p] ?? (p in files ? Buffer.byteLength(files[p]!) : statSync(p).size),
-  };
-  const status = await main(args, io);
-  return { status, stdout: out.join('\n'), stderr: err.join('\n'), written };
-}
+const run = (args: string[], files: Record<string, string> = {}, sizes: Record<string, number> = {}) => runCli(args, { files, sizes, disk: true });
 
 const files = (dir: string) => readdirSync(join(DATA, dir)).map((f) => join(DATA, dir, f));
 

@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../src/cli/graph';
+import { runCli } from '../helpers/cli';
 
 /** `npm run graph:check -- --strict` on the chapter: no error and no lint warning. */
 describe('graph/chapter-02.yaml', () => {
   it('passes graph:check --strict', async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIO = {
-      stdout: (l) => out.push(l),
-      stderr: (l) => err.push(l),
-      readFile: (p) => readFileSync(p, 'utf8'),
-      writeFile: () => {
-        throw new Error('check writes nothing');
-      },
-    };
-    const status = await main(['check', '--strict'], io);
-    expect(err).toEqual([]);
-    expect(status).toBe(0);
-    expect(out.at(-1)).toBe('warnings 0');
-  });
+    const r = await runCli(['check', '--strict'], { disk: true });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').at(-1)).toBe('warnings 0');
+    // check writes nothing
+    expect(r.written.size).toBe(0);
+  }, 60_000);
 });

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../../src/cli/graph';
+import { runCli } from '../helpers/cli';
 
 const ROOT = process.cwd();
 const dirs: string[] = [];
@@ -28,22 +28,7 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
 }
 
 /** Runs `main` in-process against an in-memory IO. */
-async function runInProcess(args: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written = new Map<string, string>();
-  const io: CliIO = {
-    stdout: (l) => out.push(l),
-    stderr: (l) => err.push(l),
-    readFile: (p) => {
-      if (p in files) return files[p]!;
-      throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
-    },
-    writeFile: (p, t) => written.set(p, t),
-  };
-  const status = await main(args, io);
-  return { status, stdout: out.join('\n'), stderr: err.join('\n'), written };
-}
+const runInProcess = (args: string[], files: Record<string, string> = {}) => runCli(args, { files });
 
 const BROKEN = `chapter:
   id: chapter-02
