@@ -7,7 +7,7 @@ import type { Lang } from '../model/sentence';
 
 const STRINGS = {
   appName: ['脈絡', '脉络', 'Linkage'],
-  searchPlaceholder: ['搜尋概念(繁/简/English/拼音)', '搜索概念(繁/简/English/拼音)', 'Search concepts (繁/简/English/pinyin)'],
+  searchPlaceholder: ['搜尋 繁/简/EN/拼音', '搜索 繁/简/EN/拼音', 'Search 繁/简/EN/pinyin'],
   searchLabel: ['搜尋', '搜索', 'Search'],
   noMatches: ['沒有符合的概念', '没有符合的概念', 'No matching concept'],
   language: ['語言', '语言', 'Language'],
