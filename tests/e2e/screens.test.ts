@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { paintedPixels, screenshot, state, waitReady } from './harness';
+import { cameraSettled, paintedPixels, screenshot, state, waitReady } from './harness';
 
 const browser = sharedBrowser();
 
@@ -182,7 +182,8 @@ describe('phone (390×844)', () => {
     const box = (await panel.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(phone.height + 0.5);
     expect(await panel.textContent()).toContain((await page.evaluate((k) => (window as any).linkage.graph.getNodeAttribute(k, 'labelEn'), selected)) as string);
-    // A tap on another node selects it.
+    // A tap on another node selects it (once the camera has stopped flying to the first).
+    await cameraSettled(page);
     const target = await page.evaluate((sel) => {
       const r = (window as any).linkage.net.renderer;
       const c = r.getContainer().getBoundingClientRect();
