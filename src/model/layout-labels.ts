@@ -116,6 +116,14 @@ export function labelBox(label: string, font: number = MAP_LABEL.font): LabelBox
   return { lines, width: ems * size, height: lines.length * size * MAP_LABEL.lineHeight };
 }
 
+/** The names the map may draw for a node: 繁體, 简体 and (scripts `all`) English, the short map name when there is one. */
+export function mapNames(a: { label?: unknown; labelHans?: unknown; labelEn?: unknown; mapEn?: unknown }, scripts: 'all' | 'chinese' = 'all'): Array<string | undefined> {
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const names = [text(a.label), text(a.labelHans)];
+  if (scripts === 'all') names.push(text(a.mapEn) ?? text(a.labelEn));
+  return names;
+}
+
 /** The widest and tallest of a node's names in its three scripts: the room the layout keeps for it. */
 export function nameRoom(labels: Iterable<string | undefined | null>, font: number = MAP_LABEL.font): { width: number; height: number } {
   let width = 0, height = 0;

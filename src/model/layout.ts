@@ -9,7 +9,7 @@
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type Graph from 'graphology';
-import { MAP_LABEL, nameRoom } from './layout-labels';
+import { MAP_LABEL, mapNames, nameRoom } from './layout-labels';
 import { fitScale, measureLayout, type LayoutFigures, type NodeBox } from './layout-metrics';
 
 /**
@@ -94,11 +94,8 @@ export type NameScripts = 'all' | 'chinese';
 export function nodeExtents<N extends Positioned>(graph: Graph<N>, scripts: NameScripts = 'all'): Map<string, Extent> {
   const out = new Map<string, Extent>();
   graph.forEachNode((key, a) => {
-    const attrs = a as unknown as Record<string, unknown>;
     const r = Math.max(1, Number(a.size ?? 4)) * MAP_LABEL.disc;
-    const names = [a.label, attrs.labelHans as string | undefined];
-    if (scripts === 'all') names.push((attrs.mapEn ?? attrs.labelEn) as string | undefined);
-    const room = nameRoom(names, MAP_LABEL.font);
+    const room = nameRoom(mapNames(a, scripts), MAP_LABEL.font);
     const half = Math.max(r, room.height / 2);
     const name = { x0: r + MAP_LABEL.gap, x1: r + MAP_LABEL.gap + room.width, y0: -room.height / 2, y1: room.height / 2 };
     out.set(key, { left: r, right: room.width > 0 ? name.x1 : r, up: half, down: half, r, name });
@@ -337,33 +334,31 @@ function removeOverlaps(items: Item[], gap: number, maxRounds: number, strength 
     pairs.sort((p, q) => p - q);
     for (const pair of pairs) {
       const a = items[Math.floor(pair / n)]!, b = items[pair % n]!;
-      {
-        if (a.fixed && b.fixed && !final) continue;
-        const [ox, oy] = penetration(a, b, gap);
-        if (ox <= 0 || oy <= 0) continue;
-        moved++;
-        if (ox > gap && oy > gap) left++;
-        // Boxes are wide and low: going sideways is preferred unless it is much longer.
-        const sideways = ox < 2 * oy;
-        // Pinned boxes (the ladder) move only in the final removal, and then little.
-        const pinned = final === true ? 0.12 : 0;
-        const wa = a.fixed ? pinned : 1, wb = b.fixed ? pinned : 1;
-        if (wa + wb === 0) continue;
-        const shareA = wa / (wa + wb);
-        // Centres of the boxes decide the direction (coincident ones: their keys).
-        const ca = { x: a.x + (a.e.right - a.e.left) / 2, y: a.y + (a.e.down - a.e.up) / 2 };
-        const cb = { x: b.x + (b.e.right - b.e.left) / 2, y: b.y + (b.e.down - b.e.up) / 2 };
-        if (sideways) {
-          const dir = cb.x > ca.x || (cb.x === ca.x && a.key < b.key) ? 1 : -1;
-          const push = (ox + 1e-3) * strength;
-          a.x -= dir * push * shareA;
-          b.x += dir * push * (1 - shareA);
-        } else {
-          const dir = cb.y > ca.y || (cb.y === ca.y && a.key < b.key) ? 1 : -1;
-          const push = (oy + 1e-3) * strength;
-          a.y -= dir * push * shareA;
-          b.y += dir * push * (1 - shareA);
-        }
+      if (a.fixed && b.fixed && !final) continue;
+      const [ox, oy] = penetration(a, b, gap);
+      if (ox <= 0 || oy <= 0) continue;
+      moved++;
+      if (ox > gap && oy > gap) left++;
+      // Boxes are wide and low: going sideways is preferred unless it is much longer.
+      const sideways = ox < 2 * oy;
+      // Pinned boxes (the ladder) move only in the final removal, and then little.
+      const pinned = final === true ? 0.12 : 0;
+      const wa = a.fixed ? pinned : 1, wb = b.fixed ? pinned : 1;
+      if (wa + wb === 0) continue;
+      const shareA = wa / (wa + wb);
+      // Centres of the boxes decide the direction (coincident ones: their keys).
+      const ca = { x: a.x + (a.e.right - a.e.left) / 2, y: a.y + (a.e.down - a.e.up) / 2 };
+      const cb = { x: b.x + (b.e.right - b.e.left) / 2, y: b.y + (b.e.down - b.e.up) / 2 };
+      if (sideways) {
+        const dir = cb.x > ca.x || (cb.x === ca.x && a.key < b.key) ? 1 : -1;
+        const push = (ox + 1e-3) * strength;
+        a.x -= dir * push * shareA;
+        b.x += dir * push * (1 - shareA);
+      } else {
+        const dir = cb.y > ca.y || (cb.y === ca.y && a.key < b.key) ? 1 : -1;
+        const push = (oy + 1e-3) * strength;
+        a.y -= dir * push * shareA;
+        b.y += dir * push * (1 - shareA);
       }
     }
     if (moved === 0) return 0;

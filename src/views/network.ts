@@ -12,7 +12,7 @@ import { drawStraightEdgeLabel, EdgeArrowProgram, EdgeRectangleProgram } from 's
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { SYMMETRIC_EDGE_KINDS, type EdgeKind } from '../model/schema';
 import { mapName, phrase } from '../model/sentence';
-import { labelBox, MAP_LABEL, nameRoom } from '../model/layout-labels';
+import { labelBox, MAP_LABEL, mapNames, nameRoom } from '../model/layout-labels';
 import type { EdgeAttrs, NodeAttrs } from '../model/types';
 import { hover, select, setCamera } from '../state/actions';
 import type { Session } from '../state/session';
@@ -332,7 +332,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   // Chapter-sized maps: the box sigma frames holds the nodes and their names (the widest of the
   // three scripts, beside the node), so that at the whole-map view no name is cut at an edge.
   // sigma takes the box into account when it next indexes the graph (a full draw).
-  const rooms = large ? null : new Map(graph.mapNodes((key, a) => [key, nameRoom([a.label, a.labelHans, a.mapEn ?? a.labelEn])] as const));
+  const rooms = large ? null : new Map(graph.mapNodes((key, a) => [key, nameRoom(mapNames(a))] as const));
   const fitNamesBox = () => {
     if (rooms === null) return;
     const width = container.clientWidth, height = container.clientHeight;

@@ -7,22 +7,16 @@
  * test-artifacts/.
  */
 import Graph from 'graphology';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { compileGraphFile } from '../../src/cli/compile-file';
 import { layoutFigures, nodeExtents } from '../../src/model/layout';
 import { labelBox, labelFontSize } from '../../src/model/layout-labels';
 import { mapName } from '../../src/model/sentence';
-import { launchBrowser } from './browser';
-import { namesReport, openApp, screenshot, type NamesReport } from './harness';
+import { sharedBrowser } from './browser';
+import { cameraSettled, namesReport, openApp, screenshot, type NamesReport } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const LANGS = ['zh-Hant', 'zh-Hans', 'en'] as const;
 const chapter = Graph.from(compileGraphFile('graph/chapter-02.yaml') as never) as unknown as Graph<Record<string, any>>;
@@ -52,10 +46,14 @@ function expectClean(r: NamesReport): void {
   expect(r.blank).toEqual([]);
 }
 
-/** Waits for the camera to stop (framing animations) and a frame to be drawn. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !(window as any).linkage.net.renderer.getCamera().isAnimated());
-  await page.waitForTimeout(150);
+/** The camera's state (x, y, ratio). */
+const cameraOf = (page: Page) => page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState() as { x: number; y: number; ratio: number });
+
+/** Once the camera has stopped, it is where it was `before` (leaving a framing gives it back). */
+async function expectCameraBack(page: Page, before: { x: number; y: number; ratio: number }): Promise<void> {
+  await cameraSettled(page);
+  const after = await cameraOf(page);
+  for (const k of ['x', 'y', 'ratio'] as const) expect(after[k]).toBeCloseTo(before[k], 3);
 }
 
 const singled = (page: Page) =>
@@ -83,8 +81,8 @@ describe('names at the default view', () => {
     for (const lang of LANGS) {
       const share = SHARES[width][lang];
       it(`${width}×${height}, ${lang}: the whole chapter in view, ${share * 100}% of the concepts named at 12 px or more, none hidden`, async () => {
-        const { page, context } = await openApp(browser, `#lang=${lang}`, { viewport: { width, height } });
-        await settle(page);
+        const { page, context } = await openApp(browser(), `#lang=${lang}`, { viewport: { width, height } });
+        await cameraSettled(page);
         const r = await namesReport(page);
         await screenshot(page, `names-${lang}-${width}`);
         expect(r.drawn).toBe(chapter.order);
@@ -100,7 +98,7 @@ describe('names at the default view', () => {
             const d = renderer.getNodeDisplayData(k);
             renderer.getCamera().setState({ x: d.x, y: d.y, ratio: 0.35 });
           }, unnamed);
-          await settle(page);
+          await cameraSettled(page);
           const zoomed = await namesReport(page);
           expectClean(zoomed);
           expect(zoomed.named, `${unnamed} once zoomed in`).toContain(unnamed);
@@ -117,7 +115,7 @@ describe('lecture mode names every concept of the slide', () => {
     // layout made for Chinese names), at least 90% of each slide's.
     const all = madeForAll || lang !== 'en';
     it(`slides 1–20 (${lang}): ${all ? 'every' : '90% of each slide’s'} concept${all ? ' of the slide' : 's'} named, inside the open part of the map, links with their phrases`, async () => {
-      const { page, context } = await openApp(browser, `#mode=lecture&slide=1&lang=${lang}`, { viewport: { width: 1440, height: 900 } });
+      const { page, context } = await openApp(browser(), `#mode=lecture&slide=1&lang=${lang}`, { viewport: { width: 1440, height: 900 } });
       const count = chapter.getAttribute('slideCount') as number;
       const figures: string[] = [];
       for (let n = 1; n <= count; n++) {
@@ -125,8 +123,7 @@ describe('lecture mode names every concept of the slide', () => {
           await page.keyboard.press('ArrowRight');
           await page.waitForFunction((s) => (window as any).linkage.session.state().slide === s, n);
         }
-        await page.waitForTimeout(80);
-        await settle(page);
+        await cameraSettled(page);
         const concepts = await singled(page);
         const r = await namesReport(page);
         expectClean(r);
@@ -144,20 +141,15 @@ describe('lecture mode names every concept of the slide', () => {
   }
 
   it('leaving the lecture gives the camera back', async () => {
-    const { page, context } = await openApp(browser, '#lang=zh-Hant', { viewport: { width: 1440, height: 900 } });
-    await settle(page);
-    const camera = () => page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
-    const before = await camera();
+    const { page, context } = await openApp(browser(), '#lang=zh-Hant', { viewport: { width: 1440, height: 900 } });
+    await cameraSettled(page);
+    const before = await cameraOf(page);
     await page.click('button[data-mode="lecture"]');
     await page.waitForFunction(() => (window as any).linkage.session.state().slide === 1);
-    await page.waitForTimeout(700);
-    await settle(page);
-    expect(Math.abs((await camera()).ratio - before.ratio)).toBeGreaterThan(0.01);
+    await cameraSettled(page);
+    expect(Math.abs((await cameraOf(page)).ratio - before.ratio)).toBeGreaterThan(0.01);
     await page.click('#lecture-end');
-    await page.waitForTimeout(300);
-    await settle(page);
-    const after = await camera();
-    for (const k of ['x', 'y', 'ratio'] as const) expect(after[k]).toBeCloseTo(before[k], 3);
+    await expectCameraBack(page, before);
     await context.close();
   });
 });
@@ -188,10 +180,9 @@ describe('focus, a path and a search frame and name what they single out', () =>
 
   for (const c of cases) {
     it(`${c.name}: the camera frames every concept singled out, each named, none hidden; leaving gives the camera back`, async () => {
-      const { page, context } = await openApp(browser, '#lang=zh-Hant', { viewport: { width: 1440, height: 900 } });
-      await settle(page);
-      const camera = () => page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
-      const before = await camera();
+      const { page, context } = await openApp(browser(), '#lang=zh-Hant', { viewport: { width: 1440, height: 900 } });
+      await cameraSettled(page);
+        const before = await cameraOf(page);
       if (c.query) {
         await page.fill('#search', c.query);
         await page.waitForFunction(() => ((window as any).linkage.session.derived().matches?.size ?? 0) > 0);
@@ -202,8 +193,7 @@ describe('focus, a path and a search frame and name what they single out', () =>
           return d.focusActive || (d.pathNodes?.size ?? 0) > 0;
         });
       }
-      await page.waitForTimeout(700);
-      await settle(page);
+      await cameraSettled(page);
       const concepts = await singled(page);
       expect(concepts.length).toBeGreaterThan(1);
       const r = await namesReport(page);
@@ -228,10 +218,7 @@ describe('focus, a path and a search frame and name what they single out', () =>
         const d = (window as any).linkage.session.derived();
         return !d.focusActive && !d.pathNodes && !d.matches;
       });
-      await page.waitForTimeout(600);
-      await settle(page);
-      const after = await camera();
-      for (const k of ['x', 'y', 'ratio'] as const) expect(after[k]).toBeCloseTo(before[k], 3);
+      await expectCameraBack(page, before);
       await context.close();
     });
   }
@@ -239,7 +226,7 @@ describe('focus, a path and a search frame and name what they single out', () =>
 
 describe('the chapter title', () => {
   it('is shown in the reader’s script in every view and in lecture mode', async () => {
-    const { page, context } = await openApp(browser, '#lang=en', { viewport: { width: 1280, height: 720 } });
+    const { page, context } = await openApp(browser(), '#lang=en', { viewport: { width: 1280, height: 720 } });
     const titles = { 'zh-Hant': chapter.getAttribute('title'), 'zh-Hans': chapter.getAttribute('titleHans'), en: chapter.getAttribute('titleEn') } as Record<string, string>;
     for (const lang of LANGS) {
       for (const view of ['network', 'transformations', 'outline']) {
@@ -266,7 +253,7 @@ describe('the chapter title', () => {
 
 describe('the layout’s estimate of a name’s width', () => {
   it('covers the width Chromium draws, within a few pixels, for every name in the three scripts', async () => {
-    const { page, context } = await openApp(browser, '#lang=zh-Hant');
+    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
     const names = chapter.mapNodes((_k, a) => [a.label, a.labelHans, a.labelEn, ...(a.mapEn ? [a.mapEn] : [])] as string[]).flat();
     const sizes = names.map((l) => labelFontSize(l));
     const measured = await page.evaluate(([list, px]) => {
