@@ -4,6 +4,7 @@
  */
 import { formatCount } from '../io/limits';
 import type { Lang } from '../model/sentence';
+import type { LinkageGraph } from '../model/types';
 
 const STRINGS = {
   appName: ['脈絡', '脉络', 'Linkage'],
@@ -103,6 +104,11 @@ export function counted(lang: Lang, n: number, noun: readonly [string, string, s
 /** Text in the language: picks one of three values. */
 export function pick<T>(lang: Lang, zhHant: T, zhHans: T, en: T): T {
   return lang === 'zh-Hant' ? zhHant : lang === 'zh-Hans' ? zhHans : en;
+}
+
+/** The graph's title in the reader's script ('' when it has none). */
+export function graphTitle(graph: LinkageGraph, lang: Lang): string {
+  return pick(lang, graph.getAttribute('title'), graph.getAttribute('titleHans'), graph.getAttribute('titleEn')) ?? '';
 }
 
 /** "slide 7" / "第 7 張" / "第 7 张". */

@@ -5,7 +5,7 @@
  * clear the WebGL buffers; for 2× the renderer is resized at pixel ratio 2 for that task only.
  */
 import type Sigma from 'sigma';
-import { pick } from '../i18n/strings';
+import { graphTitle, pick } from '../i18n/strings';
 import type { Lang } from '../model/sentence';
 import type { EdgeAttrs, KindInfo, LinkageGraph, NodeAttrs } from '../model/types';
 import { FONT_STACK } from '../util/fonts';
@@ -61,7 +61,7 @@ export async function networkPng(renderer: Sigma<NodeAttrs, EdgeAttrs>, graph: L
   const height = container.offsetHeight;
   if (width === 0 || height === 0) throw new Error('the map is not shown: switch to the network view first');
   const kinds = options.kinds ?? graph.getAttribute('nodeKinds') ?? [];
-  const title = pick(lang, graph.getAttribute('title'), graph.getAttribute('titleHans'), graph.getAttribute('titleEn')) ?? '';
+  const title = graphTitle(graph, lang);
   const names = kinds.map((k) => pick(lang, k.zh, k.zhHans, k.en));
   const font = lang === 'zh-Hans' ? FONT_STACK.hans : FONT_STACK.hant;
 

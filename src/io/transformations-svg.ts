@@ -3,7 +3,7 @@
  * font-family stack, no external reference), and as PNG in the browser. Also the ladder's texts
  * in the reader's language, shared with the d3 view so both draw the same words.
  */
-import { pick, slideLabel } from '../i18n/strings';
+import { graphTitle, pick, slideLabel } from '../i18n/strings';
 import { moreName, vt } from '../i18n/views';
 import {
   buildLadder,
@@ -176,8 +176,8 @@ export function transformationsSvg(graph: LinkageGraph, lang: Lang, options: Tra
   const fs = options.fontSize ?? 20;
   const sides = options.sides ?? true;
   const heading = options.title ?? ladderHeading(graph, ladder, lang, rows.length);
-  const graphTitle = pick(lang, graph.getAttribute('title'), graph.getAttribute('titleHans'), graph.getAttribute('titleEn')) ?? '';
-  const text: LadderText = { ...ladderText(graph, ladder, lang, rows), title: heading, subtitle: graphTitle || undefined };
+  const chapter = graphTitle(graph, lang);
+  const text: LadderText = { ...ladderText(graph, ladder, lang, rows), title: heading, subtitle: chapter || undefined };
   const layout = layoutLadder(text, { width, fontSize: fs, sides, wrap: ladderWrap });
   const C = LADDER_COLORS;
 

@@ -13,7 +13,7 @@ import { graphKeyOf } from '../state/progress';
 import type { AppState } from '../state/types';
 import { mountPresenter, presenterUrl } from './presenter';
 import type { AppContext } from './registry';
-import { pick } from '../i18n/strings';
+import { graphTitle } from '../i18n/strings';
 import { bindSlideKeys, isPresenterWindow, slideConcepts, slideCount, slideHeading, slideTextElement, syncSlides } from './slides';
 import './lecture.css';
 
@@ -44,7 +44,6 @@ export function slideFontMax(height = window.innerHeight): number {
 }
 
 /** Shrinks the font of `box` until its content fits its height (projector text never scrolls). */
-
 export function fitText(box: HTMLElement, max: number, min: number): void {
   let size = max;
   box.style.setProperty('--slide-font', `${size}px`);
@@ -134,7 +133,7 @@ function mountProjector(pane: HTMLElement, ctx: AppContext): () => void {
     const lang = state.lang;
     const n = state.slide;
     root.lang = lang;
-    chapterTitle.textContent = pick(lang, graph.getAttribute('title'), graph.getAttribute('titleHans'), graph.getAttribute('titleEn')) ?? '';
+    chapterTitle.textContent = graphTitle(graph, lang);
     prev.title = tm(lang, 'prevSlide');
     prev.setAttribute('aria-label', tm(lang, 'prevSlide'));
     next.title = tm(lang, 'nextSlide');

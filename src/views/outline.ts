@@ -4,7 +4,7 @@
  * keys move concept by concept (one tab stop), Tab walks the links; prints as a handout.
  */
 import { el, replaceChildren } from '../dom';
-import { pick, slideLabel, t } from '../i18n/strings';
+import { graphTitle, slideLabel, t } from '../i18n/strings';
 import { vcount, vt } from '../i18n/views';
 import { buildOutline, type OutlineConcept, type OutlineSlide } from '../model/outline';
 import { nodeLabel, type Lang } from '../model/sentence';
@@ -123,8 +123,8 @@ export function mount(container: HTMLElement, ctx: AppContext): () => void {
     const lang = state.lang;
     const d = session.derived();
     const outline = buildOutline(graph, lang, { nodes: d.filteredNodes, edges: d.filteredEdges });
-    const graphTitle = pick(lang, graph.getAttribute('title'), graph.getAttribute('titleHans'), graph.getAttribute('titleEn')) ?? '';
-    title.textContent = graphTitle ? `${graphTitle} · ${vt(lang, 'outlineTitle')}` : vt(lang, 'outlineTitle');
+    const chapter = graphTitle(graph, lang);
+    title.textContent = chapter ? `${chapter} · ${vt(lang, 'outlineTitle')}` : vt(lang, 'outlineTitle');
     summary.textContent = `${vcount(lang, outline.conceptCount, 'concepts')} · ${vcount(lang, outline.relationCount, 'relationsCount')}`;
     keys.textContent = vt(lang, 'outlineKeys');
     printButton.textContent = vt(lang, 'print');

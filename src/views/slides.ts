@@ -4,7 +4,7 @@
  * the BroadcastChannel that keeps two windows on the same slide.
  */
 import { el } from '../dom';
-import { pick } from '../i18n/strings';
+import { graphTitle, pick } from '../i18n/strings';
 import { tm } from '../i18n/modes';
 import { nodeLabel, type Lang } from '../model/sentence';
 import type { LinkageGraph, SectionInfo } from '../model/types';
@@ -36,7 +36,7 @@ export function sectionOfSlide(graph: LinkageGraph, n: number): SectionInfo | un
 export function slideHeading(graph: LinkageGraph, n: number, lang: Lang): string {
   const sec = sectionOfSlide(graph, n);
   if (sec) return `§${sec.id} ${pick(lang, sec.zh, sec.zhHans, sec.en)}`;
-  return pick(lang, graph.getAttribute('title'), graph.getAttribute('titleHans'), graph.getAttribute('titleEn')) ?? '';
+  return graphTitle(graph, lang);
 }
 
 /** Marker → line class: ★ main point, ◎ ▽ sub-points, ○ sub-heading, ※ definition, § section. */

@@ -3,7 +3,7 @@
  * and selects the concept), the language switch and the copy-link button.
  */
 import { el } from '../dom';
-import { pick, t } from '../i18n/strings';
+import { graphTitle, t } from '../i18n/strings';
 import { LANGS, type Lang } from '../model/sentence';
 import { select, setLang, setMode, setQuery, setView } from '../state/actions';
 import type { Mode, View } from '../state/types';
@@ -87,7 +87,7 @@ export function mountTopbar(container: HTMLElement, session: Session, deps: Topb
   const render = () => {
     const lang = session.state().lang;
     brand.textContent = t(lang, 'appName');
-    title.textContent = pick(lang, graph.getAttribute('title'), graph.getAttribute('titleHans'), graph.getAttribute('titleEn')) ?? '';
+    title.textContent = graphTitle(graph, lang);
     // Wrapped, or cut short where the bar is very narrow: the whole title shows on hover.
     title.title = title.textContent;
     searchBox.setLang(lang, t(lang, 'searchPlaceholder'));
