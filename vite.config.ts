@@ -65,7 +65,7 @@ function appIcons(): Plugin {
 /**
  * The web app manifest and the service worker. Every path is relative, so the installed app
  * and its cache work at any sub-path. 'prompt': a new build waits until the reader accepts the
- * reload (src/views/update-prompt.ts); nothing is injected into index.html but the manifest
+ * reload (src/views/chrome/update-prompt.ts); nothing is injected into index.html but the manifest
  * link, so the CSP keeps forbidding inline script (src/pwa.ts registers the worker).
  */
 async function offlineApp(): Promise<Plugin[]> {

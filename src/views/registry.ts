@@ -6,7 +6,7 @@ import type { LinkageGraph } from '../model/types';
 import type { GraphIndex } from '../state/derive';
 import type { Session } from '../state/session';
 import type { Mode, View } from '../state/types';
-import type { NetworkHandle } from './network';
+import type { NetworkHandle } from './map/network';
 
 /** What a lazily loaded view or mode receives. */
 export interface AppContext {
@@ -27,12 +27,12 @@ export type Loader = () => Promise<{ mount: Mount }>;
 
 /** Views that replace the map in the stage. */
 export const VIEW_LOADERS: Partial<Record<View, Loader>> = {
-  transformations: () => import('./transformations'),
-  outline: () => import('./outline'),
+  transformations: () => import('./ladder/transformations'),
+  outline: () => import('./outline/outline'),
 };
 
 /** Modes that add a pane beside the map (the map stays, driven by the same state). */
 export const MODE_LOADERS: Partial<Record<Mode, Loader>> = {
-  lecture: () => import('./lecture'),
-  revision: () => import('./revision'),
+  lecture: () => import('./lecture/lecture'),
+  revision: () => import('./revision/revision'),
 };

@@ -108,6 +108,33 @@ export async function nodePixel(page: Page, key: string): Promise<number[]> {
   }, key);
 }
 
+/**
+ * Every pixel sigma painted inside a node's disc on the WebGL nodes layer (a square of the
+ * disc's radius around its centre), right after a synchronous refresh; each [r, g, b, a]. For
+ * discs drawn small with rings and borders, where the centre alone may fall on a border.
+ */
+export async function nodeDiscPixels(page: Page, key: string): Promise<number[][]> {
+  return page.evaluate((k) => {
+    const { net } = (window as any).linkage;
+    const r = net.renderer;
+    r.refresh();
+    const canvas: HTMLCanvasElement = r.getCanvases().nodes;
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+    const d = r.getNodeDisplayData(k);
+    const p = r.framedGraphToViewport(d);
+    const ratio = canvas.width / canvas.getBoundingClientRect().width;
+    const radius = Math.max(1, Math.floor(r.scaleSize(d.size) * ratio));
+    const side = 2 * radius + 1;
+    const x0 = Math.round(p.x * ratio) - radius;
+    const y0 = Math.round(canvas.height - p.y * ratio) - radius;
+    const out = new Uint8Array(side * side * 4);
+    gl.readPixels(x0, y0, side, side, gl.RGBA, gl.UNSIGNED_BYTE, out);
+    const pixels: number[][] = [];
+    for (let i = 0; i < side * side; i++) pixels.push([...out.subarray(i * 4, i * 4 + 4)]);
+    return pixels;
+  }, key);
+}
+
 /** Number of painted (non-transparent) pixels on the WebGL nodes layer and the 2D labels layer. */
 export async function paintedPixels(page: Page): Promise<{ nodes: number; labels: number }> {
   return page.evaluate(() => {

@@ -9,11 +9,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../../src/io/csv';
 import { sharedBrowser } from './browser';
-import { cameraSettled, hexToRgb, near, nodePixel, openApp, screenshot, state } from './harness';
+import { cameraSettled, hexToRgb, near, nodeDiscPixels, openApp, screenshot, state } from './harness';
 
 const browser = sharedBrowser();
 
 const KEY = 'linkage.progress:chapter-02';
+/** The colour the map draws a path in (links, and the border of its ends). */
+const PATH_COLOR = '#d55e00';
 
 /** The right option of the question on screen, worked out from the graph (not from the view). */
 function rightOption(page: Page): Promise<string> {
@@ -88,9 +90,11 @@ describe('revision mode', () => {
       expect(lit).toContain(path.to);
       if (i === 1) {
         await cameraSettled(page);
-        const painted = await nodePixel(page, path.to);
+        // The answer's disc is drawn in its own colour, ringed with the path's colour.
+        const disc = await nodeDiscPixels(page, path.to);
         const fill = await page.evaluate((k) => (window as any).linkage.graph.getNodeAttribute(k, 'color'), path.to);
-        expect(near(painted, hexToRgb(fill)), `${path.to}: ${painted} vs ${fill}`).toBe(true);
+        expect(disc.some((p) => near(p, hexToRgb(fill))), `${path.to}: no pixel of ${fill} in its disc`).toBe(true);
+        expect(disc.some((p) => near(p, hexToRgb(PATH_COLOR))), `${path.to}: no pixel of the path colour ${PATH_COLOR} on its disc`).toBe(true);
         await screenshot(page, 'revision-feedback-wrong');
       }
       if (i === 0) await screenshot(page, 'revision-feedback-right');

@@ -10,11 +10,11 @@ import { setLang } from '../../src/state/actions';
 import { createSession, type Session } from '../../src/state/session';
 import { DEFAULT_STATE } from '../../src/state/types';
 import type { LinkageGraph } from '../../src/model/types';
-import { EXPORT_ITEMS, mountFileMenu } from '../../src/views/file-menu';
+import { EXPORT_ITEMS, mountFileMenu } from '../../src/views/files/file-menu';
 import type { AppContext } from '../../src/views/registry';
 import { tinyGraph } from '../fixtures/tiny-graph';
 
-vi.mock('../../src/views/file-menu.css', () => ({}));
+vi.mock('../../src/views/files/file-menu.css', () => ({}));
 
 let session: Session;
 let stage: HTMLElement;

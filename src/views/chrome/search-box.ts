@@ -2,12 +2,12 @@
  * A search box with suggestions (ARIA combobox): matches labels in 繁/简/English, pinyin and
  * initials as you type; arrow keys move, Enter or a click picks.
  */
-import { el, replaceChildren } from '../dom';
-import { pick, t } from '../i18n/strings';
-import { search } from '../model/search';
-import { nodeLabel, type Lang } from '../model/sentence';
-import type { Session } from '../state/session';
-import { chip } from './common';
+import { el, replaceChildren } from '../../dom';
+import { pick, t } from '../../i18n/strings';
+import { search } from '../../model/search';
+import { nodeLabel, type Lang } from '../../model/sentence';
+import type { Session } from '../../state/session';
+import { chip } from '../common';
 
 export interface SearchBoxOptions {
   id: string;

@@ -6,11 +6,11 @@
  */
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
-import { labelFontSize, MAP_LABEL, wrapLabel } from '../model/layout-labels';
+import { labelFontSize, MAP_LABEL, wrapLabel } from '../../model/layout-labels';
 import { placeLabels, type Box, type Disc, type LabelCandidate, type PlacedLabel } from './label-placement';
 
 /** Font stacks of locally installed CJK fonts; never fetched from another origin. */
-export { FONT_STACK } from '../util/fonts';
+export { FONT_STACK } from '../../util/fonts';
 
 export { wrapLabel };
 

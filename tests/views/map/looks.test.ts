@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { hover, select, setFocus, setPathEnd, setQuery, toggleSection } from '../../src/state/actions';
-import { createDeriver } from '../../src/state/derive';
-import { DEFAULT_STATE, type AppState } from '../../src/state/types';
-import { E, edgeLook, LookTable, N, nodeLook, type LookInputs, type MapOverlay } from '../../src/views/map-looks';
-import { syntheticGraph, tinyGraph } from '../fixtures/tiny-graph';
+import { hover, select, setFocus, setPathEnd, setQuery, toggleSection } from '../../../src/state/actions';
+import { createDeriver } from '../../../src/state/derive';
+import { DEFAULT_STATE, type AppState } from '../../../src/state/types';
+import { E, edgeLook, LookTable, N, nodeLook, type LookInputs, type MapOverlay } from '../../../src/views/map/looks';
+import { syntheticGraph, tinyGraph } from '../../fixtures/tiny-graph';
 
 function inputsFor(derive: ReturnType<typeof createDeriver>, state: AppState, veiled = false, overlay: MapOverlay | null = null, maxForcedLabels = Infinity): LookInputs {
   return { derived: derive(state), pathFrom: state.path.from, pathTo: state.path.to, overlay, veiled, maxForcedLabels };
 }
 
-describe('views/map-looks', () => {
+describe('views/map/looks', () => {
   const graph = tinyGraph();
   const derive = createDeriver(graph);
   const first = graph.nodes()[0]!;

@@ -1,5 +1,5 @@
 /** A dismissible notice line (role=status) for things the reader should know, e.g. a bad link. */
-import { el, replaceChildren } from '../dom';
+import { el, replaceChildren } from '../../dom';
 
 export interface Notice {
   /** With an `action`, the notice offers its button and stays until dismissed or hidden. */

@@ -3,16 +3,16 @@
  * this slide's transcript and its propositions read as sentences — a preview of the next slide
  * and a timer, kept on the same slide as the projected window through a BroadcastChannel.
  */
-import { el, replaceChildren } from '../dom';
-import { slideLabel } from '../i18n/strings';
-import { tm } from '../i18n/modes';
-import { edgeSentence } from '../model/sentence';
-import { select, setSlide, stepSlide } from '../state/actions';
-import { graphKeyOf } from '../state/progress';
-import type { AppState } from '../state/types';
-import { toHash } from '../state/url';
-import { sentenceElement } from './common';
-import type { AppContext } from './registry';
+import { el, replaceChildren } from '../../dom';
+import { slideLabel } from '../../i18n/strings';
+import { tm } from '../../i18n/modes';
+import { edgeSentence } from '../../model/sentence';
+import { select, setSlide, stepSlide } from '../../state/actions';
+import { graphKeyOf } from '../../state/progress';
+import type { AppState } from '../../state/types';
+import { toHash } from '../../state/url';
+import { sentenceElement } from '../common';
+import type { AppContext } from '../registry';
 import { bindSlideKeys, framingNodes, slideCount, slideHeading, slideTextElement, syncSlides } from './slides';
 import './lecture.css';
 

@@ -3,20 +3,20 @@
  * by Leitner boxes kept on this device. Feedback shows the answer on the map (as a path) and
  * cites the slide; the map rings what has been visited and mastered. Flashcards export to Anki.
  */
-import { download } from '../io/download';
-import { prefersReducedMotion } from '../util/motion';
-import { el, replaceChildren } from '../dom';
-import { slideLabel } from '../i18n/strings';
-import { tm, type ModeStringKey } from '../i18n/modes';
-import { ankiCards, ankiFileName, toAnkiCsv } from '../io/anki';
-import { boxCounts, isMastered, nextDue, pickRound, practiceRound } from '../model/leitner';
-import { answerSentences, blankText, generateQuestions, optionLabel, promptParts, QUESTION_TYPES, type Choice, type PathQuestion, type PromptPart, type Question } from '../model/quiz';
-import type { Lang } from '../model/sentence';
-import { clearPath, select, setPathEnd, setView } from '../state/actions';
-import { graphKeyOf, openProgress, overlayOf, storageKey, type ProgressProblem } from '../state/progress';
-import { sentenceElement } from './common';
-import { OVERLAY_COLORS } from './network';
-import type { AppContext } from './registry';
+import { download } from '../../io/download';
+import { prefersReducedMotion } from '../../util/motion';
+import { el, replaceChildren } from '../../dom';
+import { slideLabel } from '../../i18n/strings';
+import { tm, type ModeStringKey } from '../../i18n/modes';
+import { ankiCards, ankiFileName, toAnkiCsv } from '../../io/anki';
+import { boxCounts, isMastered, nextDue, pickRound, practiceRound } from '../../model/leitner';
+import { answerSentences, blankText, generateQuestions, optionLabel, promptParts, QUESTION_TYPES, type Choice, type PathQuestion, type PromptPart, type Question } from '../../model/quiz';
+import type { Lang } from '../../model/sentence';
+import { clearPath, select, setPathEnd, setView } from '../../state/actions';
+import { graphKeyOf, openProgress, overlayOf, storageKey, type ProgressProblem } from '../../state/progress';
+import { sentenceElement } from '../common';
+import { OVERLAY_COLORS } from '../map/network';
+import type { AppContext } from '../registry';
 import './revision.css';
 
 const ROUND_SIZE = 10;

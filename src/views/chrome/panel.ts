@@ -3,14 +3,14 @@
  * verbatim quote, and every visible relation as a sentence, grouped by link kind. When a path
  * is asked for, the panel reads the chains as sentences instead.
  */
-import { el, replaceChildren } from '../dom';
-import { pick, slideLabel, t } from '../i18n/strings';
-import { pathSentences } from '../model/paths';
-import { edgeSentence } from '../model/sentence';
-import { clearPath, select, setPathEnd } from '../state/actions';
-import type { Session } from '../state/session';
-import type { AppState } from '../state/types';
-import { chip, kindIndex, kindName, sentenceElement } from './common';
+import { el, replaceChildren } from '../../dom';
+import { pick, slideLabel, t } from '../../i18n/strings';
+import { pathSentences } from '../../model/paths';
+import { edgeSentence } from '../../model/sentence';
+import { clearPath, select, setPathEnd } from '../../state/actions';
+import type { Session } from '../../state/session';
+import type { AppState } from '../../state/types';
+import { chip, kindIndex, kindName, sentenceElement } from '../common';
 
 /** Mounts the panel in `container`; returns its element (the map keeps clear of it) and disposer. */
 export function mountPanel(container: HTMLElement, session: Session): { element: HTMLElement; dispose(): void } {

@@ -2,9 +2,9 @@
  * The sidebar: legend and filters (node kinds, link kinds, sections, slide range) with counts,
  * focus (hops and direction) and the path finder's two ends. Every control is a state action.
  */
-import { el, replaceChildren } from '../dom';
-import { pick, t } from '../i18n/strings';
-import { nodeLabel } from '../model/sentence';
+import { el, replaceChildren } from '../../dom';
+import { pick, t } from '../../i18n/strings';
+import { nodeLabel } from '../../model/sentence';
 import {
   clearPath,
   resetFilters,
@@ -15,10 +15,10 @@ import {
   toggleEdgeKind,
   toggleNodeKind,
   toggleSection,
-} from '../state/actions';
-import type { Session } from '../state/session';
-import { FOCUS_DEPTHS, FOCUS_DIRECTIONS, NO_SECTION, type AppState, type FocusDepth, type FocusDirection } from '../state/types';
-import { chip, kindName } from './common';
+} from '../../state/actions';
+import type { Session } from '../../state/session';
+import { FOCUS_DEPTHS, FOCUS_DIRECTIONS, NO_SECTION, type AppState, type FocusDepth, type FocusDirection } from '../../state/types';
+import { chip, kindName } from '../common';
 import { createSearchBox } from './search-box';
 
 export function mountSidebar(container: HTMLElement, session: Session): () => void {

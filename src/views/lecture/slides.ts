@@ -3,13 +3,13 @@
  * lines kept and styled), the section a slide belongs to, the slide keys a clicker sends, and
  * the BroadcastChannel that keeps two windows on the same slide.
  */
-import { el } from '../dom';
-import { graphTitle, pick } from '../i18n/strings';
-import { tm } from '../i18n/modes';
-import { nodeLabel, type Lang } from '../model/sentence';
-import type { LinkageGraph, SectionInfo } from '../model/types';
-import { setSlide } from '../state/actions';
-import type { Session } from '../state/session';
+import { el } from '../../dom';
+import { graphTitle, pick } from '../../i18n/strings';
+import { tm } from '../../i18n/modes';
+import { nodeLabel, type Lang } from '../../model/sentence';
+import type { LinkageGraph, SectionInfo } from '../../model/types';
+import { setSlide } from '../../state/actions';
+import type { Session } from '../../state/session';
 
 /** Number of slides of the graph (0 when it has none). */
 export function slideCount(graph: LinkageGraph): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPart } from '../../src/views/cover';
+import { openPart } from '../../../src/views/map/cover';
 
 describe('openPart', () => {
   it('is the whole map when nothing covers it', () => {

@@ -1,28 +1,28 @@
 /**
- * The network view (sigma, WebGL). Each item's look is a small code (map-looks.ts) computed from
+ * The network view (sigma, WebGL). Each item's look is a small code (looks.ts) computed from
  * the session's derived Sets; reducers only decode it and never write to the graph. After a
  * change only the items whose code changed are redrawn on large graphs. Hover and click go back
  * to the state as actions.
  */
-import { prefersReducedMotion } from '../util/motion';
+import { prefersReducedMotion } from '../../util/motion';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import Sigma from 'sigma';
 import { drawStraightEdgeLabel, EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import { SYMMETRIC_EDGE_KINDS, type EdgeKind } from '../model/schema';
-import { mapName, phrase } from '../model/sentence';
-import { labelBox, MAP_LABEL, mapNames, nameRoom } from '../model/layout-labels';
-import type { EdgeAttrs, NodeAttrs } from '../model/types';
-import { hover, select, setCamera } from '../state/actions';
-import type { Session } from '../state/session';
-import type { AppState } from '../state/types';
+import { SYMMETRIC_EDGE_KINDS, type EdgeKind } from '../../model/schema';
+import { mapName, phrase } from '../../model/sentence';
+import { labelBox, MAP_LABEL, mapNames, nameRoom } from '../../model/layout-labels';
+import type { EdgeAttrs, NodeAttrs } from '../../model/types';
+import { hover, select, setCamera } from '../../state/actions';
+import type { Session } from '../../state/session';
+import type { AppState } from '../../state/types';
 import { createLabelPainter, FONT_STACK, wrapLabel, type PaintedName } from './labels';
 import type { Box, Disc } from './label-placement';
 import { openPart, type Rect } from './cover';
-import { E, LookTable, N, singledNodes, type LookInputs, type MapOverlay } from './map-looks';
+import { E, LookTable, N, singledNodes, type LookInputs, type MapOverlay } from './looks';
 
-export type { MapOverlay } from './map-looks';
+export type { MapOverlay } from './looks';
 
 type NodeData = Partial<NodeDisplayData> & NodeAttrs & { borderColor?: string; borderSize?: number; innerSize?: number; ringColor?: string; ringSize?: number };
 type EdgeData = Partial<EdgeDisplayData> & EdgeAttrs & { curvature?: number };
@@ -76,6 +76,10 @@ const DIM_EDGE = '#ececec';
 /** Edges of earlier lecture slides: visible, quieter than this slide's. */
 const PAST_EDGE = '#cfcfcf';
 const PATH_COLOR = '#d55e00';
+/** A node's dark border, as a share of its disc, when its kind sets none. */
+const DEFAULT_BORDER = 0.12;
+/** Most a disc grows to keep its colour's room inside a mark and a ring. */
+const MAX_MARK_GROWTH = 2;
 const SELECT_BORDER = '#111111';
 
 /** `fade` by a fixed amount, remembered per colour (kinds share a few colours); non-hex → `fallback`. */
@@ -136,7 +140,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   };
 
   // Outline of each kind (see NODE_KIND_BORDERS): border and white inner ring, as disc fractions.
-  const OUTLINES = { plain: [0.12, 0], ring: [0.1, 0.22], thick: [0.3, 0] } as const;
+  const OUTLINES = { plain: [DEFAULT_BORDER, 0], ring: [0.1, 0.22], thick: [0.3, 0] } as const;
   const outlineOf = new Map((graph.getAttribute('nodeKinds') ?? []).map((k) => [k.id, OUTLINES[k.border ?? 'plain']]));
 
   let state: AppState = session.state();
@@ -232,8 +236,15 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       data.highlighted = true;
       data.borderColor = code & N.PATH ? PATH_COLOR : SELECT_BORDER;
       data.borderSize = 0.3;
+      // The mark stands in for the kind's white inner ring.
+      data.innerSize = 0;
       data.zIndex = 2;
     }
+    // Marks and rings are drawn around the kind's colour, not over it: the disc grows so its
+    // colour keeps the room it has unmarked.
+    const around = (data.ringSize ?? 0) + (data.borderSize ?? DEFAULT_BORDER) + (data.innerSize ?? 0);
+    const plain = (outline?.[0] ?? DEFAULT_BORDER) + (outline?.[1] ?? 0);
+    if (around > plain) data.size = data.size * Math.min(MAX_MARK_GROWTH, (1 - plain) / (1 - around));
     return data;
   };
   const edgeReducer = (key: string, data: EdgeData): EdgeData => {
@@ -265,7 +276,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       bordered: createNodeBorderProgram({
         borders: [
           { size: { attribute: 'ringSize', defaultValue: 0 }, color: { attribute: 'ringColor' } },
-          { size: { attribute: 'borderSize', defaultValue: 0.12 }, color: { attribute: 'borderColor', defaultValue: '#222222' } },
+          { size: { attribute: 'borderSize', defaultValue: DEFAULT_BORDER }, color: { attribute: 'borderColor', defaultValue: '#222222' } },
           { size: { attribute: 'innerSize', defaultValue: 0 }, color: { value: '#ffffff' } },
           { size: { fill: true }, color: { attribute: 'color' } },
         ],

@@ -2,10 +2,10 @@
  * The update prompt: when a new build of the site is installed and waiting, a small notice
  * offers to reload into it (Reload) or to keep the page as it is for now (Later).
  */
-import { el } from '../dom';
-import { to } from '../i18n/offline';
-import type { Lang } from '../model/sentence';
-import './resilience.css';
+import { el } from '../../dom';
+import { to } from '../../i18n/offline';
+import type { Lang } from '../../model/sentence';
+import './notices.css';
 
 export interface UpdatePrompt {
   /** Shows the prompt in the reader's language; Reload calls `apply`. */

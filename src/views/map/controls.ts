@@ -2,10 +2,10 @@
  * Zoom in, zoom out, fit and reset buttons over the map, with their keyboard equivalents
  * (+ − 0 and arrow keys to pan when the map has focus) and a count of what is shown.
  */
-import { el } from '../dom';
-import { t } from '../i18n/strings';
-import { setCamera } from '../state/actions';
-import type { Session } from '../state/session';
+import { el } from '../../dom';
+import { t } from '../../i18n/strings';
+import { setCamera } from '../../state/actions';
+import type { Session } from '../../state/session';
 import type { NetworkHandle } from './network';
 
 export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, session: Session, net: NetworkHandle): () => void {

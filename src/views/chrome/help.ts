@@ -3,14 +3,14 @@
  * every view (open with `?`, close with Escape). Also binds `[` and `]` to the previous and
  * next view.
  */
-import { el, replaceChildren } from '../dom';
-import { t } from '../i18n/strings';
-import { vt, type ViewStringKey } from '../i18n/views';
-import type { Lang } from '../model/sentence';
-import { setView } from '../state/actions';
-import type { Session } from '../state/session';
-import type { View } from '../state/types';
-import { MODE_LOADERS, VIEW_LOADERS } from './registry';
+import { el, replaceChildren } from '../../dom';
+import { t } from '../../i18n/strings';
+import { vt, type ViewStringKey } from '../../i18n/views';
+import type { Lang } from '../../model/sentence';
+import { setView } from '../../state/actions';
+import type { Session } from '../../state/session';
+import type { View } from '../../state/types';
+import { MODE_LOADERS, VIEW_LOADERS } from '../registry';
 import './help.css';
 
 type Shortcut = [keys: string[], what: ViewStringKey | 'fit'];

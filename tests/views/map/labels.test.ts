@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapLabel } from '../../src/views/labels';
+import { wrapLabel } from '../../../src/views/map/labels';
 
 describe('wrapLabel', () => {
   it('keeps short labels on one line', () => {

@@ -3,14 +3,14 @@
  * as a sentence with a link to the other concept. Headings and lists for screen readers; arrow
  * keys move concept by concept (one tab stop), Tab walks the links; prints as a handout.
  */
-import { el, replaceChildren } from '../dom';
-import { graphTitle, slideLabel, t } from '../i18n/strings';
-import { vcount, vt } from '../i18n/views';
-import { buildOutline, type OutlineConcept, type OutlineSlide } from '../model/outline';
-import { nodeLabel, type Lang } from '../model/sentence';
-import { resetFilters, select } from '../state/actions';
-import { chip, kindIndex, kindName, sentenceElement } from './common';
-import type { AppContext } from './registry';
+import { el, replaceChildren } from '../../dom';
+import { graphTitle, slideLabel, t } from '../../i18n/strings';
+import { vcount, vt } from '../../i18n/views';
+import { buildOutline, type OutlineConcept, type OutlineSlide } from '../../model/outline';
+import { nodeLabel, type Lang } from '../../model/sentence';
+import { resetFilters, select } from '../../state/actions';
+import { chip, kindIndex, kindName, sentenceElement } from '../common';
+import type { AppContext } from '../registry';
 import './outline.css';
 
 /** A DOM id for a node key (keys are ASCII slugs, but imported graphs may hold anything). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxesOverlap, discHitsBox, placeLabels, type LabelCandidate } from '../../src/views/label-placement';
+import { boxesOverlap, discHitsBox, placeLabels, type LabelCandidate } from '../../../src/views/map/label-placement';
 
 const cand = (key: string, x: number, y: number, extra: Partial<LabelCandidate> = {}): LabelCandidate => ({ key, x, y, r: 4, width: 60, height: 14, force: false, priority: 0, ...extra });
 const area = { x0: 0, y0: 0, x1: 400, y1: 300 };

@@ -4,14 +4,14 @@
  * what the graph links to it in the side columns and dims the rest. Layout comes from
  * model/ladder.ts; this file only joins it to the SVG and wires events to state actions.
  */
-import { download } from '../io/download';
-import { prefersReducedMotion } from '../util/motion';
+import { download } from '../../io/download';
+import { prefersReducedMotion } from '../../util/motion';
 import { easeCubicOut } from 'd3-ease';
 import { select, type Selection } from 'd3-selection';
 import 'd3-transition';
-import { el, replaceChildren } from '../dom';
-import { slideLabel, t } from '../i18n/strings';
-import { moreName, rowName, vt } from '../i18n/views';
+import { el, replaceChildren } from '../../dom';
+import { slideLabel, t } from '../../i18n/strings';
+import { moreName, rowName, vt } from '../../i18n/views';
 import {
   LADDER_COLORS as C,
   edgeKindColor,
@@ -23,7 +23,7 @@ import {
   sideItemsText,
   svgToPng,
   transformationsSvg,
-} from '../io/transformations-svg';
+} from '../../io/transformations-svg';
 import {
   allRowLinks,
   buildLadder,
@@ -38,12 +38,12 @@ import {
   type SideCard,
   type SideLink,
   type TextBlock,
-} from '../model/ladder';
-import { edgeSentence, nodeLabel } from '../model/sentence';
-import { resetFilters, select as selectNode, setView } from '../state/actions';
-import type { AppState } from '../state/types';
-import { sentenceElement } from './common';
-import type { AppContext } from './registry';
+} from '../../model/ladder';
+import { edgeSentence, nodeLabel } from '../../model/sentence';
+import { resetFilters, select as selectNode, setView } from '../../state/actions';
+import type { AppState } from '../../state/types';
+import { sentenceElement } from '../common';
+import type { AppContext } from '../registry';
 import './transformations.css';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -4,8 +4,8 @@
  * codes of its last draw; after a state change it recomputes them and redraws only the items
  * whose code changed. No DOM, no sigma: the reducers decode, this module decides.
  */
-import type { PathIndex } from '../model/paths';
-import type { Derived } from '../state/derive';
+import type { PathIndex } from '../../model/paths';
+import type { Derived } from '../../state/derive';
 
 /** Node look bits. */
 export const N = {

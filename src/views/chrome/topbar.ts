@@ -2,13 +2,13 @@
  * The top bar: title, the main search (typing highlights matches on the map; picking flies to
  * and selects the concept), the language switch and the copy-link button.
  */
-import { el } from '../dom';
-import { graphTitle, t } from '../i18n/strings';
-import { LANGS, type Lang } from '../model/sentence';
-import { select, setLang, setMode, setQuery, setView } from '../state/actions';
-import type { Mode, View } from '../state/types';
-import { MODE_LOADERS, VIEW_LOADERS } from './registry';
-import type { Session } from '../state/session';
+import { el } from '../../dom';
+import { graphTitle, t } from '../../i18n/strings';
+import { LANGS, type Lang } from '../../model/sentence';
+import { select, setLang, setMode, setQuery, setView } from '../../state/actions';
+import type { Mode, View } from '../../state/types';
+import { MODE_LOADERS, VIEW_LOADERS } from '../registry';
+import type { Session } from '../../state/session';
 import { createSearchBox } from './search-box';
 
 export interface TopbarDeps {

@@ -5,20 +5,20 @@
  * a failed or cancelled import keeps the graph shown. The import and export code is loaded on
  * first use, so this module stays small.
  */
-import { el, replaceChildren } from '../dom';
-import { ioText, openedMessage, type IoStringKey } from '../i18n/io';
-import { EXPORT_FORMATS, IMPORT_EXTENSIONS } from '../io/formats';
-import type { ImportInput, ImportReport } from '../io/import';
-import { formatCount } from '../io/limits';
-import type { ImportProgress } from '../io/import';
-import { formatProblem, GraphImportError, printable, type ImportErrorCode, type ImportProblem } from '../io/problems';
-import type { Lang } from '../model/sentence';
-import { runStepsAcrossTasks } from '../model/steps';
-import type { LinkageGraph } from '../model/types';
-import { setView } from '../state/actions';
-import { graphIndexSteps } from '../state/derive';
+import { el, replaceChildren } from '../../dom';
+import { ioText, openedMessage, type IoStringKey } from '../../i18n/io';
+import { EXPORT_FORMATS, IMPORT_EXTENSIONS } from '../../io/formats';
+import type { ImportInput, ImportReport } from '../../io/import';
+import { formatCount } from '../../io/limits';
+import type { ImportProgress } from '../../io/import';
+import { formatProblem, GraphImportError, printable, type ImportErrorCode, type ImportProblem } from '../../io/problems';
+import type { Lang } from '../../model/sentence';
+import { runStepsAcrossTasks } from '../../model/steps';
+import type { LinkageGraph } from '../../model/types';
+import { setView } from '../../state/actions';
+import { graphIndexSteps } from '../../state/derive';
 import './file-menu.css';
-import type { AppContext } from './registry';
+import type { AppContext } from '../registry';
 
 /** Export menu entries, in menu order. */
 export const EXPORT_ITEMS = ['png1', 'png2', 'svg', ...EXPORT_FORMATS] as const;
@@ -106,7 +106,7 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
     progressBox.hidden = false;
     renderProgress();
     try {
-      const { importGraphFile } = await import('../io/import-file');
+      const { importGraphFile } = await import('../../io/import-file');
       const result = await importGraphFile(file, {
         ...options,
         signal: mine.signal,
@@ -212,13 +212,13 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
     const l = lang();
     const id = graph.getAttribute('id') || 'graph';
     try {
-      const { download } = await import('../io/download');
+      const { download } = await import('../../io/download');
       if (item === 'png1' || item === 'png2') {
         if (session.state().view !== 'network') {
           session.update((s) => setView(s, 'network'));
           await new Promise((r) => requestAnimationFrame(() => r(null)));
         }
-        const { networkPng } = await import('../io/png');
+        const { networkPng } = await import('../../io/png');
         const counts = session.derived().counts.nodeKinds;
         const kinds = (graph.getAttribute('nodeKinds') ?? []).filter((k) => (counts[k.id] ?? 0) > 0);
         const blob = await networkPng(ctx.net.renderer, graph, { scale: item === 'png2' ? 2 : 1, lang: l, kinds });
@@ -228,10 +228,10 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
           ctx.notify(tx('noTransformations'));
           return;
         }
-        const { transformationsSvg } = await import('../io/transformations-svg');
+        const { transformationsSvg } = await import('../../io/transformations-svg');
         download(transformationsSvg(graph, l), `${id}-transformations.svg`, 'image/svg+xml');
       } else {
-        const { exportGraph, EXPORT_FILE } = await import('../io/export');
+        const { exportGraph, EXPORT_FILE } = await import('../../io/export');
         download(exportGraph(graph, item, l), `${id}${EXPORT_FILE[item].ext}`, EXPORT_FILE[item].mime);
       }
     } catch (err) {

@@ -5,15 +5,15 @@
  * them. Clicker keys, number + Enter, full screen, and a presenter view in a second window kept
  * in step. In a window opened as the presenter view, mounts that instead.
  */
-import { el, replaceChildren } from '../dom';
-import { tm } from '../i18n/modes';
-import { LANGS, type Lang } from '../model/sentence';
-import { setLang, setMode, setSlide, setView, stepSlide } from '../state/actions';
-import { graphKeyOf } from '../state/progress';
-import type { AppState } from '../state/types';
+import { el, replaceChildren } from '../../dom';
+import { tm } from '../../i18n/modes';
+import { LANGS, type Lang } from '../../model/sentence';
+import { setLang, setMode, setSlide, setView, stepSlide } from '../../state/actions';
+import { graphKeyOf } from '../../state/progress';
+import type { AppState } from '../../state/types';
 import { mountPresenter, presenterUrl } from './presenter';
-import type { AppContext } from './registry';
-import { graphTitle } from '../i18n/strings';
+import type { AppContext } from '../registry';
+import { graphTitle } from '../../i18n/strings';
 import { bindSlideKeys, isPresenterWindow, slideConcepts, slideCount, slideHeading, slideTextElement, syncSlides } from './slides';
 import './lecture.css';
 
