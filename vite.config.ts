@@ -1,5 +1,5 @@
 /**
- * Vite config. The chapter graph is compiled from graph/chapter-02.yaml at build (and dev) time
+ * Vite config. The chapter graph is compiled from graph/chapter-02/chapter-02.yaml at build (and dev) time
  * and bundled as the module `virtual:chapter`; `base: './'` lets dist/ work from any sub-path.
  * The build is an installable web app: icons drawn at build time, a web app manifest, and a
  * Workbox service worker (vite-plugin-pwa) that precaches the whole site.
@@ -10,7 +10,7 @@ import { compileGraphFile } from './src/cli/compile-file';
 import { formatError, GraphCheckError } from './src/model/errors';
 import { drawIcon, ICON_BACKGROUND, MANIFEST_ICONS, TOUCH_ICON } from './src/pwa-icons';
 
-const CHAPTER = resolve(import.meta.dirname, 'graph/chapter-02.yaml');
+const CHAPTER = resolve(import.meta.dirname, 'graph/chapter-02/chapter-02.yaml');
 const VIRTUAL_ID = 'virtual:chapter';
 const RESOLVED_ID = '\0virtual:chapter';
 
@@ -24,7 +24,7 @@ function chapterGraph(): Plugin {
     load(id) {
       if (id !== RESOLVED_ID) return null;
       this.addWatchFile(CHAPTER);
-      this.addWatchFile(resolve(import.meta.dirname, 'graph/source/chapter-02.md'));
+      this.addWatchFile(resolve(import.meta.dirname, 'graph/chapter-02/chapter-02.md'));
       try {
         const compiled = compileGraphFile(CHAPTER);
         // JSON.parse of a string literal is faster to load than the same object as JS source.

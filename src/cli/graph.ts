@@ -38,7 +38,7 @@ const nodeIO: CliIO = {
 };
 
 /** The authoring file checked and exported when none is named. */
-export const DEFAULT_GRAPH = 'graph/chapter-02.yaml';
+export const DEFAULT_GRAPH = 'graph/chapter-02/chapter-02.yaml';
 /** Export formats the command accepts. */
 
 export const USAGE = `usage:

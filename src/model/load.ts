@@ -23,7 +23,7 @@ export type TranscriptReader = (path: string) => string | null;
 
 /**
  * Resolves `relative` against the folder of `file`, with `/` separators:
- * `resolveBeside('graph/chapter-02.yaml', 'source/chapter-02.md')` → `graph/source/chapter-02.md`.
+ * `resolveBeside('graph/ch/ch.yaml', 'source/ch.md')` → `graph/ch/source/ch.md`.
  */
 export function resolveBeside(file: string, relative: string): string {
   if (/^([a-zA-Z]:)?[\\/]/.test(relative)) return relative.replace(/\\/g, '/');

@@ -223,7 +223,7 @@ function parseOrThrow(text: string, file: string): ParsedFile {
 }
 
 /**
- * Parses the text of an authoring file. `file` names it in errors (`graph/chapter-02.yaml`).
+ * Parses the text of an authoring file. `file` names it in errors (`graph/chapter-02/chapter-02.yaml`).
  *
  * The result's `graph` is the YAML data as written, not yet checked: pass the result to
  * `validateGraph` and trust its types only when that returns no errors. `locate(path)` gives the

@@ -19,7 +19,7 @@ import { cameraSettled, namesReport, openApp, screenshot, type NamesReport } fro
 const browser = sharedBrowser();
 
 const LANGS = ['zh-Hant', 'zh-Hans', 'en'] as const;
-const chapter = Graph.from(compileGraphFile('graph/chapter-02.yaml') as never) as unknown as Graph<Record<string, any>>;
+const chapter = Graph.from(compileGraphFile('graph/chapter-02/chapter-02.yaml') as never) as unknown as Graph<Record<string, any>>;
 const positions = new Map(chapter.mapNodes((k, a) => [k, { x: a.x as number, y: a.y as number }] as const));
 /** The layout keeps room for all three scripts when that leaves no overlap; else for the Chinese names. */
 const madeForAll = layoutFigures(chapter as never, positions, 'all').overlaps === 0;

@@ -9,7 +9,7 @@ import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../../src/m
 let chapter: LinkageGraph;
 let deck: Question[];
 beforeAll(() => {
-  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02.yaml'));
+  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02/chapter-02.yaml'));
   deck = generateQuestions(chapter, { seed: 11 });
 });
 

@@ -45,7 +45,7 @@ describe('graph:export --in a foreign file', () => {
     expect(JSON.parse(byClass.written.get('o.json')!).attributes.nodeKinds).toHaveLength(9);
     const none = await run(['export', '--in', `${DATA}/gexf/les-miserables.gexf`, '--kinds', 'none', '--format', 'json', '--out', 'o.json']);
     expect(JSON.parse(none.written.get('o.json')!).attributes.nodeKinds.map((k: { id: string }) => k.id)).toEqual(['node']);
-    const yaml = await run(['export', '--in', 'graph/chapter-02.yaml', '--kinds', 'x', '--format', 'json', '--out', 'o.json']);
+    const yaml = await run(['export', '--in', 'graph/chapter-02/chapter-02.yaml', '--kinds', 'x', '--format', 'json', '--out', 'o.json']);
     expect(yaml.status).toBe(2);
   });
 

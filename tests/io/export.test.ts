@@ -17,7 +17,7 @@ import type { LinkageGraph } from '../../src/model/types';
 let chapter: LinkageGraph;
 beforeAll(() => {
   // Through JSON, as the app receives it (a -0 coordinate becomes 0).
-  chapter = Graph.from(JSON.parse(JSON.stringify(compileGraphFile('graph/chapter-02.yaml')))) as unknown as LinkageGraph;
+  chapter = Graph.from(JSON.parse(JSON.stringify(compileGraphFile('graph/chapter-02/chapter-02.yaml')))) as unknown as LinkageGraph;
 }, 60_000);
 
 async function roundTrip(graph: LinkageGraph, format: Exclude<ExportFormat, 'csv'>): Promise<LinkageGraph> {

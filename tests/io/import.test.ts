@@ -95,7 +95,7 @@ describe('limits', () => {
 
 describe('authoring YAML', () => {
   it('compiles without its transcript (quotes unchecked)', async () => {
-    const { graph, report } = await importGraphText({ name: 'chapter-02.yaml', text: readFileSync('graph/chapter-02.yaml', 'utf8') });
+    const { graph, report } = await importGraphText({ name: 'chapter-02.yaml', text: readFileSync('graph/chapter-02/chapter-02.yaml', 'utf8') });
     expect(graph.nodes.length).toBeGreaterThan(100);
     expect(graph.attributes?.title).toBe('電子政務與傳統管理');
     expect(report).toMatchObject({ format: 'yaml', kindAttribute: 'kind', positions: 'layout' });

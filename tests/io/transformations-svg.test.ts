@@ -14,7 +14,7 @@ import { tinyGraph } from '../fixtures/tiny-graph';
 
 let chapter: LinkageGraph;
 beforeAll(() => {
-  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02.yaml'));
+  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02/chapter-02.yaml'));
 });
 
 function parse(svg: string): Document {

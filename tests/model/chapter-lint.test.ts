@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 
 /** `npm run graph:check -- --strict` on the chapter: no error and no lint warning. */
-describe('graph/chapter-02.yaml', () => {
+describe('graph/chapter-02/chapter-02.yaml', () => {
   it('passes graph:check --strict', async () => {
     const r = await runCli(['check', '--strict'], { disk: true });
     expect(r.stderr).toBe('');

@@ -15,7 +15,7 @@ afterAll(() => {
 function workspace(yaml: string): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'linkage-cli-'));
   dirs.push(dir);
-  cpSync(join(ROOT, 'graph/source/chapter-02.md'), join(dir, 'source/chapter-02.md'));
+  cpSync(join(ROOT, 'graph/chapter-02/chapter-02.md'), join(dir, 'source/chapter-02.md'));
   const file = join(dir, 'chapter-02.yaml');
   writeFileSync(file, yaml);
   return { dir, file };
@@ -78,11 +78,11 @@ describe('graph check (spawned)', () => {
     expect(r.stderr).toMatch(/^chapter-02\.yaml:\d+ nodes\[1\]\S*: malformed YAML: /m);
   }, 60_000);
 
-  it('exits 0 with a summary for graph/chapter-02.yaml', () => {
+  it('exits 0 with a summary for graph/chapter-02/chapter-02.yaml', () => {
     const r = run(['check']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^graph\/chapter-02\.yaml: ok$/m);
+    expect(r.stdout).toMatch(/^graph\/chapter-02\/chapter-02\.yaml: ok$/m);
     expect(r.stdout).toMatch(/^ {2}nodes {4}\d+: chapter 1, section 4, /m);
     expect(r.stdout).toMatch(/^ {2}marked items covered {2}47\/47$/m);
     expect(r.stdout).toMatch(/^ {2}slides covered {8}20\/20$/m);
@@ -120,17 +120,17 @@ describe('graph CLI (in process)', () => {
   it('does not export a graph with errors', async () => {
     const r = await runInProcess(['export', '--format', 'json', '--in', 'g/x.yaml', '--out', 'out.json'], {
       'g/x.yaml': BROKEN,
-      'g/source/chapter-02.md': readFileSync('graph/source/chapter-02.md', 'utf8'),
+      'g/source/chapter-02.md': readFileSync('graph/chapter-02/chapter-02.md', 'utf8'),
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('x.yaml:22 edges[0].source: no node "tr.functon" (did you mean "tr.function"?)');
     expect(r.written.size).toBe(0);
   });
 
-  it('exports graph/chapter-02.yaml as graphology JSON', async () => {
+  it('exports graph/chapter-02/chapter-02.yaml as graphology JSON', async () => {
     const files = {
-      'graph/chapter-02.yaml': readFileSync('graph/chapter-02.yaml', 'utf8'),
-      'graph/source/chapter-02.md': readFileSync('graph/source/chapter-02.md', 'utf8'),
+      'graph/chapter-02/chapter-02.yaml': readFileSync('graph/chapter-02/chapter-02.yaml', 'utf8'),
+      'graph/chapter-02/chapter-02.md': readFileSync('graph/chapter-02/chapter-02.md', 'utf8'),
     };
     const r = await runInProcess(['export', '--format=json', '--out', 'dist/graph.json'], files);
     expect(r.stderr).toBe('');

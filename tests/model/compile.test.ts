@@ -14,7 +14,7 @@ import { pinyinForms } from '../../src/model/derive/pinyin';
 import { parseTranscript } from '../../src/model/transcript';
 import type { CompiledGraph, EdgeAttrs, GraphAttrs, NodeAttrs } from '../../src/model/types';
 
-const FILE = 'graph/chapter-02.yaml';
+const FILE = 'graph/chapter-02/chapter-02.yaml';
 let compiled: CompiledGraph;
 let graph: Graph<NodeAttrs, EdgeAttrs, GraphAttrs>;
 
@@ -122,7 +122,7 @@ describe('layout', () => {
 });
 
 describe('the model', () => {
-  const transcript = parseTranscript(readFileSync('graph/source/chapter-02.md', 'utf8'));
+  const transcript = parseTranscript(readFileSync('graph/chapter-02/chapter-02.md', 'utf8'));
 
   it('quotes the transcript verbatim, on one of each node’s slides', () => {
     graph.forEachNode((key, a) => {

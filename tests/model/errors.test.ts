@@ -5,7 +5,7 @@ import { NODE_KINDS } from '../../src/model/schema';
 describe('formatError', () => {
   it('prints base name, line, path and message', () => {
     expect(
-      formatError({ file: 'graph/chapter-02.yaml', line: 214, col: 41, path: 'edges[57].target', message: 'no node "tr.functon" (did you mean "tr.function"?)' }),
+      formatError({ file: 'graph/chapter-02/chapter-02.yaml', line: 214, col: 41, path: 'edges[57].target', message: 'no node "tr.functon" (did you mean "tr.function"?)' }),
     ).toBe('chapter-02.yaml:214 edges[57].target: no node "tr.functon" (did you mean "tr.function"?)');
   });
 

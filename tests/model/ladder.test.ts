@@ -27,7 +27,7 @@ import { bareNode, tinyGraph } from '../fixtures/tiny-graph';
 let chapter: LinkageGraph;
 let ladder: Ladder;
 beforeAll(() => {
-  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02.yaml'));
+  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02/chapter-02.yaml'));
   ladder = buildLadder(chapter);
 });
 

@@ -104,7 +104,7 @@ describe('layoutChapter', () => {
 
   // The chapter itself: the boxes the layout kept room for never overlap, and the figures of each
   // finish are printed for the record (the default finish is the one that draws the most names).
-  const chapter = Graph.from(compileGraphFile('graph/chapter-02.yaml') as never) as unknown as Graph<Attrs>;
+  const chapter = Graph.from(compileGraphFile('graph/chapter-02/chapter-02.yaml') as never) as unknown as Graph<Attrs>;
 
   it('lays the chapter out with every name free at its design size', { timeout: 60_000 }, () => {
     const p = layoutChapter(chapter);

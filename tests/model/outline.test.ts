@@ -11,7 +11,7 @@ import { bareNode, tinyGraph } from '../fixtures/tiny-graph';
 
 let chapter: LinkageGraph;
 beforeAll(() => {
-  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02.yaml'));
+  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02/chapter-02.yaml'));
 });
 
 describe('buildOutline on a tiny graph', () => {

@@ -27,7 +27,7 @@ describe('every link of the chapter reads as a sentence', () => {
   let chapter: LinkageGraph;
   let edges: string[];
   beforeAll(() => {
-    chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02.yaml'));
+    chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02/chapter-02.yaml'));
     edges = chapter.edges();
   });
 

@@ -126,7 +126,7 @@ edges:
     expect(defs['node']!.properties!['short']!.maxLength).toBe(SHORT_MAX);
   });
 
-  it('accepts graph/chapter-02.yaml', () => {
-    expect(problems(parse(readFileSync('graph/chapter-02.yaml', 'utf8')), schema)).toEqual([]);
+  it('accepts graph/chapter-02/chapter-02.yaml', () => {
+    expect(problems(parse(readFileSync('graph/chapter-02/chapter-02.yaml', 'utf8')), schema)).toEqual([]);
   });
 });

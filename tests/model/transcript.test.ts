@@ -74,7 +74,7 @@ describe('parseTranscript', () => {
   });
 
   it('finds every marked item of chapter 2 (the title, 4 sections and 42 marked lines)', () => {
-    const ch2 = parseTranscript(readFileSync('graph/source/chapter-02.md', 'utf8'));
+    const ch2 = parseTranscript(readFileSync('graph/chapter-02/chapter-02.md', 'utf8'));
     expect(ch2.slides.size).toBe(20);
     expect(ch2.items).toHaveLength(47);
     expect(ch2.items.filter((i) => i.marker === '§').map((i) => [i.code, i.text, i.slide])).toEqual([

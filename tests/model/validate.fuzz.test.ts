@@ -10,7 +10,7 @@ import { parseTranscript } from '../../src/model/transcript';
 import { EDGE_FIELDS, NODE_FIELDS, SECTION_FIELDS, validateGraph } from '../../src/model/validate';
 
 const FILE = 'graph/fuzz.yaml';
-const TRANSCRIPT = parseTranscript(readFileSync('graph/source/chapter-02.md', 'utf8'), 'graph/source/chapter-02.md');
+const TRANSCRIPT = parseTranscript(readFileSync('graph/chapter-02/chapter-02.md', 'utf8'), 'graph/chapter-02/chapter-02.md');
 
 function expectLocated(errors: readonly GraphError[]): void {
   for (const e of errors) {
@@ -128,7 +128,7 @@ describe('parse + validate never crash', { timeout: 60_000 }, () => {
     );
   });
 
-  const real = 'graph/chapter-02.yaml';
+  const real = 'graph/chapter-02/chapter-02.yaml';
   it('on the chapter file with lines dropped, doubled or garbled', () => {
     const text = readFileSync(real, 'utf8');
     // Unchanged, the file is valid: what the mutations break is the file's own.
