@@ -1,0 +1,83 @@
+/**
+ * The map's sigma renderer, built once: node and edge programs, and settings that differ between
+ * chapter-sized maps (every name placed, small discs) and large graphs (drawn for speed). Its
+ * construction (sigma's first indexation and draw) is marked for tools.
+ */
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { createNodeBorderProgram } from '@sigma/node-border';
+import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { MAP_LABEL } from '../../model/layout-labels';
+import type { EdgeAttrs, NodeAttrs } from '../../model/types';
+import { FONT_STACK, type createLabelPainter } from './labels';
+import { N, type LookTable } from './looks';
+import type { MapContext, MapRenderer } from './map-context';
+import { DEFAULT_BORDER, type createReducers } from './reducers';
+
+/** What the renderer draws with: the reducers, the looks they decode and the names' painter. */
+export interface RendererParts {
+  readonly looks: LookTable;
+  readonly reducers: ReturnType<typeof createReducers>;
+  readonly painter: ReturnType<typeof createLabelPainter>;
+}
+
+/** Builds sigma for the map in `ctx`, in its container. */
+export function createRenderer(ctx: MapContext, { looks, reducers, painter }: RendererParts): MapRenderer {
+  const { large } = ctx;
+  performance.mark('linkage:sigma-start');
+  const renderer = new Sigma<NodeAttrs, EdgeAttrs>(ctx.graph, ctx.container, {
+    nodeProgramClasses: {
+      bordered: createNodeBorderProgram({
+        borders: [
+          { size: { attribute: 'ringSize', defaultValue: 0 }, color: { attribute: 'ringColor' } },
+          { size: { attribute: 'borderSize', defaultValue: DEFAULT_BORDER }, color: { attribute: 'borderColor', defaultValue: '#222222' } },
+          { size: { attribute: 'innerSize', defaultValue: 0 }, color: { value: '#ffffff' } },
+          { size: { fill: true }, color: { attribute: 'color' } },
+        ],
+      }),
+    },
+    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, curved: EdgeCurvedArrowProgram, curvedLine: EdgeCurveProgram },
+    // The map may sit hidden behind another view while something asks it to draw (an export, an
+    // overlay): draw nothing then rather than throw.
+    allowInvalidContainer: true,
+    defaultNodeType: 'bordered',
+    // Large graphs: the camera moves with nodes only; edges and labels return when it stops.
+    hideEdgesOnMove: large,
+    hideLabelsOnMove: large,
+    defaultEdgeType: 'arrow',
+    // Large graphs: sigma looks through every edge for labels on each frame; the few phrases
+    // drawn there are painted by the map itself (raiseLitEdges, veil.ts).
+    renderEdgeLabels: !large,
+    enableEdgeEvents: false,
+    zIndex: true,
+    labelSize: large ? 14 : MAP_LABEL.font,
+    labelWeight: '500',
+    labelFont: FONT_STACK.hant,
+    edgeLabelFont: FONT_STACK.hant,
+    edgeLabelSize: 12,
+    edgeLabelColor: { color: '#5b3a00' },
+    // Chapter-sized maps offer every name to the painter, which places what fits; large graphs
+    // let sigma's label grid choose.
+    labelDensity: large ? 1 : 1_000,
+    labelGridCellSize: 120,
+    labelRenderedSizeThreshold: large ? 7 : 0,
+    minCameraRatio: 0.08,
+    maxCameraRatio: 4,
+    // Chapter-sized maps frame a box that holds the names (names.ts); large graphs, the nodes.
+    stagePadding: large ? 40 : 6,
+    nodeReducer: reducers.nodeReducer as never,
+    edgeReducer: reducers.edgeReducer as never,
+    defaultDrawNodeLabel: (large ? painter.draw : painter.collect) as never,
+    // Large graphs raise lit nodes as highlighted: the centre and marked nodes get the hover box,
+    // the others a plain label when theirs is forced, none otherwise.
+    defaultDrawNodeHover: (large
+      ? (context: CanvasRenderingContext2D, data: { key: string }, settings: never) => {
+          const code = looks.node(data.key);
+          if (code & N.MARKED || data.key === ctx.derived.highlightCenter) painter.drawHover(context, data as never, settings);
+          else if (code & N.FORCE) painter.draw(context, data as never, settings);
+        }
+      : painter.drawHover) as never,
+  });
+  performance.measure('linkage:sigma', 'linkage:sigma-start');
+  return renderer;
+}
