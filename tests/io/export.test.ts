@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import Graph from 'graphology';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraphFile } from '../../src/cli/compile-file';
+import { compiledChapter } from '../helpers/chapter';
 import { parseCsv } from '../../src/io/csv';
 import { exportGraph, rgbOf, toGexf, toGraphml, toPropositionsCsv, type ExportFormat } from '../../src/io/export';
 import { xmlSafe } from '../../src/util/xml';
@@ -17,7 +17,7 @@ import type { LinkageGraph } from '../../src/model/types';
 let chapter: LinkageGraph;
 beforeAll(() => {
   // Through JSON, as the app receives it (a -0 coordinate becomes 0).
-  chapter = Graph.from(JSON.parse(JSON.stringify(compileGraphFile('graph/chapter-02/chapter-02.yaml')))) as unknown as LinkageGraph;
+  chapter = Graph.from(JSON.parse(JSON.stringify(compiledChapter()))) as unknown as LinkageGraph;
 }, 60_000);
 
 async function roundTrip(graph: LinkageGraph, format: Exclude<ExportFormat, 'csv'>): Promise<LinkageGraph> {

@@ -5,7 +5,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import Graph from 'graphology';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraphFile } from '../../src/cli/compile-file';
+import { compiledChapter } from '../helpers/chapter';
 import { svgSize, transformationsSvg } from '../../src/io/transformations-svg';
 import { escapeXml } from '../../src/util/xml';
 import { LANGS } from '../../src/model/sentence';
@@ -14,7 +14,7 @@ import { tinyGraph } from '../fixtures/tiny-graph';
 
 let chapter: LinkageGraph;
 beforeAll(() => {
-  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02/chapter-02.yaml'));
+  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compiledChapter());
 });
 
 function parse(svg: string): Document {

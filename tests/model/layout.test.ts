@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { compileGraphFile } from '../../src/cli/compile-file';
+import { compiledChapter } from '../helpers/chapter';
 import { FIT_SLACK, hashJitter, LAYOUT_STRATEGIES, layoutChapter, layoutFigures, nodeExtents } from '../../src/model/layout';
 import { labelBox, lineEms, MAP_LABEL, nameRoom } from '../../src/model/layout-labels';
 import { countOverlaps, measureLayout } from '../../src/model/layout-metrics';
@@ -104,7 +104,7 @@ describe('layoutChapter', () => {
 
   // The chapter itself: the boxes the layout kept room for never overlap, and the figures of each
   // finish are printed for the record (the default finish is the one that draws the most names).
-  const chapter = Graph.from(compileGraphFile('graph/chapter-02/chapter-02.yaml') as never) as unknown as Graph<Attrs>;
+  const chapter = Graph.from(compiledChapter() as never) as unknown as Graph<Attrs>;
 
   it('lays the chapter out with every name free at its design size', { timeout: 60_000 }, () => {
     const p = layoutChapter(chapter);

@@ -4,14 +4,14 @@
  */
 import Graph from 'graphology';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraphFile } from '../../src/cli/compile-file';
+import { compiledChapter } from '../helpers/chapter';
 import { buildOutline, outlineConcepts } from '../../src/model/outline';
 import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../../src/model/types';
 import { bareNode, tinyGraph } from '../fixtures/tiny-graph';
 
 let chapter: LinkageGraph;
 beforeAll(() => {
-  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02/chapter-02.yaml'));
+  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compiledChapter());
 });
 
 describe('buildOutline on a tiny graph', () => {

@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGraphFile } from '../../src/cli/compile-file';
+import { compiledChapter } from '../helpers/chapter';
 import {
   countByType,
   generateQuestions,
@@ -18,7 +18,7 @@ import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../../src/m
 let chapter: LinkageGraph;
 let deck: Question[];
 beforeAll(() => {
-  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compileGraphFile('graph/chapter-02/chapter-02.yaml'));
+  chapter = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compiledChapter());
   deck = generateQuestions(chapter, { seed: 2024 });
 });
 
