@@ -32,8 +32,21 @@ for (const shot of SHOTS) {
   const page = await browser.newPage({ viewport: { width: shot.width ?? 1440, height: shot.height ?? 900 } });
   await page.goto(base + shot.hash);
   await page.waitForFunction(() => Boolean((window as unknown as { linkage?: unknown }).linkage));
-  // The map frames what a link singles out (a path, a focus): let the camera settle.
-  await page.waitForTimeout(1200);
+  // The map frames what a link singles out (a path, a focus): wait until the fonts are in, the
+  // camera has stopped and the ladder's transitions have ended, then for one more drawn frame.
+  const frames = () => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  await page.evaluate(() => document.fonts.ready);
+  await frames();
+  await page.waitForFunction(
+    () => {
+      const camera = (window as any).linkage.net?.renderer?.getCamera();
+      const moving = camera ? camera.isAnimated() : false;
+      return !moving && ![...document.querySelectorAll('svg.ladder, svg.ladder *')].some((e) => (e as any).__transition);
+    },
+    undefined,
+    { polling: 'raf', timeout: 15_000 },
+  );
+  await frames();
   await page.screenshot({ path: join(OUT, `${shot.name}.png`) });
   await page.close();
   console.log(`wrote .github/screenshots/${shot.name}.png`);

@@ -4,8 +4,8 @@
  * refused quickly while the page stays responsive and keeps its graph; the Content-Security-Policy
  * blocks inline script and every other origin. No request leaves the page.
  */
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedBrowser } from './browser';
 import { paintedPixels, screenshot, trackedPages } from './harness';
 
@@ -127,12 +127,23 @@ describe('hostile structure', () => {
     ],
     ['a 50 MB file', 'huge.gexf', { bytes: 50 * 1024 * 1024 }, /huge\.gexf: the file is 50 MB; files up to 45 MB can be opened/],
   ];
+  // One page for the refusals: each leaves the chapter shown and its message dismissed, as a
+  // reader would before trying the next file, so each case starts where a fresh page does.
+  let page: Page;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    ({ page, context } = await open());
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
   for (const [name, file, content, message] of cases) {
     it(`refuses ${name} quickly, stays responsive and keeps the graph`, async () => {
-      const { page, context } = await open();
+      const box = page.locator('.io-error');
+      expect(await box.isHidden()).toBe(true);
+      expect(await page.evaluate(() => (window as any).linkage.graph.getAttribute('id'))).toBe('chapter-02');
       const t0 = Date.now();
       await drop(page, file, content);
-      const box = page.locator('.io-error');
       await box.waitFor({ state: 'visible', timeout: 15_000 });
       const elapsed = Date.now() - t0;
       expect(await box.textContent()).toMatch(message);
@@ -142,7 +153,8 @@ describe('hostile structure', () => {
       expect(frame).toBeLessThan(500);
       expect(await page.evaluate(() => (window as any).linkage.graph.getAttribute('id'))).toBe('chapter-02');
       if (file === 'laughs.gexf') await screenshot(page, 'hostile-entities');
-      await context.close();
+      await box.locator('.io-dismiss').click();
+      await box.waitFor({ state: 'hidden' });
     });
   }
 
@@ -192,7 +204,12 @@ describe('Content-Security-Policy', () => {
         img.onload = () => resolve();
         img.src = 'https://example.com/pixel.png';
       });
-      await new Promise((r) => setTimeout(r, 100));
+      // A timer queued after the string one runs after it: by then that string's code would have run.
+      await new Promise((r) => setTimeout(r, 0));
+      // Violation reports are events that come after the fact: wait (up to 5 s) for one of each kind.
+      const t0 = performance.now();
+      const reported = () => violations.includes('connect-src') && violations.includes('img-src') && violations.some((v) => v.startsWith('script-src'));
+      while (!reported() && performance.now() - t0 < 5_000) await new Promise((r) => setTimeout(r, 10));
       return { inline: w.__inline ?? null, handler: w.__handler ?? null, timer: w.__timer ?? null, fetchBlocked, violations: [...new Set(violations)].sort() };
     });
     expect(result).toMatchObject({ inline: null, handler: null, timer: null, fetchBlocked: true });
