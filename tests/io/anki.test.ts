@@ -41,6 +41,8 @@ describe('io/anki', () => {
     expect(csv.split('\r\n').slice(0, 3)).toEqual([...ANKI_HEADER]);
     expect(ANKI_HEADER).toEqual(['#separator:Comma', '#html:true', '#tags column:3']);
     const r = rows(csv);
+    // A deck to write (the loop below would pass on none).
+    expect(deck.length).toBeGreaterThan(0);
     expect(r).toHaveLength(deck.length);
     for (const row of r) {
       expect(row).toHaveLength(3);

@@ -21,6 +21,8 @@ describe('views/map/looks', () => {
     const inSection = graph.nodes().find((n) => graph.getNodeAttribute(n, 'section'))!;
     const hidden = inputsFor(derive, toggleSection(DEFAULT_STATE, graph.getNodeAttribute(inSection, 'section')!));
     expect(nodeLook(inSection, hidden)).toBe(0);
+    // Its links go with it (the loop would pass on a node without links).
+    expect(graph.degree(inSection)).toBeGreaterThan(0);
     for (const e of graph.edges(inSection)) expect(edgeLook(e, hidden)).toBe(0);
   });
 
