@@ -3,7 +3,7 @@
  * Screenshots go to test-artifacts/.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedBrowser } from './browser';
 import { cameraSettled, hexToRgb, near, nodePixel, nodeScreenPosition, openApp, paintedPixels, screenshot, state, visibleCounts } from './harness';
 
@@ -29,8 +29,19 @@ async function graphTotals(page: Page, kind?: string, section?: string): Promise
 }
 
 describe('the map', () => {
+  // One page for the three (a first visit in a zh-TW browser: 繁體): the first only looks, the
+  // second hovers and leaves (checked to end unhovered), the third clicks.
+  let opened: Awaited<ReturnType<typeof openApp>>;
+  beforeAll(async () => {
+    opened = await openApp(browser());
+  });
+  afterAll(async () => {
+    await opened?.context.close();
+  });
+
   it('renders the chapter: nodes painted in their kind colour, labels drawn, no request leaves the page', async () => {
-    const { page, requests, errors, context } = await openApp(browser());
+    const { page, requests, errors } = opened;
+    expect((await state(page)).lang).toBe('zh-Hant');
     const painted = await paintedPixels(page);
     expect(painted.nodes).toBeGreaterThan(5_000);
     expect(painted.labels).toBeGreaterThan(2_000);
@@ -43,11 +54,11 @@ describe('the map', () => {
     const base = new URL(requests[0]!).origin;
     expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('hover highlights the node and its neighbours and dims the rest', async () => {
-    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
+    const { page } = opened;
+    expect(await state(page)).toMatchObject({ lang: 'zh-Hant', hovered: null, selected: null });
     const farBefore = await nodePixel(page, 'dm.programmed');
     const p = await nodeScreenPosition(page, 'tr.power');
     await page.mouse.move(p.x, p.y);
@@ -59,11 +70,11 @@ describe('the map', () => {
     await screenshot(page, 'explorer-hover');
     await page.mouse.move(5, 300);
     await page.waitForFunction(() => (window as any).linkage.session.state().hovered === null);
-    await context.close();
   });
 
   it('click opens the details panel: three scripts, kind, slides, quote and relations as links', async () => {
-    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
+    const { page } = opened;
+    expect(await state(page)).toMatchObject({ lang: 'zh-Hant', hovered: null, selected: null });
     const p = await nodeScreenPosition(page, 'tr.process');
     await page.mouse.click(p.x, p.y);
     await page.waitForFunction(() => (window as any).linkage.session.state().selected === 'tr.process');
@@ -81,7 +92,6 @@ describe('the map', () => {
     await sentence.locator('button.concept-link').click();
     expect((await state(page)).selected).toBe('st.blackbox');
     expect(await panel.locator('h2').textContent()).toBe('暗箱操作');
-    await context.close();
   });
 });
 
@@ -94,10 +104,33 @@ describe('search', () => {
     ['initials', 'dzzw', 'pd.egov'],
     ['pinyin with spaces', 'jue ce yu zhi xing fen li', 'm.separate'],
   ];
+  // One page for the cases: each starts from the same place as a fresh visit would, with no
+  // selection, an empty search box and the camera at the home view it opened at.
+  let opened: Awaited<ReturnType<typeof openApp>>;
+  let home: { x: number; y: number; ratio: number; angle: number };
+  beforeAll(async () => {
+    opened = await openApp(browser(), '#lang=zh-Hant');
+    await cameraSettled(opened.page);
+    home = await opened.page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
+  });
+  afterAll(async () => {
+    expect(opened.errors).toEqual([]);
+    await opened?.context.close();
+  });
   for (const [name, query, expected] of cases) {
     it(`finds a concept by ${name}: "${query}"`, async () => {
-      const { page, context } = await openApp(browser(), '#lang=zh-Hant');
+      const { page } = opened;
+      await page.locator('#search').fill('');
+      await page.evaluate(() => (window as any).linkage.session.update((s: object) => ({ ...s, selected: null })));
+      await page.waitForFunction(() => {
+        const s = (window as any).linkage.session.state();
+        return s.selected === null && !s.query;
+      });
+      await cameraSettled(page);
+      await page.evaluate((c) => (window as any).linkage.net.renderer.getCamera().setState(c), home);
+      await cameraSettled(page);
       const before = await page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
+      expect(before).toEqual(home);
       await page.locator('#search').fill(query);
       const first = page.locator('#search-list li').first();
       await expect.poll(() => first.getAttribute('data-node')).toBe(expected);
@@ -108,7 +141,6 @@ describe('search', () => {
       const after = await page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
       expect(after.ratio).toBeLessThan(before.ratio);
       if (name === 'initials') await screenshot(page, 'explorer-search');
-      await context.close();
     });
   }
 });

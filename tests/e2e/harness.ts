@@ -18,6 +18,15 @@ export interface Opened {
   errors: string[];
 }
 
+/**
+ * Every page `openApp` opened in the test file, by the hash it opened at: when the file ends, none
+ * may have had an uncaught page error or a dialog, whether or not its test looked.
+ */
+const openedInFile: Array<{ hash: string; errors: string[] }> = [];
+afterAll(() => {
+  for (const o of openedInFile) expect(o.errors, `page opened at "${o.hash}"`).toEqual([]);
+});
+
 /** Opens a fresh context (empty storage) at `hash` and waits for the map. */
 export async function openApp(browser: Browser, hash = '', options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Opened> {
   const context = await browser.newContext({ locale: options.locale ?? 'zh-TW', viewport: options.viewport ?? { width: 1400, height: 880 } });
@@ -30,6 +39,7 @@ export async function openApp(browser: Browser, hash = '', options: { locale?: s
     errors.push(`dialog: ${d.message()}`);
     await d.dismiss();
   });
+  openedInFile.push({ hash, errors });
   await page.goto(inject('baseUrl') + hash);
   await waitReady(page);
   return { context, page, requests, errors };

@@ -8,18 +8,19 @@
  */
 import Graph from 'graphology';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { compileGraphFile } from '../../src/cli/compile-file';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiledChapter } from '../helpers/chapter';
 import { layoutFigures, nodeExtents } from '../../src/model/layout';
 import { labelBox, labelFontSize } from '../../src/model/layout-labels';
 import { mapName } from '../../src/model/sentence';
 import { sharedBrowser } from './browser';
-import { cameraSettled, namesReport, openApp, screenshot, type NamesReport } from './harness';
+import { cameraSettled, namesReport, openApp, screenshot, state, type NamesReport } from './harness';
 
 const browser = sharedBrowser();
 
 const LANGS = ['zh-Hant', 'zh-Hans', 'en'] as const;
-const chapter = Graph.from(compileGraphFile('graph/chapter-02/chapter-02.yaml') as never) as unknown as Graph<Record<string, any>>;
+// The compiled chapter (compiled once per change of the sources: tests/helpers/chapter.ts).
+const chapter = Graph.from(compiledChapter() as never) as unknown as Graph<Record<string, any>>;
 const positions = new Map(chapter.mapNodes((k, a) => [k, { x: a.x as number, y: a.y as number }] as const));
 /** The layout keeps room for all three scripts when that leaves no overlap; else for the Chinese names. */
 const madeForAll = layoutFigures(chapter as never, positions, 'all').overlaps === 0;
@@ -71,6 +72,19 @@ const phrasesShown = (page: Page, edges: string[]) =>
     const shown: Set<string> = r.displayedEdgeLabels ?? new Set();
     return keys.filter((e: string) => shown.has(e) && Boolean(r.getEdgeDisplayData(e)?.label));
   }, edges);
+
+/**
+ * One page at 1440×900 in 繁體 for the tests that leave it as they found it: leaving the lecture,
+ * the focus, the path and the search (each checks that the camera came back and nothing stays
+ * singled out), and the width estimate (which only measures text).
+ */
+let shared: Awaited<ReturnType<typeof openApp>>;
+beforeAll(async () => {
+  shared = await openApp(browser(), '#lang=zh-Hant', { viewport: { width: 1440, height: 900 } });
+});
+afterAll(async () => {
+  await shared?.context.close();
+});
 
 describe('names at the default view', () => {
   // Shares of all the chapter's concepts: 90% at 1440×900 and 75% at 1280×720 in every script,
@@ -141,7 +155,8 @@ describe('lecture mode names every concept of the slide', () => {
   }
 
   it('leaving the lecture gives the camera back', async () => {
-    const { page, context } = await openApp(browser(), '#lang=zh-Hant', { viewport: { width: 1440, height: 900 } });
+    const { page } = shared;
+    expect(await state(page)).toMatchObject({ mode: 'explore', lang: 'zh-Hant', selected: null });
     await cameraSettled(page);
     const before = await cameraOf(page);
     await page.click('button[data-mode="lecture"]');
@@ -150,7 +165,6 @@ describe('lecture mode names every concept of the slide', () => {
     expect(Math.abs((await cameraOf(page)).ratio - before.ratio)).toBeGreaterThan(0.01);
     await page.click('#lecture-end');
     await expectCameraBack(page, before);
-    await context.close();
   });
 });
 
@@ -178,11 +192,19 @@ describe('focus, a path and a search frame and name what they single out', () =>
     { name: 'search', hash: '#lang=zh-Hans', query: [...title].slice(0, 2).join('') },
   ];
 
+  // On the shared page: each case leaves nothing singled out and checks that the camera came
+  // back to where it was, so the next starts at the default view as a fresh page would.
   for (const c of cases) {
     it(`${c.name}: the camera frames every concept singled out, each named, none hidden; leaving gives the camera back`, async () => {
-      const { page, context } = await openApp(browser(), '#lang=zh-Hant', { viewport: { width: 1440, height: 900 } });
+      const { page } = shared;
+      // Back in 繁體, as the page opened (the path's link switched it to English).
+      await page.evaluate(() => {
+        if ((window as any).linkage.session.state().lang !== 'zh-Hant') location.hash = '#lang=zh-Hant';
+      });
+      await page.waitForFunction(() => (window as any).linkage.session.state().lang === 'zh-Hant');
+      expect(await singled(page)).toEqual([]);
       await cameraSettled(page);
-        const before = await cameraOf(page);
+      const before = await cameraOf(page);
       if (c.query) {
         await page.fill('#search', c.query);
         await page.waitForFunction(() => ((window as any).linkage.session.derived().matches?.size ?? 0) > 0);
@@ -219,7 +241,6 @@ describe('focus, a path and a search frame and name what they single out', () =>
         return !d.focusActive && !d.pathNodes && !d.matches;
       });
       await expectCameraBack(page, before);
-      await context.close();
     });
   }
 });
@@ -253,7 +274,7 @@ describe('the chapter title', () => {
 
 describe('the layout’s estimate of a name’s width', () => {
   it('covers the width Chromium draws, within a few pixels, for every name in the three scripts', async () => {
-    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
+    const { page } = shared;
     const names = chapter.mapNodes((_k, a) => [a.label, a.labelHans, a.labelEn, ...(a.mapEn ? [a.mapEn] : [])] as string[]).flat();
     const sizes = names.map((l) => labelFontSize(l));
     const measured = await page.evaluate(([list, px]) => {
@@ -273,6 +294,5 @@ describe('the layout’s estimate of a name’s width', () => {
     });
     console.log(`widest gap between estimate and Chromium, one-line names: ${worst.toFixed(2)} px (${worstName})`);
     expect(worst, worstName).toBeLessThan(3);
-    await context.close();
   });
 });

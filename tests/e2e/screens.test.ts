@@ -91,6 +91,41 @@ function blurry(backing: Awaited<ReturnType<typeof canvasBacking>>): string[] {
   return backing.filter((b) => Math.abs(b.width - b.wantWidth) > 1 || Math.abs(b.height - b.wantHeight) > 1).map((b) => `${b.id}: ${b.width}×${b.height}, want ${b.wantWidth}×${b.wantHeight}`);
 }
 
+/** The lecture's type at a screen size: the slide's text, the pane's heading, the map's names, the pane's width. */
+interface LectureSizes {
+  text: number;
+  heading: number;
+  label: number;
+  pane: number;
+}
+
+/** The screens the lecture's type is compared across: 720p, 1080p and a 4K projector. */
+const TYPE_SCREENS = [SCREENS[1]!, SCREENS[2]!, SCREENS[3]!];
+
+/** Sizes read by the screen tests on their lecture pages, by screen width. */
+const lectureSizes = new Map<string, LectureSizes>();
+
+/** The lecture's type once the slide's text has stopped being refitted. */
+async function settledLectureSizes(page: Page): Promise<LectureSizes> {
+  await page.evaluate(() => document.fonts.ready);
+  const read = () =>
+    page.evaluate(() => ({
+      text: parseFloat(getComputedStyle(document.querySelector('.lecture-body')!).fontSize),
+      heading: parseFloat(getComputedStyle(document.querySelector('.lecture-section')!).fontSize),
+      label: (window as any).linkage.net.renderer.getSetting('labelSize') as number,
+      pane: document.querySelector('#lecture')!.getBoundingClientRect().width,
+    }));
+  // The text is fitted a frame after the slide is drawn, and again once fonts have settled.
+  let last = await read();
+  await expect.poll(async () => {
+    const now = await read();
+    const same = now.text === last.text;
+    last = now;
+    return same;
+  }, { interval: 300 }).toBe(true);
+  return last;
+}
+
 describe('screens', () => {
   for (const screen of SCREENS) {
     const label = `${screen.width}×${screen.height} @${screen.dpr}x`;
@@ -119,6 +154,7 @@ describe('screens', () => {
       expect(blurry(await canvasBacking(page))).toEqual([]);
       expect(await clippedControls(page)).toEqual([]);
       if (screen.dpr === 1) await screenshot(page, `screen-${screen.width}x${screen.height}-lecture`);
+      if (TYPE_SCREENS.includes(screen)) lectureSizes.set(`${screen.width}`, await settledLectureSizes(page));
       expect(errors).toEqual([]);
       await context.close();
     }, 120_000);
@@ -126,29 +162,20 @@ describe('screens', () => {
 
   it('lecture type grows with the screen: a 4K projector shows the slide, its chrome and the map names larger than 720p or 1080p', async () => {
     // The slide's text is fitted to its pane (lecture.ts fitText): cramped at 720p, large on 4K;
-    // the pane's heading and the map's names scale with the screen beyond 1080p.
-    const sizes: Record<string, { text: number; heading: number; label: number; pane: number }> = {};
-    for (const screen of [SCREENS[1]!, SCREENS[2]!, SCREENS[3]!]) {
+    // the pane's heading and the map's names scale with the screen beyond 1080p. Read on the
+    // pages of the tests above where they ran (lecture mode on slide 9 at these sizes), else here.
+    const sizes: Record<string, LectureSizes> = {};
+    for (const screen of TYPE_SCREENS) {
+      const key = `${screen.width}`;
+      const measured = lectureSizes.get(key);
+      if (measured) {
+        sizes[key] = measured;
+        continue;
+      }
       const { context, page } = await openAt(screen, '#lang=en&mode=lecture&slide=9');
       await page.locator('#lecture').waitFor();
       await expect.poll(async () => (await state(page)).slide).toBe(9);
-      await page.evaluate(() => document.fonts.ready);
-      const read = () =>
-        page.evaluate(() => ({
-          text: parseFloat(getComputedStyle(document.querySelector('.lecture-body')!).fontSize),
-          heading: parseFloat(getComputedStyle(document.querySelector('.lecture-section')!).fontSize),
-          label: (window as any).linkage.net.renderer.getSetting('labelSize') as number,
-          pane: document.querySelector('#lecture')!.getBoundingClientRect().width,
-        }));
-      // The text is fitted a frame after the slide is drawn, and again once fonts have settled.
-      let last = await read();
-      await expect.poll(async () => {
-        const now = await read();
-        const same = now.text === last.text;
-        last = now;
-        return same;
-      }, { interval: 300 }).toBe(true);
-      sizes[`${screen.width}`] = last;
+      sizes[key] = await settledLectureSizes(page);
       await context.close();
     }
     const [hd, fhd, uhd] = [sizes['1280']!, sizes['1920']!, sizes['3840']!];
