@@ -69,7 +69,7 @@ export function bindUrl(session: Session, ctx: () => UrlContext, onProblem: (rea
     if (writing) return;
     cancel();
     const current = session.state();
-    const r = readHash(location.hash, ctx(), { ...DEFAULT_STATE, lang: current.lang });
+    const r = readHash(location.hash, ctx(), { ...DEFAULT_STATE, lang: current.lang, chapter: current.chapter });
     if (r.problem) onProblem(r);
     // Applying what the URL says must not push a new entry (that would cut the forward history);
     // the entry is only rewritten in its canonical form.

@@ -11,7 +11,7 @@ import { GraphCheckError, formatError, type GraphError } from '../model/errors';
 import { EXPORT_FORMATS } from '../io/formats';
 import { lintGraph } from '../model/lint';
 import { loadGraphSource, type GraphSource } from '../model/load';
-import { EDGE_KINDS, NODE_KINDS } from '../model/schema';
+import { edgeKindIds, nodeKindIds } from '../model/vocabulary';
 import { isLang, type Lang } from '../model/sentence';
 import type { CompiledGraph } from '../model/types';
 import { markedItemCoverage } from '../model/validate';
@@ -86,13 +86,26 @@ function load(io: CliIO, file: string): GraphSource | number {
     io.stderr(`graph: ${src.error}`);
     return 2;
   }
-  const loaded = loadGraphSource(src.text, file, (path) => {
-    try {
-      return io.readFile(path);
-    } catch (err) {
-      throw new Error((err as NodeJS.ErrnoException).code ?? String(err));
-    }
-  });
+  const loaded = loadGraphSource(
+    src.text,
+    file,
+    (path) => {
+      try {
+        return io.readFile(path);
+      } catch (err) {
+        throw new Error((err as NodeJS.ErrnoException).code ?? String(err));
+      }
+    },
+    (path) => {
+      try {
+        return io.readFile(path);
+      } catch (err) {
+        // No vocabulary file: the chapter speaks the shared vocabulary.
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+    },
+  );
   if (loaded.errors.length > 0) {
     printErrors(io, loaded.errors);
     return 1;
@@ -116,8 +129,8 @@ export function summarize(source: GraphSource): string[] {
   const lines = [
     `${parsed.file}: ok`,
     `  chapter  ${g.chapter.id} ${g.chapter.title} (${g.chapter.slides} slides, ${g.chapter.sections.length} sections)`,
-    `  nodes    ${g.nodes.length}: ${countBy(NODE_KINDS, g.nodes.map((n) => n.kind))}`,
-    `  edges    ${g.edges.length}: ${countBy(EDGE_KINDS, g.edges.map((e) => e.kind))}`,
+    `  nodes    ${g.nodes.length}: ${countBy(nodeKindIds(source.vocabulary), g.nodes.map((n) => n.kind))}`,
+    `  edges    ${g.edges.length}: ${countBy(edgeKindIds(source.vocabulary), g.edges.map((e) => e.kind))}`,
   ];
   if (source.transcript) {
     const coverage = markedItemCoverage(parsed, source.transcript);
@@ -138,7 +151,7 @@ function check(io: CliIO, argv: string[]): number {
   if (args[0]?.startsWith('-')) return usageError(io, `unknown option ${args[0]}`);
   const loaded = load(io, args[0] ?? DEFAULT_GRAPH);
   if (typeof loaded === 'number') return loaded;
-  const warnings = lintGraph(loaded.parsed!);
+  const warnings = lintGraph(loaded.parsed!, loaded.vocabulary);
   if (strict && warnings.length > 0) {
     // --strict: the warnings are errors.
     printErrors(io, warnings);
@@ -180,7 +193,7 @@ async function compileAuthoring(io: CliIO, file: string): Promise<CompiledGraph 
   }
   try {
     const { compileGraph } = await import('../model/compile');
-    return compileGraph(loaded.parsed!, loaded.transcript);
+    return compileGraph(loaded.parsed!, loaded.transcript, { vocabulary: loaded.vocabulary });
   } catch (err) {
     if (err instanceof GraphCheckError) {
       printErrors(io, err.errors);
@@ -257,9 +270,9 @@ async function review(io: CliIO, args: string[]): Promise<number> {
   if (!out) return usageError(io, 'review needs --out FILE');
   const loaded = load(io, opts.get('chapter') ?? DEFAULT_GRAPH);
   if (typeof loaded === 'number') return loaded;
-  const warnings = lintGraph(loaded.parsed!);
+  const warnings = lintGraph(loaded.parsed!, loaded.vocabulary);
   const { reviewSheet } = await import('./review');
-  io.writeFile(out, reviewSheet(loaded.parsed!, loaded.transcript, warnings));
+  io.writeFile(out, reviewSheet(loaded.parsed!, loaded.transcript, warnings, loaded.vocabulary));
   io.stdout(`wrote ${out} (${loaded.parsed!.graph.chapter.slides} slides, warnings ${warnings.length})`);
   return 0;
 }

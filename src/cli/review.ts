@@ -6,9 +6,9 @@
 import type { AuthoredGraph, ParsedFile } from '../model/authored';
 import { formatError } from '../model/errors';
 import type { LintWarning } from '../model/lint';
-import { authoredConcept, authoredPhrase } from '../model/lint';
+import { authoredConcept, authoredPhrase, authoredPlural } from '../model/lint';
 import { realise } from '../model/realise';
-import { EDGE_KIND_INFO, NODE_KIND_INFO, isEdgeKind, isNodeKind } from '../model/schema';
+import { SHARED_VOCABULARY, type Vocabulary } from '../model/vocabulary';
 import type { ParsedTranscript } from '../model/transcript';
 import { FONT_STACK } from '../util/fonts';
 import { escapeXml } from '../util/xml';
@@ -67,7 +67,7 @@ function sectionOfSlide(g: AuthoredGraph, slide: number): string {
  * The review sheet of a validated chapter: its transcript (null: no slide text), and the lint's
  * warnings (`lintGraph(parsed)`). Returns the whole HTML document.
  */
-export function reviewSheet(parsed: ParsedFile, transcript: ParsedTranscript | null, warnings: readonly LintWarning[]): string {
+export function reviewSheet(parsed: ParsedFile, transcript: ParsedTranscript | null, warnings: readonly LintWarning[], vocabulary: Vocabulary = SHARED_VOCABULARY): string {
   const g = parsed.graph;
   const byNode = new Map<string, LintWarning[]>();
   const byEdge = new Map<number, LintWarning[]>();
@@ -108,7 +108,8 @@ export function reviewSheet(parsed: ParsedFile, transcript: ParsedTranscript | n
     else {
       out.push('<table><thead><tr><th>繁體</th><th lang="en">English</th><th lang="en">kind</th><th>引文 quote</th></tr></thead><tbody>');
       for (const n of nodes) {
-        const kind = isNodeKind(n.kind) ? `${NODE_KIND_INFO[n.kind].zh} ${NODE_KIND_INFO[n.kind].en}` : n.kind;
+        const def = vocabulary.nodeKinds[n.kind];
+        const kind = def ? `${def.zh} ${def.en}` : n.kind;
         const flags = [n.name === true ? 'name' : '', n.number ? n.number : ''].filter((f) => f !== '').join(', ');
         out.push(
           `<tr id="n-${html(n.id)}-${slide}"><td>${html(n.label)}<div class="meta">${html(n.id)}</div></td><td lang="en">${html(n.en)}${flags ? `<div class="meta">${html(flags)}</div>` : ''}</td><td class="kind">${html(kind)}</td><td class="quote">「${html(n.quote)}」${lintList(byNode.get(n.id) ?? [])}</td></tr>`,
@@ -125,12 +126,13 @@ export function reviewSheet(parsed: ParsedFile, transcript: ParsedTranscript | n
         cited.add(i);
         const s = nodeById.get(e.source);
         const t = nodeById.get(e.target);
-        const kind = isEdgeKind(e.kind) ? `${EDGE_KIND_INFO[e.kind].zh} ${e.kind}` : e.kind;
+        const def = vocabulary.edgeKinds[e.kind];
+        const kind = def ? `${def.zh} ${e.kind}` : e.kind;
         let zh = `${e.source} → ${e.target}`;
         let en = zh;
-        if (s && t && isEdgeKind(e.kind)) {
-          zh = realise(authoredConcept(s, 'zh-Hant'), authoredPhrase(e, 'zh-Hant'), authoredConcept(t, 'zh-Hant'), 'zh-Hant', e.kind).text;
-          en = realise(authoredConcept(s, 'en'), authoredPhrase(e, 'en'), authoredConcept(t, 'en'), 'en', e.kind).text;
+        if (s && t && def) {
+          zh = realise(authoredConcept(s, 'zh-Hant'), authoredPhrase(e, 'zh-Hant', vocabulary), authoredConcept(t, 'zh-Hant'), 'zh-Hant').text;
+          en = realise(authoredConcept(s, 'en'), authoredPhrase(e, 'en', vocabulary), authoredConcept(t, 'en'), 'en', authoredPlural(e, vocabulary)).text;
         }
         out.push(
           `<li id="e-${i}-${slide}"><p class="sentence" lang="zh-Hant">${html(zh)}。</p><p class="sentence en" lang="en">${html(en)}.</p><p class="meta">${html(kind)} · ${html(`${e.source} → ${e.target}`)} · slides ${html(e.slides.join(', '))}</p>${lintList(byEdge.get(i) ?? [])}</li>`,

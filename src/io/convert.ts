@@ -8,8 +8,7 @@
 import { isRecord } from '../util/record';
 import Graph from 'graphology';
 import type { PinyinForms } from '../model/derive/pinyin';
-import { EDGE_KIND_COLORS, FALLBACK_COLORS, NODE_KIND_BORDERS, NODE_KIND_COLORS } from '../model/palette';
-import { EDGE_KIND_INFO, EDGE_KINDS, EDGE_PHRASES, NODE_KIND_INFO, NODE_KINDS, isEdgeKind, isNodeKind } from '../model/schema';
+import { edgeKindIds, edgeKindInfo, kindFlagsOf, nodeKindIds, nodeKindInfo, SHARED_VOCABULARY } from '../model/vocabulary';
 import { NODE_BORDERS, type EdgeAttrs, type GraphAttrs, type KindInfo, type LinkageGraph, type NodeAttrs, type NodeBorder, type SectionInfo, type SlideText } from '../model/types';
 
 /** zh-Hant → zh-Hans and pinyin, loaded only when a graph holds Chinese text. */
@@ -279,7 +278,7 @@ function validKindList(value: unknown): Map<string, KindInfo> {
     const { id, zh, zhHans, en } = k;
     const color = parseColor(k['color']);
     if (typeof id !== 'string' || typeof zh !== 'string' || typeof zhHans !== 'string' || typeof en !== 'string' || !color) continue;
-    const info: KindInfo = { id, zh, zhHans, en, color };
+    const info: KindInfo = { id, zh, zhHans, en, color, ...kindFlagsOf(k) };
     if ((NODE_BORDERS as readonly unknown[]).includes(k['border'])) info.border = k['border'] as NodeBorder;
     out.set(id, info);
   }
@@ -288,6 +287,12 @@ function validKindList(value: unknown): Map<string, KindInfo> {
 
 // ---------------------------------------------------------------------------------------------
 // The conversion
+
+/** The vocabulary imported graphs are read with: a kind it knows gets its names, colour and phrase. */
+const VOCABULARY = SHARED_VOCABULARY;
+const FALLBACK_COLORS = VOCABULARY.fallbackColors;
+const isNodeKind = (v: unknown): v is string => typeof v === 'string' && Object.hasOwn(VOCABULARY.nodeKinds, v);
+const isEdgeKind = (v: unknown): v is string => typeof v === 'string' && Object.hasOwn(VOCABULARY.edgeKinds, v);
 
 /** True when any text of `raw` that becomes a label, quote, kind or title holds Han characters. */
 export function needsChineseDerivation(raw: RawGraph): boolean {
@@ -422,16 +427,21 @@ export function convertGraph(raw: RawGraph, options: ConvertOptions, derive: Tex
     let zh: string;
     let zhHans: string | null = null;
     let en: string;
+    let enPlural: string | undefined;
     if (own !== null) {
       zh = str(a['labelZh']) ?? own;
       en = str(a['labelEn']) ?? own;
       zhHans = str(a['labelHans']);
+      enPlural = str(a['labelEnPlural']) ?? undefined;
     } else if (label !== null && label.length <= MAX_PHRASE) {
       zh = label;
       en = label;
     } else if (isEdgeKind(kind)) {
-      zh = EDGE_PHRASES[kind].zh;
-      en = EDGE_PHRASES[kind].en;
+      const phrase = VOCABULARY.edgeKinds[kind]!.phrase;
+      zh = phrase.zh;
+      zhHans = phrase.zhHans ?? null;
+      en = phrase.en;
+      enPlural = phrase.enPlural;
     } else if (kind === DEFAULT_EDGE_KIND.id) {
       const p = undirected ? LINK_PHRASE_UNDIRECTED : LINK_PHRASE;
       zh = p.zh;
@@ -444,6 +454,7 @@ export function convertGraph(raw: RawGraph, options: ConvertOptions, derive: Tex
     // Edges the file gives no key get stable names.
     const key = edge ?? freshKey();
     const attrs: EdgeAttrs = { kind, slides: toSlides(a['slides']) ?? [], labelZh: zh, labelHans: zhHans ?? hans(zh), labelEn: en };
+    if (enPlural !== undefined) attrs.labelEnPlural = enPlural;
     if (undirected) attrs.undirected = true;
     for (const s of attrs.slides) maxSlide = Math.max(maxSlide, s);
     graph.addDirectedEdgeWithKey(key, source, target, attrs);
@@ -484,13 +495,14 @@ export function convertGraph(raw: RawGraph, options: ConvertOptions, derive: Tex
     if (c) u.colors.set(c, (u.colors.get(c) ?? 0) + 1);
   });
   let paletteIndex = 0;
-  const nodeKinds = orderKinds([...nodeKindUse.keys()], givenNodeKinds, NODE_KINDS, (id) => nodeKindUse.get(id)!.count).map((id): KindInfo => {
+  const nodeKinds = orderKinds([...nodeKindUse.keys()], givenNodeKinds, nodeKindIds(VOCABULARY), (id) => nodeKindUse.get(id)!.count).map((id): KindInfo => {
     const given = givenNodeKinds.get(id);
-    if (given) return given;
+    // A kind of the vocabulary keeps what it says the file does not (a file exported before the vocabulary said it).
+    if (given) return isNodeKind(id) ? { ...nodeKindInfo(id, VOCABULARY.nodeKinds[id]!, hans), ...given } : given;
+    if (isNodeKind(id)) return nodeKindInfo(id, VOCABULARY.nodeKinds[id]!, hans);
     const colors = [...nodeKindUse.get(id)!.colors.entries()].sort((a, b) => b[1] - a[1]);
-    const color = isNodeKind(id) ? NODE_KIND_COLORS[id] : (colors[0]?.[0] ?? FALLBACK_COLORS[paletteIndex++ % FALLBACK_COLORS.length]!);
-    const names = kindNames(id, isNodeKind(id) ? NODE_KIND_INFO[id] : undefined, [DEFAULT_NODE_KIND, OTHER_KIND], hans);
-    return isNodeKind(id) ? { ...names, color, border: NODE_KIND_BORDERS[id] } : { ...names, color };
+    const color = colors[0]?.[0] ?? FALLBACK_COLORS[paletteIndex++ % FALLBACK_COLORS.length]!;
+    return { ...kindNames(id, [DEFAULT_NODE_KIND, OTHER_KIND], hans), color };
   });
   const kindColor = new Map(nodeKinds.map((k) => [k.id, k.color]));
   graph.updateEachNodeAttributes((n, a) => ({ ...a, color: fileColors.get(n) ?? kindColor.get(a.kind) ?? FALLBACK_COLORS[0] }));
@@ -498,11 +510,12 @@ export function convertGraph(raw: RawGraph, options: ConvertOptions, derive: Tex
   const edgeKindCount = new Map<string, number>();
   graph.forEachEdge((_e, a) => edgeKindCount.set(a.kind, (edgeKindCount.get(a.kind) ?? 0) + 1));
   let edgePalette = 0;
-  const edgeKinds = orderKinds([...edgeKindCount.keys()], givenEdgeKinds, EDGE_KINDS, (id) => edgeKindCount.get(id)!).map((id): KindInfo => {
+  const edgeKinds = orderKinds([...edgeKindCount.keys()], givenEdgeKinds, edgeKindIds(VOCABULARY), (id) => edgeKindCount.get(id)!).map((id): KindInfo => {
     const given = givenEdgeKinds.get(id);
-    if (given) return given;
-    const color = isEdgeKind(id) ? EDGE_KIND_COLORS[id] : id === DEFAULT_EDGE_KIND.id ? LINK_COLOR : FALLBACK_COLORS[edgePalette++ % FALLBACK_COLORS.length]!;
-    return { ...kindNames(id, isEdgeKind(id) ? EDGE_KIND_INFO[id] : undefined, [DEFAULT_EDGE_KIND, OTHER_KIND], hans), color };
+    if (given) return isEdgeKind(id) ? { ...edgeKindInfo(id, VOCABULARY.edgeKinds[id]!, hans), ...given } : given;
+    if (isEdgeKind(id)) return edgeKindInfo(id, VOCABULARY.edgeKinds[id]!, hans);
+    const color = id === DEFAULT_EDGE_KIND.id ? LINK_COLOR : FALLBACK_COLORS[edgePalette++ % FALLBACK_COLORS.length]!;
+    return { ...kindNames(id, [DEFAULT_EDGE_KIND, OTHER_KIND], hans), color };
   });
 
   // 6. Graph attributes: title, slides and sections (ours when present, else derived).
@@ -581,8 +594,7 @@ function orderKinds(ids: string[], given: Map<string, KindInfo>, vocabulary: rea
   return ids.sort((a, b) => rank(a) - rank(b) || count(b) - count(a) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function kindNames(id: string, info: { zh: string; en: string } | undefined, builtIn: ReadonlyArray<Omit<KindInfo, 'color'>>, hans: (t: string) => string): Omit<KindInfo, 'color'> {
-  if (info) return { id, zh: info.zh, zhHans: hans(info.zh), en: info.en };
+function kindNames(id: string, builtIn: ReadonlyArray<Omit<KindInfo, 'color'>>, hans: (t: string) => string): Omit<KindInfo, 'color'> {
   const own = builtIn.find((k) => k.id === id);
   if (own) return { ...own };
   return { id, zh: id, zhHans: hans(id), en: id };

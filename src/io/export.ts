@@ -95,7 +95,7 @@ export function toGexf(graph: LinkageGraph): string {
     formatEdge: (_key: string, a: EdgeAttrs) => ({
       label: xmlSafe(a.labelEn || a.labelZh),
       kind: xmlSafe(a.kind),
-      attributes: { labelZh: xmlSafe(a.labelZh), labelHans: xmlSafe(a.labelHans), labelEn: xmlSafe(a.labelEn), slides: a.slides },
+      attributes: { labelZh: xmlSafe(a.labelZh), labelHans: xmlSafe(a.labelHans), labelEn: xmlSafe(a.labelEn), ...(a.labelEnPlural === undefined ? {} : { labelEnPlural: xmlSafe(a.labelEnPlural) }), slides: a.slides },
     }),
   });
 }
@@ -129,6 +129,7 @@ const EDGE_KEYS: ReadonlyArray<{ name: string; type: KeyType; get: (a: EdgeAttrs
   { name: 'labelZh', type: 'string', get: (a) => a.labelZh },
   { name: 'labelHans', type: 'string', get: (a) => a.labelHans },
   { name: 'labelEn', type: 'string', get: (a) => a.labelEn },
+  { name: 'labelEnPlural', type: 'string', get: (a) => a.labelEnPlural },
   { name: 'slides', type: 'string', get: (a) => (a.slides.length ? a.slides.join(',') : null) },
 ];
 const GRAPH_KEYS: ReadonlyArray<{ name: string; type: KeyType; get: (a: Partial<GraphAttrs>) => unknown }> = [

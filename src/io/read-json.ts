@@ -4,7 +4,7 @@
  * exception `Graph.import` would throw.
  */
 import { isRecord } from '../util/record';
-import { walkJson, locateJsonPath, type JsonPath } from './json-locate';
+import { walkJson, locateJsonPath, type JsonPath } from '../util/json-locate';
 import { checkCount } from './limits';
 import { GraphImportError, lineColAt, ProblemList, show, type ImportProblem } from './problems';
 import type { RawGraph } from './convert';

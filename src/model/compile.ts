@@ -8,34 +8,17 @@ import { toHans } from './derive/hans';
 import { pinyinForms } from './derive/pinyin';
 import { GraphCheckError } from './errors';
 import { layoutChapter, type LayoutOptions } from './layout';
-import { EDGE_KIND_COLORS, NODE_KIND_BORDERS, NODE_KIND_COLORS } from './palette';
 import { isPluralLabel } from './realise';
-import { EDGE_KIND_INFO, EDGE_KINDS, EDGE_PHRASES, NODE_KIND_INFO, NODE_KINDS, type EdgeKind, type NodeKind } from './schema';
 import type { ParsedTranscript } from './transcript';
 import type { CompiledGraph, EdgeAttrs, GraphAttrs, KindInfo, LinkageGraph, NodeAttrs, SectionInfo } from './types';
 import { validateGraph } from './validate';
+import { edgeKindInfo, nodeKindInfo, SHARED_VOCABULARY, type EdgeKindDef, type NodeKindDef, type Vocabulary } from './vocabulary';
 
 export interface CompileOptions {
   layout?: Partial<LayoutOptions>;
+  /** The chapter's vocabulary (default: the shared one). */
+  vocabulary?: Vocabulary;
 }
-
-/** Base importance of each kind: how much a node of that kind organises the chapter. */
-const KIND_WEIGHT: Record<NodeKind, number> = {
-  chapter: 1,
-  paradigm: 0.9,
-  section: 0.75,
-  transformation: 0.7,
-  reform: 0.6,
-  'decision-mode': 0.5,
-  dimension: 0.45,
-  feature: 0.45,
-  state: 0.45,
-  technology: 0.35,
-  measure: 0.3,
-  concept: 0.3,
-  actor: 0.3,
-  trait: 0.25,
-};
 
 /** Pixel size range sigma draws nodes at (before zoom). */
 export const SIZE_RANGE = [4, 17] as const;
@@ -56,14 +39,17 @@ export function sectionOf(slides: number[], sections: AuthoredGraph['chapter']['
  * located problem when the file is not valid; never returns a partial graph.
  */
 export function compileGraph(parsed: ParsedFile, transcript: ParsedTranscript | null, options: CompileOptions = {}): CompiledGraph {
-  const errors = validateGraph(parsed, transcript);
+  const vocabulary = options.vocabulary ?? SHARED_VOCABULARY;
+  const errors = validateGraph(parsed, transcript, vocabulary);
   if (errors.length > 0) throw new GraphCheckError(errors);
   const { chapter, nodes, edges } = parsed.graph;
 
   const graph: LinkageGraph = new Graph<NodeAttrs, EdgeAttrs, GraphAttrs>({ type: 'directed', multi: true, allowSelfLoops: false });
 
+  const nodeKind = (id: string): NodeKindDef => vocabulary.nodeKinds[id]!;
+  const edgeKind = (id: string): EdgeKindDef => vocabulary.edgeKinds[id]!;
   for (const n of nodes) {
-    const kind = n.kind as NodeKind;
+    const kind = n.kind;
     graph.addNode(n.id, {
       kind,
       label: n.label,
@@ -81,18 +67,20 @@ export function compileGraph(parsed: ParsedFile, transcript: ParsedTranscript | 
       x: 0,
       y: 0,
       size: 0,
-      color: NODE_KIND_COLORS[kind],
+      color: nodeKind(kind).color,
     });
   }
   for (const e of edges) {
-    const kind = e.kind as EdgeKind;
-    const zh = e.zh ?? EDGE_PHRASES[kind].zh;
+    const kind = e.kind;
+    const phrase = edgeKind(kind).phrase;
+    const zh = e.zh ?? phrase.zh;
     graph.addDirectedEdgeWithKey(edgeKey(e.source, kind, e.target), e.source, e.target, {
       kind,
       slides: [...e.slides].sort((a, b) => a - b),
       labelZh: zh,
-      labelHans: toHans(zh),
-      labelEn: e.en ?? EDGE_PHRASES[kind].en,
+      labelHans: e.zh === undefined && phrase.zhHans ? phrase.zhHans : toHans(zh),
+      labelEn: e.en ?? phrase.en,
+      ...(e.en === undefined ? { labelEnPlural: phrase.enPlural } : {}),
     });
   }
 
@@ -100,7 +88,7 @@ export function compileGraph(parsed: ParsedFile, transcript: ParsedTranscript | 
   const maxDegree = Math.max(1, ...graph.mapNodes((n) => graph.degree(n)));
   graph.forEachNode((n, a) => {
     const bonus = Math.log1p(graph.degree(n)) / Math.log1p(maxDegree);
-    const importance = Math.min(1, 0.75 * KIND_WEIGHT[a.kind as NodeKind] + 0.25 * bonus);
+    const importance = Math.min(1, 0.75 * nodeKind(a.kind).weight + 0.25 * bonus);
     graph.mergeNodeAttributes(n, {
       importance: round(importance),
       size: round(SIZE_RANGE[0] + (SIZE_RANGE[1] - SIZE_RANGE[0]) * importance),
@@ -112,21 +100,12 @@ export function compileGraph(parsed: ParsedFile, transcript: ParsedTranscript | 
 
   const usedNodeKinds = new Set(graph.mapNodes((_, a) => a.kind));
   const usedEdgeKinds = new Set(graph.mapEdges((_, a) => a.kind));
-  const nodeKinds: KindInfo[] = NODE_KINDS.filter((k) => usedNodeKinds.has(k)).map((k) => ({
-    id: k,
-    zh: NODE_KIND_INFO[k].zh,
-    zhHans: toHans(NODE_KIND_INFO[k].zh),
-    en: NODE_KIND_INFO[k].en,
-    color: NODE_KIND_COLORS[k],
-    border: NODE_KIND_BORDERS[k],
-  }));
-  const edgeKinds: KindInfo[] = EDGE_KINDS.filter((k) => usedEdgeKinds.has(k)).map((k) => ({
-    id: k,
-    zh: EDGE_KIND_INFO[k].zh,
-    zhHans: toHans(EDGE_KIND_INFO[k].zh),
-    en: EDGE_KIND_INFO[k].en,
-    color: EDGE_KIND_COLORS[k],
-  }));
+  const nodeKinds: KindInfo[] = Object.entries(vocabulary.nodeKinds)
+    .filter(([k]) => usedNodeKinds.has(k))
+    .map(([id, k]) => nodeKindInfo(id, k, toHans));
+  const edgeKinds: KindInfo[] = Object.entries(vocabulary.edgeKinds)
+    .filter(([k]) => usedEdgeKinds.has(k))
+    .map(([id, k]) => edgeKindInfo(id, k, toHans));
   const sections: SectionInfo[] = chapter.sections.map((s) => ({
     id: s.id,
     zh: s.title,

@@ -7,8 +7,8 @@ import type { AuthoredEdge, AuthoredNode, ParsedFile } from './authored';
 import { formatPath, type GraphError } from './errors';
 import { notNounPhrase } from './lint-label';
 import { isPluralLabel, realise, type Concept } from './realise';
-import { EDGE_KINDS, EDGE_PHRASES, SYMMETRIC_EDGE_KINDS, isEdgeKind, type EdgeKind } from './schema';
 import { SHORT_MAX } from './validate';
+import { SHARED_VOCABULARY, type Vocabulary } from './vocabulary';
 
 /** The lint rules, in the order graph/README.md lists them. */
 export const LINT_RULES = ['symmetric-phrase', 'contained-label', 'unused-node', 'not-noun-phrase', 'sentence', 'map-name'] as const;
@@ -22,9 +22,6 @@ export interface LintWarning extends GraphError {
   edge?: number;
 }
 
-/** Kinds too vague to carry a link whose labels hold each other (涉及, 方面, 是). */
-export const VAGUE_KINDS: ReadonlySet<EdgeKind> = new Set<EdgeKind>(['involves', 'aspect-of', 'characterizes', 'instance-of']);
-
 /** A zh phrase for a symmetric kind: comitative 與/和/同/跟 + target + reciprocal 相/互/彼此 (`與…相呼應`). */
 const RECIPROCAL_ZH = /^(與|与|和|同|跟)…(相|互|彼此)/u;
 /** English verbs that read the same both ways without `with`. */
@@ -37,15 +34,21 @@ export function authoredConcept(n: AuthoredNode, lang: 'zh-Hant' | 'en'): Concep
 }
 
 /** An authored edge's phrase in zh-Hant or English: its override or its kind's default. */
-export function authoredPhrase(e: AuthoredEdge, lang: 'zh-Hant' | 'en'): string {
-  const kind = e.kind as EdgeKind;
-  return lang === 'en' ? (e.en ?? EDGE_PHRASES[kind].en) : (e.zh ?? EDGE_PHRASES[kind].zh);
+export function authoredPhrase(e: AuthoredEdge, lang: 'zh-Hant' | 'en', vocabulary: Vocabulary = SHARED_VOCABULARY): string {
+  const phrase = vocabulary.edgeKinds[e.kind]!.phrase;
+  return lang === 'en' ? (e.en ?? phrase.en) : (e.zh ?? phrase.zh);
+}
+
+/** The English phrase after a plural subject when the vocabulary gives it (the kind's default phrase). */
+export function authoredPlural(e: AuthoredEdge, vocabulary: Vocabulary = SHARED_VOCABULARY): string | undefined {
+  return e.en === undefined ? vocabulary.edgeKinds[e.kind]!.phrase.enPlural : undefined;
 }
 
 /** The directed kind whose default phrase a one-way phrase matches (沖擊 → impacts). */
-function directedKindFor(phrase: string, lang: 'zh' | 'en'): EdgeKind | null {
+function directedKindFor(phrase: string, lang: 'zh' | 'en', vocabulary: Vocabulary): string | null {
   const p = phrase.replace(/了$/u, '').trim().toLowerCase();
-  return EDGE_KINDS.find((k) => !SYMMETRIC_EDGE_KINDS.has(k) && k !== 'involves' && EDGE_PHRASES[k][lang].toLowerCase() === p) ?? null;
+  const hit = Object.entries(vocabulary.edgeKinds).find(([, k]) => !k.symmetric && !k.vague && k.phrase[lang].toLowerCase() === p);
+  return hit ? hit[0] : null;
 }
 
 /** Lower-case words of an English label without a leading article. */
@@ -65,7 +68,7 @@ function holdsWords(outer: string[], inner: string[]): boolean {
  * Lints a parsed file that `validateGraph` accepted (call it only then). Returns warnings sorted
  * by line; never throws.
  */
-export function lintGraph(parsed: ParsedFile): LintWarning[] {
+export function lintGraph(parsed: ParsedFile, vocabulary: Vocabulary = SHARED_VOCABULARY): LintWarning[] {
   const out: LintWarning[] = [];
   const { nodes, edges } = parsed.graph;
   const locate = (path: Array<string | number>) => {
@@ -82,41 +85,42 @@ export function lintGraph(parsed: ParsedFile): LintWarning[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
   edges.forEach((e, i) => {
-    if (!isEdgeKind(e.kind)) return;
+    const def = vocabulary.edgeKinds[e.kind];
+    if (!def) return;
     const kind = e.kind;
     const s = byId.get(e.source);
     const t = byId.get(e.target);
     if (!s || !t) return;
 
     // (a) A symmetric kind whose own phrase reads one way.
-    if (SYMMETRIC_EDGE_KINDS.has(kind)) {
+    if (def.symmetric) {
       if (e.zh !== undefined && !RECIPROCAL_ZH.test(e.zh.trim())) {
-        const other = directedKindFor(e.zh, 'zh');
+        const other = directedKindFor(e.zh, 'zh', vocabulary);
         const ab = realise(authoredConcept(s, 'zh-Hant'), e.zh, authoredConcept(t, 'zh-Hant'), 'zh-Hant').text;
         const ba = realise(authoredConcept(t, 'zh-Hant'), e.zh, authoredConcept(s, 'zh-Hant'), 'zh-Hant').text;
-        warn('symmetric-phrase', ['edges', i, 'zh'], `"${kind}" reads both ways, but the phrase "${e.zh}" reads one way (「${ab}」 is not 「${ba}」): ${other ? `use the directed kind ${other} (${EDGE_PHRASES[other].zh})` : 'use a directed kind'}, or a reciprocal phrase 與…相X`, { edge: i });
+        warn('symmetric-phrase', ['edges', i, 'zh'], `"${kind}" reads both ways, but the phrase "${e.zh}" reads one way (「${ab}」 is not 「${ba}」): ${other ? `use the directed kind ${other} (${vocabulary.edgeKinds[other]!.phrase.zh})` : 'use a directed kind'}, or a reciprocal phrase 與…相X`, { edge: i });
       }
       if (e.en !== undefined && !/\bwith$/i.test(e.en.trim()) && !RECIPROCAL_EN.has(e.en.trim().toLowerCase())) {
-        const other = directedKindFor(e.en, 'en');
-        warn('symmetric-phrase', ['edges', i, 'en'], `"${kind}" reads both ways, but the phrase "${e.en}" reads one way: ${other ? `use the directed kind ${other} ("${EDGE_PHRASES[other].en}")` : 'use a directed kind'}, or a reciprocal phrase ending in "with"`, { edge: i });
+        const other = directedKindFor(e.en, 'en', vocabulary);
+        warn('symmetric-phrase', ['edges', i, 'en'], `"${kind}" reads both ways, but the phrase "${e.en}" reads one way: ${other ? `use the directed kind ${other} ("${vocabulary.edgeKinds[other]!.phrase.en}")` : 'use a directed kind'}, or a reciprocal phrase ending in "with"`, { edge: i });
       }
     }
 
     // (b) Labels that hold each other, under a vague kind.
-    if (VAGUE_KINDS.has(kind)) {
+    if (def.vague) {
       const where: string[] = [];
       if (s.label.includes(t.label) || t.label.includes(s.label)) where.push(`「${s.label.length >= t.label.length ? t.label : s.label}」 in 「${s.label.length >= t.label.length ? s.label : t.label}」`);
       const sw = enWords(s.en);
       const tw = enWords(t.en);
       if (holdsWords(sw, tw) || holdsWords(tw, sw)) where.push(`"${sw.length >= tw.length ? t.en : s.en}" in "${sw.length >= tw.length ? s.en : t.en}"`);
       if (where.length > 0) {
-        warn('contained-label', ['edges', i], `${e.source} -${kind}-> ${e.target}: one label holds the other (${where.join('; ')}), so under the vague kind "${kind}" (${EDGE_PHRASES[kind].zh}) the link says nothing the labels do not; relabel a node, use a kind that states the relation, or drop the link`, { edge: i });
+        warn('contained-label', ['edges', i], `${e.source} -${kind}-> ${e.target}: one label holds the other (${where.join('; ')}), so under the vague kind "${kind}" (${def.phrase.zh}) the link says nothing the labels do not; relabel a node, use a kind that states the relation, or drop the link`, { edge: i });
       }
     }
 
     // (e) Sentences the realiser cannot build.
     for (const lang of ['zh-Hant', 'en'] as const) {
-      const r = realise(authoredConcept(s, lang), authoredPhrase(e, lang), authoredConcept(t, lang), lang, kind);
+      const r = realise(authoredConcept(s, lang), authoredPhrase(e, lang, vocabulary), authoredConcept(t, lang), lang, lang === 'en' ? authoredPlural(e, vocabulary) : undefined);
       for (const issue of r.issues) {
         warn('sentence', ['edges', i], `${lang === 'en' ? 'English' : '繁體'} sentence "${r.text}": ${issue.message}`, { edge: i });
       }

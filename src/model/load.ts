@@ -7,6 +7,7 @@ import { GraphCheckError, type GraphError } from './errors';
 import { parseGraphYaml } from './parse';
 import { parseTranscript, type ParsedTranscript } from './transcript';
 import { validateGraph } from './validate';
+import { readChapterVocabulary, SHARED_VOCABULARY, type Vocabulary } from './vocabulary';
 
 /** The result of loading an authoring file. */
 export interface GraphSource {
@@ -16,10 +17,18 @@ export interface GraphSource {
   transcript: ParsedTranscript | null;
   /** Every problem found, located; empty when the graph is ready to compile. */
   errors: GraphError[];
+  /** The vocabulary the file was checked against (the shared one, extended by its chapter's). */
+  vocabulary: Vocabulary;
 }
 
 /** Reads a transcript given its path (resolved against the YAML file); null or a throw = unreadable. */
 export type TranscriptReader = (path: string) => string | null;
+
+/** Reads the chapter's vocabulary file given its path (beside the YAML file); null = there is none. */
+export type VocabularyReader = (path: string) => string | null;
+
+/** The name of a chapter's own vocabulary file, in its folder beside its YAML. */
+export const CHAPTER_VOCABULARY = 'vocabulary.json';
 
 /**
  * Resolves `relative` against the folder of `file`, with `/` separators:
@@ -49,16 +58,33 @@ export function transcriptPathOf(parsed: ParsedFile): string | null {
 /**
  * Parses and validates an authoring file. `transcript` is the transcript's text, or a reader
  * called with the path `chapter.transcript` resolves to (beside `file`), or null to skip the
- * quote and coverage checks. Never throws: malformed YAML comes back as located `errors`.
+ * quote and coverage checks. `vocabulary`: the chapter's, or a reader of its vocabulary file (beside
+ * `file`, laid over the shared one); default the shared one. Never throws: malformed YAML and a
+ * broken vocabulary file come back as located `errors`.
  */
-export function loadGraphSource(yamlText: string, file: string, transcript: string | TranscriptReader | null): GraphSource {
+export function loadGraphSource(
+  yamlText: string,
+  file: string,
+  transcript: string | TranscriptReader | null,
+  vocabularyOrReader: Vocabulary | VocabularyReader = SHARED_VOCABULARY,
+): GraphSource {
+  let vocabulary = SHARED_VOCABULARY;
+  if (typeof vocabularyOrReader === 'function') {
+    const path = resolveBeside(file, CHAPTER_VOCABULARY);
+    const text = vocabularyOrReader(path);
+    if (text !== null) {
+      const read = readChapterVocabulary(text, path);
+      if (read.errors.length > 0) return { parsed: null, transcript: null, errors: read.errors, vocabulary };
+      vocabulary = read.vocabulary;
+    }
+  } else vocabulary = vocabularyOrReader;
   let parsed: ParsedFile;
   try {
     parsed = parseGraphYaml(yamlText, file);
   } catch (err) {
-    if (err instanceof GraphCheckError) return { parsed: null, transcript: null, errors: err.errors };
+    if (err instanceof GraphCheckError) return { parsed: null, transcript: null, errors: err.errors, vocabulary };
     const message = err instanceof Error ? err.message : String(err);
-    return { parsed: null, transcript: null, errors: [{ file, line: 1, path: '', message: `cannot read the file: ${message}` }] };
+    return { parsed: null, transcript: null, errors: [{ file, line: 1, path: '', message: `cannot read the file: ${message}` }], vocabulary };
   }
 
   const path = transcriptPathOf(parsed);
@@ -86,6 +112,6 @@ export function loadGraphSource(yamlText: string, file: string, transcript: stri
   }
 
   const parsedTranscript = text !== null ? parseTranscript(text, path ?? 'transcript') : null;
-  errors.push(...validateGraph(parsed, parsedTranscript));
-  return { parsed, transcript: parsedTranscript, errors };
+  errors.push(...validateGraph(parsed, parsedTranscript, vocabulary));
+  return { parsed, transcript: parsedTranscript, errors, vocabulary };
 }

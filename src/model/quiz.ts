@@ -7,18 +7,16 @@
  */
 import { buildPathIndex, pathSentences, shortestPaths, type PathChain, type PathIndex, type PathSentence } from './paths';
 import { createRandom, type Random } from './random';
-import { SYMMETRIC_EDGE_KINDS, type EdgeKind } from './schema';
 import { enCase } from './realise';
 import { edgeSentence, LANGS, nodeLabel, type EdgeSentence, type Lang } from './sentence';
-import type { LinkageGraph } from './types';
+import type { KindInfo, LinkageGraph } from './types';
+import type { Blank, RelationType } from './vocabulary';
+
+export type { Blank, RelationType } from './vocabulary';
 
 /** The question types, in the order a deck lists them before shuffling. */
 export const QUESTION_TYPES = ['pole', 'reform', 'drawback', 'feature', 'aspect', 'echo', 'tension', 'path'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
-export type RelationType = Exclude<QuestionType, 'path'>;
-
-/** Which end of the tested edge is hidden. */
-export type Blank = 'source' | 'target';
 
 /** One multiple choice: the answer and the options (the answer among them), node keys. */
 export interface Choice {
@@ -78,28 +76,8 @@ const CAMP_NEAR = 3;
 /** …and nearer to it than to the other side by at least this many. */
 const CAMP_MARGIN = 2;
 
-/** Edge kind → the question type it yields, and which end is asked for. */
-const RELATION_RULES: ReadonlyArray<{ kind: string; type: RelationType; blanks: readonly Blank[] }> = [
-  { kind: 'from', type: 'pole', blanks: ['target'] },
-  { kind: 'to', type: 'pole', blanks: ['target'] },
-  { kind: 'realizes', type: 'reform', blanks: ['target'] },
-  { kind: 'drawback-of', type: 'drawback', blanks: ['source'] },
-  { kind: 'characterizes', type: 'feature', blanks: ['source'] },
-  { kind: 'aspect-of', type: 'aspect', blanks: ['source'] },
-  { kind: 'echoes', type: 'echo', blanks: ['target', 'source'] },
-  { kind: 'contrasts', type: 'tension', blanks: ['target', 'source'] },
-];
-
-/** Kinds that set two things against each other; the busiest such link gives a graph its two sides. */
-const OPPOSING = new Set(['contrasts', 'impacts']);
-/** Structural kinds: path questions neither start, end nor pass there. */
-const STRUCTURAL = new Set(['chapter', 'section']);
 /** Question types that ask for a judgement ("which of these is a drawback of X?"), not a definition. */
 const SEMANTIC = new Set<RelationType>(['feature', 'aspect', 'drawback', 'echo', 'tension']);
-/** Catch-all kinds whose members are too varied to be safe look-alikes without more care. */
-const BROAD_KINDS = new Set(['concept', 'trait']);
-/** Links that carry no likeness: opposites, one thing acting against or turning into another, poles, membership, structure. */
-const UNLIKE = new Set(['contrasts', 'impacts', 'becomes', 'curbs', 'from', 'to', 'contains', 'dimension-of', 'instance-of']);
 /** The blank shown in prompts: full-width in Chinese text, underscores in English. */
 export function blankText(lang: Lang): string {
   return lang === 'en' ? '_____' : '＿＿＿';
@@ -118,7 +96,14 @@ class Facts {
   private readonly linksOf = new Map<string, Link[]>();
   readonly byKind = new Map<string, string[]>();
 
+  /** What the graph's vocabulary says of its kinds (compiled chapters and imports alike). */
+  readonly edgeKinds: ReadonlyMap<string, KindInfo>;
+  private readonly nodeKinds: ReadonlyMap<string, KindInfo>;
+
   constructor(readonly graph: LinkageGraph) {
+    const kinds = (list: unknown) => new Map((Array.isArray(list) ? (list as KindInfo[]) : []).map((k) => [k.id, k]));
+    this.edgeKinds = kinds(graph.getAttribute('edgeKinds'));
+    this.nodeKinds = kinds(graph.getAttribute('nodeKinds'));
     graph.forEachNode((key, attrs) => {
       this.linksOf.set(key, []);
       const kind = typeof attrs.kind === 'string' ? attrs.kind : '';
@@ -141,6 +126,21 @@ class Facts {
   kind(node: string): string {
     const k = this.graph.getNodeAttribute(node, 'kind');
     return typeof k === 'string' ? k : '';
+  }
+
+  /** Structure, not content (the chapter, its sections): path questions avoid it. */
+  structural(node: string): boolean {
+    return this.nodeKinds.get(this.kind(node))?.structural === true;
+  }
+
+  /** A catch-all kind whose members are not safe look-alikes. */
+  broad(kind: string): boolean {
+    return this.nodeKinds.get(kind)?.broad === true;
+  }
+
+  /** True when links of `kind` read the same both ways. */
+  symmetric(kind: string): boolean {
+    return this.edgeKinds.get(kind)?.symmetric === true;
   }
 
   /** Nodes linked to `node` by `kind`; `out` true: `node` is the source, false: the target, null: either. */
@@ -173,7 +173,7 @@ class Facts {
   }
 
   /**
-   * Undirected distances from `start` over links of likeness (not {@link UNLIKE} kinds),
+   * Undirected distances from `start` over links of likeness (kinds not marked `likeness: false`),
    * never through structural nodes. Unreached nodes are absent.
    */
   distances(start: string): Map<string, number> {
@@ -183,7 +183,7 @@ class Facts {
       const next: string[] = [];
       for (const u of layer) {
         for (const l of this.links(u)) {
-          if (UNLIKE.has(l.kind) || dist.has(l.other) || STRUCTURAL.has(this.kind(l.other))) continue;
+          if (this.edgeKinds.get(l.kind)?.likeness === false || dist.has(l.other) || this.structural(l.other)) continue;
           dist.set(l.other, d);
           next.push(l.other);
         }
@@ -206,7 +206,7 @@ class Facts {
       let best: [string, string] | null = null;
       let bestDegree = -1;
       this.graph.forEachEdge((_e, attrs, source, target) => {
-        if (!OPPOSING.has(attrs.kind) || source === target) return;
+        if (this.edgeKinds.get(attrs.kind)?.opposing !== true || source === target) return;
         const degree = this.links(source).length + this.links(target).length;
         if (degree > bestDegree) {
           bestDegree = degree;
@@ -274,7 +274,7 @@ export function correctAnswers(graph: LinkageGraph, q: Pick<RelationQuestion, 's
 
 function correctOf(facts: Facts, subject: string, kind: string, blank: Blank): Set<string> {
   // blank 'target': subject —kind→ answer, so the subject is the source (out = true).
-  return new Set(facts.related(subject, kind, SYMMETRIC_EDGE_KINDS.has(kind as EdgeKind) ? null : blank === 'target'));
+  return new Set(facts.related(subject, kind, facts.symmetric(kind) ? null : blank === 'target'));
 }
 
 /**
@@ -313,7 +313,7 @@ function relationQuestion(
   const subject = blank === 'target' ? source : target;
   const answer = blank === 'target' ? target : source;
   const answerKind = facts.kind(answer);
-  const symmetric = SYMMETRIC_EDGE_KINDS.has(kind as EdgeKind);
+  const symmetric = facts.symmetric(kind);
 
   // 1. What must never be offered: right answers, near-right ones, neighbours of either.
   const correct = correctOf(facts, subject, kind, blank);
@@ -334,7 +334,7 @@ function relationQuestion(
   //    for "which is a … of X" and "what does X echo", the side opposite X; for "what stands
   //    against X", X's own side. In a graph without sides, only items far from both X and the
   //    answer.
-  const judged = SEMANTIC.has(type) && (type === 'tension' || BROAD_KINDS.has(answerKind));
+  const judged = SEMANTIC.has(type) && (type === 'tension' || facts.broad(answerKind));
   const side = facts.camp(subject);
   // A judgement about an item on neither side of a graph that has sides is too close to call.
   if (judged && side === 0 && facts.hasCamps()) return null;
@@ -413,7 +413,7 @@ function pathQuestions(facts: Facts, rnd: Random, maxPaths: number, maxOptions: 
   const { graph } = facts;
   if (maxPaths < 1 || graph.order < 3) return [];
   const index = buildPathIndex(graph);
-  const starts = rnd.shuffle(index.nodeKeys.filter((k) => !STRUCTURAL.has(facts.kind(k)) && facts.links(k).length > 0));
+  const starts = rnd.shuffle(index.nodeKeys.filter((k) => !facts.structural(k) && facts.links(k).length > 0));
   const attempts = Math.min(starts.length, maxPaths * 4);
   const used = new Set<string>();
   const out: PathQuestion[] = [];
@@ -425,7 +425,7 @@ function pathQuestions(facts: Facts, rnd: Random, maxPaths: number, maxOptions: 
     const fromSection = graph.getNodeAttribute(from, 'section');
     index.nodeKeys.forEach((key, i) => {
       const d = dist[i]!;
-      if ((d !== 2 && d !== 3) || count[i] !== 1 || STRUCTURAL.has(facts.kind(key))) return;
+      if ((d !== 2 && d !== 3) || count[i] !== 1 || facts.structural(key)) return;
       if (used.has(`${from}~${key}`) || used.has(`${key}~${from}`)) return;
       ends.push(key);
       const section = graph.getNodeAttribute(key, 'section');
@@ -436,7 +436,7 @@ function pathQuestions(facts: Facts, rnd: Random, maxPaths: number, maxOptions: 
       const chains = shortestPaths(graph, from, to, { max: 2, index });
       if (chains.length !== 1) continue;
       const chain = chains[0]!;
-      if (chain.nodes.slice(1, -1).some((k) => STRUCTURAL.has(facts.kind(k)))) continue;
+      if (chain.nodes.slice(1, -1).some((k) => facts.structural(k))) continue;
       const q = pathQuestion(facts, rnd, index, chain, maxOptions);
       if (!q) continue;
       used.add(`${from}~${to}`);
@@ -504,13 +504,12 @@ export function generateQuestions(graph: LinkageGraph, options: QuizOptions = {}
   const questions: Question[] = [];
 
   // 1. One question per typed edge (and per end for symmetric kinds), in graph order.
-  const rules = new Map(RELATION_RULES.filter((r) => types.has(r.type)).map((r) => [r.kind, r]));
   graph.forEachEdge((edge, attrs, source) => {
-    const rule = rules.get(attrs.kind);
-    if (!rule) return;
+    const rule = facts.edgeKinds.get(attrs.kind)?.question;
+    if (!rule || !types.has(rule.type)) return;
     // A pole question needs a transformation: one `from` and one `to` edge.
     if (rule.type === 'pole' && (facts.related(source, 'from', true).length !== 1 || facts.related(source, 'to', true).length !== 1)) return;
-    for (const blank of rule.blanks) {
+    for (const blank of rule.ask) {
       const q = relationQuestion(facts, rnd, rule.type, edge, blank, maxOptions);
       if (q) questions.push(q);
     }

@@ -4,7 +4,6 @@
  * agreed with a plural subject, no doubled word at a join. Chinese: no spaces, no repeated tail
  * (是…的特征 after a target that already ends in 特征). Pure functions; no DOM. Rules: graph/README.md.
  */
-import { EDGE_PHRASES, isEdgeKind } from './schema';
 import type { Lang, SentencePart } from './sentence';
 
 /** The mark in a linking phrase where the target goes (`是…的弊端`). */
@@ -229,10 +228,9 @@ export function agreePlural(phraseText: string): string | null {
   return words.join(' ');
 }
 
-/** The English phrase for a plural subject: the kind's own plural for its default phrase, else the rules. */
-function pluralPhrase(phraseText: string, kind: string | undefined): string | null {
-  if (kind !== undefined && isEdgeKind(kind) && EDGE_PHRASES[kind].en === phraseText) return EDGE_PHRASES[kind].enPlural;
-  return agreePlural(phraseText);
+/** The English phrase for a plural subject: the one given (a kind's own plural), else the rules. */
+function pluralPhrase(phraseText: string, plural: string | undefined): string | null {
+  return plural ?? agreePlural(phraseText);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,8 +276,8 @@ const dropLastWord = (s: string): string => s.trim().split(/\s+/).slice(0, -1).j
 const quoteOf = (s: string): string => `"${s}"`;
 
 /**
- * Reads `source <phrase> target` as a sentence in `lang`. `kind` (the edge kind) lets the
- * English realiser use the kind's own plural phrase. Never throws; problems come back as `issues`:
+ * Reads `source <phrase> target` as a sentence in `lang`. `plural`: the phrase after a plural
+ * subject when the vocabulary gives it (a kind's default phrase); else the English rules agree it. Never throws; problems come back as `issues`:
  * - `agreement`: the subject is plural and the rules cannot agree the phrase (it is kept as written);
  * - `doubled-word`: a word would stand twice at a join (`… there is is …`); the phrase's copy is
  *   dropped, but the label is probably a clause, not a noun phrase;
@@ -287,7 +285,7 @@ const quoteOf = (s: string): string => `"${s}"`;
  *   (a repeated tail, `…的特征` after a target ending in 特征, is not an issue: it is dropped);
  * - `empty-label`: a concept has no label (the caller shows its key).
  */
-export function realise(source: Concept, phraseText: string, target: Concept, lang: Lang, kind?: string): Realised {
+export function realise(source: Concept, phraseText: string, target: Concept, lang: Lang, plural?: string): Realised {
   const issues: RealiseIssue[] = [];
   for (const c of [source, target]) {
     if (c.label.trim() === '') issues.push({ code: 'empty-label', message: `node "${c.key}" has no label in ${lang}` });
@@ -300,7 +298,7 @@ export function realise(source: Concept, phraseText: string, target: Concept, la
     sourceText = enCase(source.label, source.name, 'start');
     targetText = enCase(target.label, target.name, 'inside');
     if (source.name !== undefined && source.plural === true) {
-      const agreed = pluralPhrase(phraseText, kind);
+      const agreed = pluralPhrase(phraseText, plural);
       if (agreed === null) {
         issues.push({
           code: 'agreement',

@@ -136,7 +136,7 @@ export function edgeSentence(graph: LinkageGraph, edgeKey: string, lang: Lang): 
   const source = conceptOf(sourceKey, graph.getNodeAttributes(sourceKey), lang);
   const target = conceptOf(targetKey, graph.getNodeAttributes(targetKey), lang);
   const phraseText = phrase(attrs, lang);
-  const r = realise(source, phraseText, target, lang, typeof attrs.kind === 'string' ? attrs.kind : undefined);
+  const r = realise(source, phraseText, target, lang, lang === 'en' && phraseText === attrs.labelEn ? attrs.labelEnPlural : undefined);
   return {
     edge: edgeKey,
     sourceKey,

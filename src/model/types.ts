@@ -4,6 +4,7 @@
  */
 import type Graph from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
+import type { Blank, RelationType } from './vocabulary';
 
 /** Attributes of a compiled node. `kind` is the domain kind; sigma's `type` is never used for it. */
 export interface NodeAttrs {
@@ -60,6 +61,8 @@ export interface EdgeAttrs {
   labelHans: string;
   /** Linking phrase, English. */
   labelEn: string;
+  /** The English phrase after a plural subject, when the vocabulary gives it (a kind's default phrase). */
+  labelEnPlural?: string;
   /**
    * Imported graphs only: true when the file declared the edge undirected. It is stored from
    * source to target as written, and drawn without an arrow.
@@ -80,6 +83,18 @@ export interface KindInfo {
    * Absent means `plain`.
    */
   border?: NodeBorder;
+  /** Link kinds: reads the same both ways (drawn without an arrow, asked from either end). */
+  symmetric?: boolean;
+  /** Link kinds: sets two things against each other (the quiz's two sides). */
+  opposing?: boolean;
+  /** Link kinds: false when the link carries no likeness (the quiz's distractors avoid it). */
+  likeness?: boolean;
+  /** Link kinds: the question it feeds and the ends asked for. */
+  question?: { type: RelationType; ask: Blank[] };
+  /** Node kinds: structure, not content (path questions avoid it). */
+  structural?: boolean;
+  /** Node kinds: a catch-all whose members are not safe look-alikes. */
+  broad?: boolean;
 }
 
 export const NODE_BORDERS = ['plain', 'ring', 'thick'] as const;

@@ -70,6 +70,8 @@ export interface AppState {
   /** Embedded in a course page: the map and a minimal toolbar only. */
   readonly embed: boolean;
   readonly camera: Camera | null;
+  /** The course chapter shown (`#ch=`), or null for a graph opened from a file. Set when the page starts a graph. */
+  readonly chapter: string | null;
 }
 
 export const DEFAULT_FILTERS: Filters = Object.freeze({
@@ -100,4 +102,5 @@ export const DEFAULT_STATE: AppState = Object.freeze({
   slide: null,
   embed: false,
   camera: null,
+  chapter: null,
 });

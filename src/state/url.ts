@@ -22,6 +22,7 @@ import {
 
 /** The hash keys, in the order `toHash` writes them. */
 export const HASH_KEYS = [
+  'ch',
   'view',
   'mode',
   'lang',
@@ -53,13 +54,16 @@ export interface UrlContext {
   sections: readonly string[];
   /** Language when the hash names none (the browser's or remembered choice); default zh-Hant. */
   lang?: Lang;
+  /** The course chapter shown (its id), or null/absent for a graph opened from a file. */
+  chapter?: string | null;
 }
 
 /**
  * The {@link UrlContext} of a loaded graph: its nodes, its slide count, and every node kind,
- * edge kind and section that its attributes declare or its nodes and edges use.
+ * edge kind and section that its attributes declare or its nodes and edges use; `chapter`: its
+ * id when it is a chapter of the course.
  */
-export function urlContextOf(graph: LinkageGraph, lang?: Lang): UrlContext {
+export function urlContextOf(graph: LinkageGraph, lang?: Lang, chapter: string | null = null): UrlContext {
   const attrs: Partial<GraphAttrs> = graph.getAttributes();
   const slideCount = typeof attrs.slideCount === 'number' && Number.isInteger(attrs.slideCount) ? attrs.slideCount : 0;
   // The kinds and sections are looked up in the whole graph only when a hash names one.
@@ -91,6 +95,7 @@ export function urlContextOf(graph: LinkageGraph, lang?: Lang): UrlContext {
       return scan().sections;
     },
     ...(lang === undefined ? {} : { lang }),
+    chapter,
   };
 }
 
@@ -132,6 +137,7 @@ export function toHash(state: AppState): string {
   const put = (key: HashKey, value: string): void => {
     pairs.push(`${key}=${value}`);
   };
+  if (state.chapter !== null) put('ch', enc(state.chapter));
   if (state.view !== d.view) put('view', state.view);
   if (state.mode !== d.mode) put('mode', state.mode);
   put('lang', state.lang);
@@ -172,7 +178,7 @@ function isHashKey(key: string): key is HashKey {
 export function fromHash(hash: string, ctx: UrlContext): HashResult | null {
   if (typeof hash !== 'string' || hash.length > MAX_HASH_LENGTH) return null;
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  const base: AppState = { ...DEFAULT_STATE, lang: ctx.lang ?? DEFAULT_STATE.lang };
+  const base: AppState = { ...DEFAULT_STATE, lang: ctx.lang ?? DEFAULT_STATE.lang, chapter: ctx.chapter ?? null };
   if (body.trim() === '') return { state: base, problems: [] };
 
   const problems: string[] = [];
@@ -234,6 +240,10 @@ export function fromHash(hash: string, ctx: UrlContext): HashResult | null {
   let focusDirection: FocusDirection = base.focus.direction;
   for (const [key, raw] of values) {
     switch (key) {
+      case 'ch':
+        // The page opens the chapter a link names before reading the rest against it.
+        if (dec(raw) !== base.chapter) problems.push(`ch: ${show(dec(raw) ?? raw)} is not the chapter shown, ignored`);
+        break;
       case 'view': {
         const view = oneOf<View>(VIEWS, raw);
         if (view === null) problems.push(`view: unknown view ${show(raw)} ignored`);

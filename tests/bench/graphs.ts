@@ -4,8 +4,7 @@
  * imported graph carries (sections, kinds and their colours), serialized to graphology JSON,
  * and the nodes each timed update uses, chosen by rule so every renderer gets the same ones.
  */
-import { EDGE_KIND_COLORS, NODE_KIND_COLORS } from '../../src/model/palette';
-import type { EdgeKind, NodeKind } from '../../src/model/schema';
+import { SHARED_VOCABULARY } from '../../src/model/vocabulary';
 import type { KindInfo, LinkageGraph } from '../../src/model/types';
 import { syntheticGraph, TINY_GRAPH_ATTRS } from '../fixtures/tiny-graph';
 import type { OpArgs } from './pages/protocol';
@@ -22,6 +21,9 @@ export interface BenchGraph {
 }
 
 const DEGREE = 6; // ≈ 3 out + 3 in: a typical node.
+
+const NODE_KIND_COLORS = Object.fromEntries(Object.entries(SHARED_VOCABULARY.nodeKinds).map(([id, k]) => [id, k.color]));
+const EDGE_KIND_COLORS = Object.fromEntries(Object.entries(SHARED_VOCABULARY.edgeKinds).map(([id, k]) => [id, k.color]));
 
 function kinds(ids: Iterable<string>, colors: Record<string, string>): KindInfo[] {
   return [...ids].sort().map((id) => ({ id, zh: id, zhHans: id, en: id, color: colors[id] ?? '#888888' }));
@@ -53,7 +55,7 @@ export function benchGraph(n: number, seed = 7): BenchGraph {
   const edgeKinds = new Set<string>();
   graph.forEachNode((key, a) => {
     nodeKinds.add(a.kind);
-    graph.setNodeAttribute(key, 'color', NODE_KIND_COLORS[a.kind as NodeKind] ?? '#888888');
+    graph.setNodeAttribute(key, 'color', NODE_KIND_COLORS[a.kind] ?? '#888888');
   });
   graph.forEachEdge((_key, a) => edgeKinds.add(a.kind));
   graph.replaceAttributes({
@@ -63,7 +65,7 @@ export function benchGraph(n: number, seed = 7): BenchGraph {
     titleHans: `合成图 ${n}`,
     titleEn: `Synthetic graph, ${n} nodes`,
     nodeKinds: kinds(nodeKinds, NODE_KIND_COLORS),
-    edgeKinds: kinds(edgeKinds, EDGE_KIND_COLORS as Record<EdgeKind, string>),
+    edgeKinds: kinds(edgeKinds, EDGE_KIND_COLORS),
   });
   const typical = graph.filterNodes((key) => graph.degree(key) === DEGREE).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
   const hover = typical[0] ?? 'n0';

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { cleanText, convertGraph, DEFAULT_NODE_KIND, MAX_KINDS, needsChineseDerivation, parseColor, rawFromGraphology, toNumber, toSlides, type RawGraph, type TextDerivers } from '../../src/io/convert';
 import { toHans } from '../../src/model/derive/hans';
 import { pinyinForms } from '../../src/model/derive/pinyin';
-import { FALLBACK_COLORS, NODE_KIND_COLORS } from '../../src/model/palette';
+import { SHARED_VOCABULARY } from '../../src/model/vocabulary';
+
+const FALLBACK_COLORS = SHARED_VOCABULARY.fallbackColors;
 
 const CHINESE: TextDerivers = { toHans, pinyinForms };
 const OPTS = { fallbackTitle: 'file', graphId: 'file' };
@@ -84,7 +86,7 @@ describe('convertGraph', () => {
     const kind = convertGraph(kindGraph, OPTS, CHINESE);
     expect(kind.report.kindAttribute).toBe('kind');
     // A kind of our vocabulary keeps its names and colour.
-    expect(kind.graph.getAttribute('nodeKinds')).toEqual([{ id: 'state', zh: '狀態', zhHans: '状态', en: 'State', color: NODE_KIND_COLORS.state, border: 'ring' }]);
+    expect(kind.graph.getAttribute('nodeKinds')).toEqual([{ id: 'state', zh: '狀態', zhHans: '状态', en: 'State', color: SHARED_VOCABULARY.nodeKinds['state']!.color, border: 'ring' }]);
   });
 
   it('a chosen attribute, or none; nodes without a value and values beyond the most frequent go to "other"', () => {

@@ -3,7 +3,7 @@
  * by data path and line; then what a valid file becomes. And the JSON locator on its own.
  */
 import { describe, expect, it } from 'vitest';
-import { locateJsonPath, walkJson } from '../../src/io/json-locate';
+import { locateJsonPath, walkJson } from '../../src/util/json-locate';
 import { formatProblem, GraphImportError } from '../../src/io/problems';
 import { readGraphologyJson } from '../../src/io/read-json';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GraphCheckError, baseName, damerauLevenshtein, didYouMean, formatError, formatPath } from '../../src/model/errors';
-import { NODE_KINDS } from '../../src/model/schema';
+import { nodeKindIds, SHARED_VOCABULARY } from '../../src/model/vocabulary';
+
+const NODE_KINDS = nodeKindIds(SHARED_VOCABULARY);
 
 describe('formatError', () => {
   it('prints base name, line, path and message', () => {

@@ -13,6 +13,7 @@ import {
   type RelationQuestion,
 } from '../../src/model/quiz';
 import { LANGS } from '../../src/model/sentence';
+import { edgeKindInfo, nodeKindInfo, SHARED_VOCABULARY } from '../../src/model/vocabulary';
 import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../../src/model/types';
 
 let chapter: LinkageGraph;
@@ -257,6 +258,10 @@ describe('model/quiz', () => {
       edge('p1echo', 'echoes', 'p1');
       node('r1', 'state');
       node('r2', 'state');
+      // The kinds as a compiled graph declares them: the quiz's rules come from the vocabulary.
+      const used = (kinds: Iterable<string>) => [...new Set(kinds)];
+      g.setAttribute('nodeKinds', used(g.mapNodes((_k, a) => a.kind)).map((k) => nodeKindInfo(k, SHARED_VOCABULARY.nodeKinds[k]!, (t) => t)));
+      g.setAttribute('edgeKinds', used(g.mapEdges((_k, a) => a.kind)).map((k) => edgeKindInfo(k, SHARED_VOCABULARY.edgeKinds[k]!, (t) => t)));
       return g;
     }
 

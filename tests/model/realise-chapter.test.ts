@@ -3,7 +3,10 @@ import Graph from 'graphology';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraphFile } from '../../src/cli/compile-file';
 import { enCase, guessPlural, realise } from '../../src/model/realise';
-import { EDGE_KINDS, EDGE_PHRASES } from '../../src/model/schema';
+import { edgeKindIds, SHARED_VOCABULARY } from '../../src/model/vocabulary';
+
+const EDGE_KINDS = edgeKindIds(SHARED_VOCABULARY);
+const phraseOf = (kind: string) => SHARED_VOCABULARY.edgeKinds[kind]!.phrase;
 import { edgeSentence, LANGS, nodeLabel, type Lang } from '../../src/model/sentence';
 import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../../src/model/types';
 
@@ -75,7 +78,7 @@ describe('the realiser on any labels', () => {
   it('never doubles a word at a join in English, and keeps both labels', () => {
     fc.assert(
       fc.property(label, fc.constantFrom(...EDGE_KINDS), label, fc.boolean(), fc.boolean(), (s, kind, t, name, plural) => {
-        const r = realise({ key: 's', label: s, name, plural }, EDGE_PHRASES[kind].en, { key: 't', label: t, name: false, plural: guessPlural(t) }, 'en', kind);
+        const r = realise({ key: 's', label: s, name, plural }, phraseOf(kind).en, { key: 't', label: t, name: false, plural: guessPlural(t) }, 'en', phraseOf(kind).enPlural);
         expect(r.text).toContain(enCase(s, name, 'start'));
         expect(r.text).toContain(enCase(t, false, 'inside'));
         // Words doubled inside a label are the label's; none may arise at a join.
@@ -89,7 +92,7 @@ describe('the realiser on any labels', () => {
   it('never repeats a zh tail noun, and keeps both labels', () => {
     fc.assert(
       fc.property(zhLabel, fc.constantFrom(...EDGE_KINDS), zhLabel, (s, kind, t) => {
-        const r = realise({ key: 's', label: s }, EDGE_PHRASES[kind].zh, { key: 't', label: t }, 'zh-Hant', kind);
+        const r = realise({ key: 's', label: s }, phraseOf(kind).zh, { key: 't', label: t }, 'zh-Hant');
         expect(r.text.startsWith(s)).toBe(true);
         expect(r.text).toContain(t);
         for (const noun of ['特征', '弊端', '方面']) expect(r.text.endsWith(`${noun}的${noun}`) || r.text.endsWith(`${noun}的一個${noun}`), r.text).toBe(false);

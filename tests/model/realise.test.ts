@@ -2,7 +2,7 @@ import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { promptParts, promptText, type RelationQuestion } from '../../src/model/quiz';
 import { agreePlural, enCase, guessPlural, isPluralLabel, pluralNoun, realise, zhTailNoun, type Concept } from '../../src/model/realise';
-import { EDGE_KINDS, EDGE_PHRASES } from '../../src/model/schema';
+import { SHARED_VOCABULARY } from '../../src/model/vocabulary';
 import { edgeSentence } from '../../src/model/sentence';
 import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../../src/model/types';
 import { bareNode } from '../fixtures/tiny-graph';
@@ -14,7 +14,11 @@ const c = (label: string, opts: { name?: boolean; plural?: boolean } = {}): Conc
   name: opts.name ?? false,
   plural: opts.plural ?? isPluralLabel(label, opts.name ?? false),
 });
-const en = (source: Concept, phrase: string, target: Concept, kind?: string) => realise(source, phrase, target, 'en', kind);
+/** English, with the kind's own plural phrase when `phrase` is its default (as compiled edges carry it). */
+const en = (source: Concept, phrase: string, target: Concept, kind?: string) => {
+  const own = kind === undefined ? undefined : SHARED_VOCABULARY.edgeKinds[kind]?.phrase;
+  return realise(source, phrase, target, 'en', own && own.en === phrase ? own.enPlural : undefined);
+};
 const zh = (source: string, phrase: string, target: string, lang: 'zh-Hant' | 'zh-Hans' = 'zh-Hant') =>
   realise({ key: 's', label: source }, phrase, { key: 't', label: target }, lang);
 
@@ -85,7 +89,7 @@ describe('model/realise: English number', () => {
 
 describe('model/realise: English agreement', () => {
   it('has, for every kind, a plural phrase the rules agree with', () => {
-    for (const k of EDGE_KINDS) expect(agreePlural(EDGE_PHRASES[k].en), k).toBe(EDGE_PHRASES[k].enPlural);
+    for (const [k, def] of Object.entries(SHARED_VOCABULARY.edgeKinds)) expect(agreePlural(def.phrase.en), k).toBe(def.phrase.enPlural);
   });
 
   it.each([
@@ -184,9 +188,9 @@ describe('model/realise: English sentences', () => {
   });
 
   it('does no case and no agreement for imported concepts', () => {
-    const r = realise({ key: 'a', label: 'Les misérables' }, 'features', { key: 'b', label: 'Valjean' }, 'en', 'involves');
+    const r = realise({ key: 'a', label: 'Les misérables' }, 'features', { key: 'b', label: 'Valjean' }, 'en');
     expect(r.text).toBe('Les misérables features Valjean');
-    const plural = realise({ key: 'a', label: 'networks' }, 'has an impact on', { key: 'b', label: 'Trade' }, 'en', 'impacts');
+    const plural = realise({ key: 'a', label: 'networks' }, 'has an impact on', { key: 'b', label: 'Trade' }, 'en', 'have an impact on');
     expect(plural.text).toBe('networks has an impact on Trade');
     expect(plural.issues).toEqual([]);
   });

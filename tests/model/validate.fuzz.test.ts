@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import type { ParsedFile } from '../../src/model/authored';
 import { GraphCheckError, formatError, type GraphError } from '../../src/model/errors';
 import { parseGraphYaml } from '../../src/model/parse';
-import { EDGE_KINDS, NODE_KINDS } from '../../src/model/schema';
+import { edgeKindIds, nodeKindIds, SHARED_VOCABULARY } from '../../src/model/vocabulary';
 import { parseTranscript } from '../../src/model/transcript';
 import { EDGE_FIELDS, NODE_FIELDS, SECTION_FIELDS, validateGraph } from '../../src/model/validate';
 
@@ -54,7 +54,7 @@ const yamlish = fc.array(fc.constantFrom(...YAML_TOKENS), { maxLength: 80 }).map
 const ids = fc.constantFrom('a', 'b', 'tr.a', 'st.old', 'ch', 'Bad Id', '', ' ', 'constructor', '__proto__', 'toString');
 const value: fc.Arbitrary<unknown> = fc.oneof(
   ids,
-  fc.constantFrom(...NODE_KINDS, ...EDGE_KINDS, 'transformaton', '2-1', '2-9', '行政職能', '管制', '電子政務'),
+  fc.constantFrom(...nodeKindIds(SHARED_VOCABULARY), ...edgeKindIds(SHARED_VOCABULARY), 'transformaton', '2-1', '2-9', '行政職能', '管制', '電子政務'),
   fc.integer({ min: -3, max: 30 }),
   fc.double(),
   fc.array(fc.integer({ min: -2, max: 25 }), { maxLength: 4 }),

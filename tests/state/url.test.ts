@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { EDGE_KINDS, NODE_KINDS } from '../../src/model/schema';
+import { edgeKindIds, nodeKindIds, SHARED_VOCABULARY } from '../../src/model/vocabulary';
 import { LANGS } from '../../src/model/sentence';
 import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../../src/model/types';
 import { fromHash, HASH_KEYS, MAX_HASH_LENGTH, toHash, urlContextOf, type UrlContext } from '../../src/state/url';
@@ -17,6 +17,8 @@ import {
 import { bareNode, tinyGraph } from '../fixtures/tiny-graph';
 
 const SECTIONS = ['2-1', '2-2', '2-3', '2-4'];
+const NODE_KINDS = nodeKindIds(SHARED_VOCABULARY);
+const EDGE_KINDS = edgeKindIds(SHARED_VOCABULARY);
 
 function contextOf(graph: LinkageGraph): UrlContext {
   return {
@@ -100,6 +102,7 @@ const stateArb: fc.Arbitrary<AppState> = fc.record({
   path: fc.record({ from: nodeKey, to: nodeKey }),
   slide: fc.option(slideNo, { nil: null }),
   embed: fc.boolean(),
+  chapter: fc.constant(null),
   camera: fc.option(
     fc.record({
       x: coordinate,

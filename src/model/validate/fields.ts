@@ -3,7 +3,7 @@
  * or mistyped values, non-empty strings, slide lists and ids, each reported where it is written.
  */
 import { didYouMean } from '../errors';
-import { ID_PATTERN } from '../schema';
+import { ID_PATTERN } from '../vocabulary';
 import { clip, get, has, type ErrorCollector, type Path, type Rec } from './shared';
 
 // The fields of each object of the format, in the order the guide lists them; any other field is

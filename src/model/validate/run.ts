@@ -10,9 +10,10 @@ import { ROOT_FIELDS, missing, unknownFields, wrongType } from './fields';
 import { connectivity, duplicateEdges, transformations, uniqueNodeIds } from './rules';
 import { checkChapter, checkEdge, checkNode } from './shape';
 import { ErrorCollector, get, has } from './shared';
+import { SHARED_VOCABULARY, type Vocabulary } from '../vocabulary';
 
-function run(parsed: ParsedFile, transcript: TranscriptInput | null): GraphError[] {
-  const c = new ErrorCollector(parsed);
+function run(parsed: ParsedFile, transcript: TranscriptInput | null, vocabulary: Vocabulary): GraphError[] {
+  const c = new ErrorCollector(parsed, vocabulary);
   const root: unknown = parsed.graph;
   if (!isRecord(root)) {
     wrongType(c, [], root, 'a mapping with chapter, nodes and edges');
@@ -60,11 +61,12 @@ function run(parsed: ParsedFile, transcript: TranscriptInput | null): GraphError
 /**
  * Validates a parsed authoring file, and when `transcript` is given, its quotes and coverage.
  * Returns every problem found, located (file, 1-based line, data path) and sorted by file and
- * line; an empty list means `parsed.graph` is a well-formed `AuthoredGraph`. Never throws.
+ * line; an empty list means `parsed.graph` is a well-formed `AuthoredGraph`. `vocabulary`: the
+ * kinds the file may use (default: the shared vocabulary). Never throws.
  */
-export function validateGraph(parsed: ParsedFile, transcript: TranscriptInput | null): GraphError[] {
+export function validateGraph(parsed: ParsedFile, transcript: TranscriptInput | null, vocabulary: Vocabulary = SHARED_VOCABULARY): GraphError[] {
   try {
-    return run(parsed, transcript);
+    return run(parsed, transcript, vocabulary);
   } catch (err) {
     // A bug here must not take the caller down; report it as an error instead.
     return [

@@ -7,7 +7,6 @@
  */
 import { isRecord } from '../../util/record';
 import { didYouMean } from '../errors';
-import { EDGE_KINDS, NODE_KINDS, SYMMETRIC_EDGE_KINDS, isEdgeKind, isNodeKind } from '../schema';
 import {
   CHAPTER_FIELDS,
   EDGE_FIELDS,
@@ -135,8 +134,8 @@ export function checkNode(c: ErrorCollector, raw: unknown, index: number, slideC
 
   const kind = readText(c, raw, p, 'kind', 'node.kind');
   if (kind !== null) {
-    if (isNodeKind(kind)) info.kind = kind;
-    else unknownKind(c, [...p, 'kind'], kind, 'node', NODE_KINDS);
+    if (Object.hasOwn(c.vocabulary.nodeKinds, kind)) info.kind = kind;
+    else unknownKind(c, [...p, 'kind'], kind, 'node', Object.keys(c.vocabulary.nodeKinds));
   }
   info.label = readText(c, raw, p, 'label', 'node.label');
   const en = readText(c, raw, p, 'en', 'node.en');
@@ -188,10 +187,11 @@ export function checkEdge(c: ErrorCollector, raw: unknown, index: number, slideC
   }
   const kind = readText(c, raw, p, 'kind', 'edge.kind');
   if (kind !== null) {
-    if (isEdgeKind(kind)) {
+    const def = Object.hasOwn(c.vocabulary.edgeKinds, kind) ? c.vocabulary.edgeKinds[kind] : undefined;
+    if (def) {
       info.kind = kind;
-      info.symmetric = SYMMETRIC_EDGE_KINDS.has(kind);
-    } else unknownKind(c, [...p, 'kind'], kind, 'edge', EDGE_KINDS);
+      info.symmetric = def.symmetric === true;
+    } else unknownKind(c, [...p, 'kind'], kind, 'edge', Object.keys(c.vocabulary.edgeKinds));
   }
   readSlides(c, raw, p, 'edge.slides', slideCount);
   const zh = readText(c, raw, p, 'zh', 'edge.zh', { optional: true });

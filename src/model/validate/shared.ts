@@ -5,7 +5,7 @@
  */
 import type { ParsedFile } from '../authored';
 import { formatPath, type GraphError } from '../errors';
-import type { EdgeKind } from '../schema';
+import type { Vocabulary } from '../vocabulary';
 
 export type Path = Array<string | number>;
 export type Rec = Record<string, unknown>;
@@ -56,7 +56,7 @@ export interface EdgeInfo {
   index: number;
   source: string | null;
   target: string | null;
-  kind: EdgeKind | null;
+  kind: string | null;
   /** The kind reads both ways (a symmetric kind); false when the kind is unknown. */
   symmetric: boolean;
 }
@@ -74,7 +74,11 @@ export interface SectionInfo {
 export class ErrorCollector {
   readonly errors: GraphError[] = [];
 
-  constructor(readonly parsed: ParsedFile) {}
+  /** `vocabulary`: the kinds the file may use (the shared ones, and its chapter's). */
+  constructor(
+    readonly parsed: ParsedFile,
+    readonly vocabulary: Vocabulary,
+  ) {}
 
   /** Records an error at a data path of the YAML file. */
   report(path: Path, message: string, extra: Partial<Pick<GraphError, 'found' | 'expected' | 'hint'>> = {}): void {

@@ -4,7 +4,6 @@
  * them, the per-graph lookups they read, computed once: faded colours, outlines, edge shapes.
  */
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import { SYMMETRIC_EDGE_KINDS, type EdgeKind } from '../../model/schema';
 import { mapName, phrase } from '../../model/sentence';
 import { MAP_LABEL } from '../../model/layout-labels';
 import type { PathIndex } from '../../model/paths';
@@ -95,8 +94,10 @@ export function createReducers(ctx: MapContext, looks: LookTable, curvature: Rea
   const restingOf = large ? memoFade(0.86, '#e6e6e6') : () => DIM_EDGE;
   const edgeColors = new Map(graph.getAttribute('edgeKinds')?.map((k) => [k.id, k.color]) ?? []);
   // Undirected and symmetric links are drawn without an arrowhead, curved or straight.
+  // Kinds that read the same both ways (the vocabulary's `symmetric`).
+  const symmetric = new Set((graph.getAttribute('edgeKinds') ?? []).filter((k) => k.symmetric === true).map((k) => k.id));
   const edgeTypeOf = (key: string, data: EdgeData): string => {
-    const plain = data.undirected === true || SYMMETRIC_EDGE_KINDS.has(data.kind as EdgeKind);
+    const plain = data.undirected === true || symmetric.has(data.kind);
     if (curvature.has(key)) return plain ? 'curvedLine' : 'curved';
     return plain ? 'line' : 'arrow';
   };
