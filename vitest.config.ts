@@ -13,7 +13,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',
-          // Compiling the chapter lays it out (a few seconds on a busy machine) in many files' setup.
+          // Compiling the chapter lays it out (5–10 s on a busy machine) in the setup of the first
+          // file that asks tests/helpers/chapter.ts for it, and of the CLI tests.
           hookTimeout: 60_000,
         },
       },
@@ -25,6 +26,11 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // One file at a time. Two at once (maxWorkers: 2) gave no gain on this 2-core machine
+          // (the same 11.5 min for the first seven files, under other runs' load) and would put
+          // each file's camera, transition and frame-time waits at the mercy of the other file.
+          // Vitest runs such a project after every other one, so `npm test` (tests/run-all.mjs)
+          // runs the unit project in a process of its own beside this one instead.
           fileParallelism: false,
         },
       },
