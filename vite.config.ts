@@ -1,37 +1,67 @@
 /**
- * Vite config. The chapter graph is compiled from graph/chapter-02/chapter-02.yaml at build (and dev) time
- * and bundled as the module `virtual:chapter`; `base: './'` lets dist/ work from any sub-path.
- * The build is an installable web app: icons drawn at build time, a web app manifest, and a
- * Workbox service worker (vite-plugin-pwa) that precaches the whole site.
+ * Vite config. The course (graph/course.yaml and its chapter folders) is compiled at build (and
+ * dev) time: `virtual:course` is the course index with a loader per chapter, `virtual:chapter`
+ * the chapter a link without `#ch=` opens (in the main bundle, so it starts at once) and
+ * `virtual:chapter/<id>` each other chapter (its own chunk, loaded when opened). `base: './'` lets
+ * dist/ work from any sub-path. The build is an installable web app: icons drawn at build time, a
+ * web app manifest, and a Workbox service worker (vite-plugin-pwa) that precaches the whole site.
  */
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { compileGraphFile } from './src/cli/compile-file';
+import { compileChapter, courseDir, courseIndex, loadCourse } from './src/cli/course-file';
 import { formatError, GraphCheckError } from './src/model/errors';
+import type { CompiledGraph } from './src/model/types';
 import { drawIcon, ICON_BACKGROUND, MANIFEST_ICONS, TOUCH_ICON } from './src/pwa-icons';
 
-const CHAPTER = resolve(import.meta.dirname, 'graph/chapter-02/chapter-02.yaml');
-const VIRTUAL_ID = 'virtual:chapter';
-const RESOLVED_ID = '\0virtual:chapter';
+const COURSE_ID = 'virtual:course';
+const CHAPTER_ID = 'virtual:chapter';
 
-/** Serves `virtual:chapter`: the compiled chapter graph, recompiled when graph/ changes. */
-function chapterGraph(): Plugin {
+/** A module whose default export is `value` (JSON.parse of a string literal loads faster than the same object as JS). */
+const jsonModule = (value: unknown): string => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+
+/** Serves the course: `virtual:course`, `virtual:chapter` and `virtual:chapter/<id>`, compiled again when graph/ changes. */
+function courseGraphs(): Plugin {
+  const dir = courseDir(import.meta.dirname);
+  const fail = (ctx: { error(message: string): never }, err: unknown): never => {
+    if (err instanceof GraphCheckError) ctx.error(`${dir} has errors:\n${err.errors.map(formatError).join('\n')}`);
+    throw err;
+  };
+  // Each chapter is compiled once (the index and its own module share it) until graph/ changes.
+  const compiled = new Map<string, CompiledGraph>();
+  const compile = (chapter: string): CompiledGraph => {
+    let graph = compiled.get(chapter);
+    if (!graph) compiled.set(chapter, (graph = compileChapter(dir, chapter)));
+    return graph;
+  };
   return {
-    name: 'linkage-chapter-graph',
+    name: 'linkage-course',
+    watchChange(file) {
+      if (file.startsWith(dir)) compiled.clear();
+    },
     resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : null;
+      return id === COURSE_ID || id === CHAPTER_ID || id.startsWith(`${CHAPTER_ID}/`) ? `\0${id}` : null;
     },
     load(id) {
-      if (id !== RESOLVED_ID) return null;
-      this.addWatchFile(CHAPTER);
-      this.addWatchFile(resolve(import.meta.dirname, 'graph/chapter-02/chapter-02.md'));
+      if (!id.startsWith('\0virtual:')) return null;
+      this.addWatchFile(dir);
       try {
-        const compiled = compileGraphFile(CHAPTER);
-        // JSON.parse of a string literal is faster to load than the same object as JS source.
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});`;
+        const course = loadCourse(dir);
+        for (const c of course.chapters) this.addWatchFile(resolve(dir, c));
+        if (id === `\0${COURSE_ID}`) {
+          const index = courseIndex(course, compile);
+          // The default chapter is in the main bundle (virtual:chapter); the others load when opened.
+          const loaders = course.chapters
+            .filter((c) => c !== course.defaultChapter)
+            .map((c) => `${JSON.stringify(c)}: () => import(${JSON.stringify(`${CHAPTER_ID}/${c}`)})`)
+            .join(',\n  ');
+          return `${jsonModule(index)}\n/** Each chapter's compiled graph but the default one's, loaded when opened. */\nexport const chapters = {\n  ${loaders}\n};\n`;
+        }
+        if (id === `\0${CHAPTER_ID}`) return jsonModule(compile(course.defaultChapter));
+        const chapter = id.slice(`\0${CHAPTER_ID}/`.length);
+        if (!course.chapters.includes(chapter)) this.error(`${CHAPTER_ID}/${chapter}: no chapter "${chapter}" in the course (${course.chapters.join(', ')})`);
+        return jsonModule(compile(chapter));
       } catch (err) {
-        if (err instanceof GraphCheckError) this.error(`graph/ has errors:\n${err.errors.map(formatError).join('\n')}`);
-        throw err;
+        return fail(this, err);
       }
     },
   };
@@ -101,7 +131,7 @@ async function offlineApp(): Promise<Plugin[]> {
 
 export default defineConfig({
   base: './',
-  plugins: [chapterGraph(), appIcons(), await offlineApp()],
+  plugins: [courseGraphs(), appIcons(), await offlineApp()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,20 +1,22 @@
 /**
- * Composition root: load the compiled chapter → session (state + derive) → mount the views →
- * bind the URL. Only this file wires views together; views never call each other. Opening
- * another graph (import) tears the page down and starts again on the new graph.
+ * Composition root: the course's chapter a link asks for (`#ch=`), or the course index → session
+ * (state + derive) → mount the views → bind the URL. Only this file wires views together; views
+ * never call each other. Opening another chapter or graph (import) tears the page down and starts
+ * again on the new graph.
  */
 import Graph from 'graphology';
 import chapter from 'virtual:chapter';
+import course, { chapters as chapterLoaders } from 'virtual:course';
 import { el } from './dom';
 import { FONT_STACK } from './util/fonts';
 import { to } from './i18n/offline';
-import { t } from './i18n/strings';
+import { inLang, t } from './i18n/strings';
 import type { Lang } from './model/sentence';
 import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from './model/types';
 import { clearPath, langFromLocales, parseLang, select, setQuery } from './state/actions';
 import type { GraphIndex } from './state/derive';
 import { createSession, type Session } from './state/session';
-import { DEFAULT_STATE } from './state/types';
+import { DEFAULT_STATE, type AppState } from './state/types';
 import { toHash, urlContextOf } from './state/url';
 import { bindUrl, readHash, type UrlRead } from './url-sync';
 import { mountHelp } from './views/chrome/help';
@@ -30,6 +32,7 @@ import { mountSidebar } from './views/chrome/sidebar';
 import { mountTopbar } from './views/chrome/topbar';
 import { watchMapContext } from './views/map/context-loss';
 import { mountUpdatePrompt } from './views/chrome/update-prompt';
+import { mountCourseIndex } from './views/course/course-index';
 import { registerOffline } from './pwa';
 
 const LANG_KEY = 'linkage.lang';
@@ -61,10 +64,17 @@ document.documentElement.style.setProperty('--font-hans', FONT_STACK.hans);
 const root = document.getElementById('app')!;
 const notice: Notice = mountNotice(document.body);
 
-/** Starts the app on `graph`. `hash` is read for the first state (a new graph starts clean). */
-function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean; graphIndex?: GraphIndex } = {}): Running {
-  const lang = storedLang() ?? langFromLocales(navigator.languages ?? [navigator.language]);
-  const initial = readHash(hash, urlContextOf(graph, lang), { ...DEFAULT_STATE, lang });
+/** The reader's language: remembered, else the browser's. */
+const readerLang = (): Lang => storedLang() ?? langFromLocales(navigator.languages ?? [navigator.language]);
+
+/**
+ * Starts the app on `graph`. `hash` is read for the first state (a new graph starts clean);
+ * `chapter`: its id when it is a chapter of the course.
+ */
+function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean; graphIndex?: GraphIndex; chapter?: string | null } = {}): Running {
+  const lang = readerLang();
+  const chapterId = options.chapter ?? null;
+  const initial = readHash(hash, urlContextOf(graph, lang, chapterId), { ...DEFAULT_STATE, lang, chapter: chapterId });
   const session = createSession(graph, initial.state, options.graphIndex ? { graphIndex: options.graphIndex } : {});
   const disposers: Array<() => void> = [];
 
@@ -82,7 +92,14 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
     notify: (text) => notice.show(text),
     openGraph: (next, name, index) => restart(next, name, index),
   };
-  disposers.push(mountTopbar(root, session, { flyTo: (key) => net?.flyTo(key), rememberLang, notify: ctx.notify }));
+  disposers.push(
+    mountTopbar(root, session, {
+      flyTo: (key) => net?.flyTo(key),
+      rememberLang,
+      notify: ctx.notify,
+      ...(chapterId !== null && course.chapters.length > 1 ? { course: { index: course, current: chapterId, href: chapterHref } } : {}),
+    }),
+  );
   if (!initial.state.embed) disposers.push(mountSidebar(root, session));
   root.append(main);
   // The map: at once, or (a large opened graph) in a task of its own, so that sigma's first
@@ -133,7 +150,7 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
     else if (r.problem === 'partial') notice.show(t(l, 'partialHash'), r.details, t(l, 'dismiss'));
   };
   announce(initial);
-  disposers.push(bindUrl(session, () => urlContextOf(graph, session.state().lang), announce));
+  disposers.push(bindUrl(session, () => urlContextOf(graph, session.state().lang, chapterId), announce));
   // The entry always holds the canonical hash of what is shown.
   history.replaceState(null, '', toHash(session.state()));
 
@@ -160,17 +177,127 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
   };
 }
 
-let running = start(Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(chapter), location.hash);
+// ---------------------------------------------------------------------------------------------
+// The course: which chapter (or the index) the page shows, and moving between them.
+
+/** The hash of the course index. */
+const INDEX_HASH = '#course';
+/** The link that opens chapter `id` in the reader's language, view and mode (and selects `selected` there). */
+function chapterHref(id: string, state: Pick<AppState, 'lang' | 'view' | 'mode'>, selected?: string): string {
+  return toHash({ ...DEFAULT_STATE, lang: state.lang, view: state.view, mode: state.mode, chapter: id, selected: selected ?? null });
+}
+
+/** What the page shows: the course index, a chapter of the course, or a graph opened from a file. */
+type Shown = { kind: 'index' } | { kind: 'chapter'; id: string } | { kind: 'file' };
+type Target = { kind: 'index' } | { kind: 'chapter'; id: string; asked?: string };
+
+/** The `ch` a hash names, decoded; null when it names none. */
+function chapterParam(hash: string): string | null {
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    if (!part.startsWith('ch=')) continue;
+    try {
+      return decodeURIComponent(part.slice(3));
+    } catch {
+      return part.slice(3);
+    }
+  }
+  return null;
+}
+
+/**
+ * What `hash` asks to be shown, given what is: the index (a bare address or `#course`, when the
+ * course has more than one chapter), a chapter (`#ch=`; an unknown one opens the default, noting
+ * what was asked), or null: stay on what is shown (a hash without `#ch=` on a chapter or a file).
+ * From the index, a link without `#ch=` (made before the course had chapters) opens the default.
+ */
+function targetOf(hash: string, shown: Shown | null): Target | null {
+  const bare = hash === '' || hash === '#';
+  if (course.chapters.length > 1 && (hash === INDEX_HASH || (bare && shown === null))) return { kind: 'index' };
+  const ch = chapterParam(hash);
+  if (ch === null) return shown === null || shown.kind === 'index' ? { kind: 'chapter', id: course.defaultChapter } : null;
+  return course.chapters.some((c) => c.id === ch) ? { kind: 'chapter', id: ch } : { kind: 'chapter', id: course.defaultChapter, asked: ch };
+}
+
+let shown: Shown | null = null;
+let running: Running | null = null;
+let closeIndex: (() => void) | null = null;
+/** Bumped by every move; a chapter that finishes loading after a later move is dropped. */
+let moves = 0;
+
+function leave(): void {
+  running?.dispose();
+  running = null;
+  closeIndex?.();
+  closeIndex = null;
+}
+
+/** Shows `target`, reading `hash` for the chapter's first state. */
+async function show(target: Target, hash: string): Promise<void> {
+  const move = ++moves;
+  if (target.kind === 'index') {
+    leave();
+    shown = target;
+    closeIndex = mountCourseIndex(root, course, readerLang(), { chapterHref: (id, lang) => chapterHref(id, { ...DEFAULT_STATE, lang }), rememberLang });
+    return;
+  }
+  let compiled = chapter;
+  if (target.id !== course.defaultChapter) {
+    try {
+      compiled = (await chapterLoaders[target.id]!()).default;
+    } catch (err) {
+      if (move !== moves) return;
+      const l = running?.session.state().lang ?? readerLang();
+      notice.show(`${t(l, 'chapterLoadFailed')} ${target.id}`, [err instanceof Error ? err.message : String(err)], t(l, 'dismiss'));
+      return;
+    }
+  }
+  if (move !== moves) return;
+  leave();
+  shown = { kind: 'chapter', id: target.id };
+  running = start(Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compiled), hash, { chapter: target.id });
+  if (target.asked !== undefined) {
+    const l = running.session.state().lang;
+    const entry = course.chapters.find((c) => c.id === target.id)!;
+    notice.show(`${t(l, 'noSuchChapter')} ${inLang(l, [entry.title, entry.titleHans, entry.titleEn])}`, [JSON.stringify(target.asked)], t(l, 'dismiss'));
+  }
+}
+
+// Back, forward, a chapter picked or a link followed: another chapter (or the index) is opened
+// here, before the URL binding of the chapter shown reads a hash that is not its own.
+const onNavigate = (ev: Event) => {
+  const target = targetOf(location.hash, shown);
+  if (target === null) return;
+  if (target.kind === 'index' ? shown?.kind === 'index' : shown?.kind === 'chapter' && shown.id === target.id) return;
+  ev.stopImmediatePropagation();
+  // Back fires both popstate and hashchange: one move.
+  if (ev.type === 'hashchange' && pendingHash === location.hash) return;
+  pendingHash = location.hash;
+  void show(target, location.hash).finally(() => {
+    pendingHash = null;
+  });
+};
+let pendingHash: string | null = null;
+window.addEventListener('popstate', onNavigate);
+window.addEventListener('hashchange', onNavigate);
+
+// The first chapter is in the bundle: a link to it starts without waiting for another file.
+const first = targetOf(location.hash, null)!;
+if (first.kind === 'chapter' && first.id === course.defaultChapter && first.asked === undefined) {
+  shown = { kind: 'chapter', id: first.id };
+  running = start(Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(chapter), location.hash, { chapter: first.id });
+} else void show(first, location.hash);
 
 // The offline copy: a new build waiting to take over is offered with a Reload button.
-const updatePrompt = mountUpdatePrompt(document.body, () => running.session.state().lang);
+const updatePrompt = mountUpdatePrompt(document.body, () => running?.session.state().lang ?? readerLang());
 registerOffline((apply) => updatePrompt.show(apply));
 
 /** Replaces the graph shown (after an import); the previous one is dropped. */
 function restart(graph: LinkageGraph, name: string, graphIndex?: GraphIndex): void {
   // The new graph starts clean, in the language the reader is using.
-  const lang = running.session.state().lang;
-  running.dispose();
+  const lang = running?.session.state().lang ?? readerLang();
+  moves++;
+  leave();
+  shown = { kind: 'file' };
   running = start(graph, `#lang=${lang}`, { deferMap: graph.order + graph.size > LARGE_GRAPH, ...(graphIndex ? { graphIndex } : {}) });
   notice.show(name);
 }

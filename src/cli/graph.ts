@@ -1,12 +1,14 @@
 /**
- * `npm run graph:check`, `graph:export` and `graph:review`: validate and lint an authoring file and
- * print a summary or every located error; compile it and write the graph in an exchange format;
- * write its review sheet for lecturers.
+ * `npm run graph:check`, `graph:export` and `graph:review`: validate and lint the course's
+ * chapters (or files) and print a summary or every located error; compile them and write the
+ * graph in an exchange format; write their review sheets for lecturers. A chapter is named by its
+ * id (its folder in graph/); without one, every chapter of graph/course.yaml.
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuthoredGraph } from '../model/authored';
+import { parseCourse } from '../model/course';
 import { GraphCheckError, formatError, type GraphError } from '../model/errors';
 import { EXPORT_FORMATS } from '../io/formats';
 import { lintGraph } from '../model/lint';
@@ -37,25 +39,30 @@ const nodeIO: CliIO = {
   fileSize: (path) => statSync(path).size,
 };
 
-/** The authoring file checked and exported when none is named. */
-export const DEFAULT_GRAPH = 'graph/chapter-02/chapter-02.yaml';
-/** Export formats the command accepts. */
+/** The course folder the CLI reads chapter ids in (LINKAGE_GRAPH_DIR when set, as the build does). */
+const GRAPH_DIR = process.env['LINKAGE_GRAPH_DIR'] ?? 'graph';
+/** The authoring file of chapter `id`: `graph/<id>/<id>.yaml`. */
+export const chapterPath = (id: string): string => join(GRAPH_DIR, id, `${id}.yaml`).replace(/\\/g, '/');
+/** The chapter the app opens first; its file is the default of the commands taking one graph. */
+export const DEFAULT_GRAPH = chapterPath('chapter-02');
 
 export const USAGE = `usage:
-  npm run graph:check [-- [--strict] FILE]
-      validate FILE (default ${DEFAULT_GRAPH}) and its transcript; print a summary and
-      the lint warnings (FILE:LINE PATH: MESSAGE, then "warnings N"), or every error as
-      FILE:LINE PATH: MESSAGE and exit 1; --strict: warnings are errors (exit 1)
-  npm run graph:review -- --out FILE [--chapter FILE]
-      write the lecturer's review sheet of the chapter (default ${DEFAULT_GRAPH}):
-      one static printable HTML page, slide by slide, with the lint's findings
-  npm run graph:export -- --format ${EXPORT_FORMATS.join('|')} --out FILE [--in FILE]
+  npm run graph:check [-- [--strict] [CHAPTER|FILE ...]]
+      validate the chapters (default: every chapter of ${GRAPH_DIR}/course.yaml) and their
+      transcripts; print a summary and the lint warnings of each (FILE:LINE PATH: MESSAGE,
+      then "warnings N"), or every error as FILE:LINE PATH: MESSAGE and exit 1;
+      --strict: warnings are errors (exit 1). CHAPTER is a chapter id (its folder in ${GRAPH_DIR}/)
+  npm run graph:review -- --out PATH [--chapter CHAPTER|FILE]
+      write the lecturer's review sheet: one static printable HTML page per chapter, slide
+      by slide, with the lint's findings; PATH is the file, or a folder for every chapter
+      of a course of several (one CHAPTER.html each)
+  npm run graph:export -- --format ${EXPORT_FORMATS.join('|')} --out PATH [--in CHAPTER|FILE]
                          [--lang zh-Hant|zh-Hans|en] [--kinds ATTRIBUTE|none]
-      compile the graph (default --in ${DEFAULT_GRAPH}) and write it to FILE;
-      --in may also be a GEXF, GraphML or graphology JSON file, converted as the
-      app imports it (--kinds: the node attribute giving the kinds, or none);
-      --lang: the language of the CSV of propositions (default zh-Hant)
-  (or: tsx src/cli/graph.ts check|export ...)
+      compile the chapters (default: every chapter; PATH a folder when there are several,
+      CHAPTER.FORMAT each) and write them; --in may also be a GEXF, GraphML or graphology
+      JSON file, converted as the app imports it (--kinds: the node attribute giving the
+      kinds, or none); --lang: the language of the CSV of propositions (default zh-Hant)
+  (or: tsx src/cli/graph.ts check|export|review ...)
 
 exit status: 0 ok, 1 the graph has errors, 2 bad arguments or unreadable input`;
 
@@ -68,6 +75,38 @@ function usageError(io: CliIO, message: string): number {
 function printErrors(io: CliIO, errors: readonly GraphError[]): void {
   for (const e of errors) io.stderr(formatError(e));
   io.stderr(`${errors.length} error${errors.length === 1 ? '' : 's'}`);
+}
+
+/** A chapter id (a folder of the course), as opposed to a file path. */
+const isChapterId = (arg: string): boolean => /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/.test(arg) && !/\.(ya?ml|json|gexf|graphml|xml)$/.test(arg);
+
+/** The files `args` name (chapter ids or paths), or every chapter of the course; an exit status after printing when the course cannot be read. */
+function targets(io: CliIO, args: readonly string[]): Array<{ id: string | null; file: string }> | number {
+  if (args.length > 0) return args.map((a) => (isChapterId(a) ? { id: a, file: chapterPath(a) } : { id: null, file: a }));
+  const courseFile = join(GRAPH_DIR, 'course.yaml').replace(/\\/g, '/');
+  const src = readSource(io, courseFile);
+  if ('error' in src) {
+    io.stderr(`graph: ${src.error}`);
+    return 2;
+  }
+  try {
+    const readable = (id: string) => {
+      try {
+        io.readFile(chapterPath(id));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const course = parseCourse(src.text, courseFile, readable);
+    return course.chapters.map((id) => ({ id, file: chapterPath(id) }));
+  } catch (err) {
+    if (err instanceof GraphCheckError) {
+      printErrors(io, err.errors);
+      return 1;
+    }
+    throw err;
+  }
 }
 
 function readSource(io: CliIO, file: string): { text: string } | { error: string } {
@@ -128,7 +167,7 @@ export function summarize(source: GraphSource): string[] {
   const g: AuthoredGraph = parsed.graph;
   const lines = [
     `${parsed.file}: ok`,
-    `  chapter  ${g.chapter.id} ${g.chapter.title} (${g.chapter.slides} slides, ${g.chapter.sections.length} sections)`,
+    `  chapter  ${g.chapter.id} ${g.chapter.title} (${g.chapter.slides} slide${g.chapter.slides === 1 ? '' : 's'}, ${g.chapter.sections.length} section${g.chapter.sections.length === 1 ? '' : 's'})`,
     `  nodes    ${g.nodes.length}: ${countBy(nodeKindIds(source.vocabulary), g.nodes.map((n) => n.kind))}`,
     `  edges    ${g.edges.length}: ${countBy(edgeKindIds(source.vocabulary), g.edges.map((e) => e.kind))}`,
   ];
@@ -147,9 +186,18 @@ export function summarize(source: GraphSource): string[] {
 function check(io: CliIO, argv: string[]): number {
   const strict = argv.includes('--strict');
   const args = argv.filter((a) => a !== '--strict');
-  if (args.length > 1) return usageError(io, `check takes one FILE, got ${args.length}: ${args.join(' ')}`);
-  if (args[0]?.startsWith('-')) return usageError(io, `unknown option ${args[0]}`);
-  const loaded = load(io, args[0] ?? DEFAULT_GRAPH);
+  const option = args.find((a) => a.startsWith('-'));
+  if (option !== undefined) return usageError(io, `unknown option ${option}`);
+  const files = targets(io, args);
+  if (typeof files === 'number') return files;
+  // Every chapter is checked; the worst outcome is the exit status.
+  let status = 0;
+  for (const { file } of files) status = Math.max(status, checkOne(io, file, strict));
+  return status;
+}
+
+function checkOne(io: CliIO, file: string, strict: boolean): number {
+  const loaded = load(io, file);
   if (typeof loaded === 'number') return loaded;
   const warnings = lintGraph(loaded.parsed!, loaded.vocabulary);
   if (strict && warnings.length > 0) {
@@ -242,38 +290,47 @@ async function exportGraph(io: CliIO, args: string[]): Promise<number> {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     return usageError(io, `unknown format "${format}": expected one of ${EXPORT_FORMATS.join(', ')}`);
   }
-  if (!out) return usageError(io, 'export needs --out FILE');
+  if (!out) return usageError(io, 'export needs --out PATH');
   const lang = opts.get('lang') ?? 'zh-Hant';
   if (!isLang(lang)) return usageError(io, `unknown language "${lang}": expected zh-Hant, zh-Hans or en`);
 
-  const file = opts.get('in') ?? DEFAULT_GRAPH;
-  if (isAuthoring(file) && opts.has('kinds')) return usageError(io, '--kinds applies to GEXF, GraphML and JSON files; an authoring file names its kinds');
-  const compiled = isAuthoring(file) ? await compileAuthoring(io, file) : await importForeign(io, file, opts.get('kinds'));
-  if (typeof compiled === 'number') return compiled;
-  let text: string;
-  if (format === 'json') text = `${JSON.stringify(compiled, null, 2)}\n`;
-  else {
-    const { default: Graph } = await import('graphology');
-    const { exportGraph: write } = await import('../io/export');
-    text = write(Graph.from(compiled), format as 'gexf' | 'graphml' | 'csv', lang as Lang);
+  const files = targets(io, opts.has('in') ? [opts.get('in')!] : []);
+  if (typeof files === 'number') return files;
+  for (const { id, file } of files) {
+    if (isAuthoring(file) && opts.has('kinds')) return usageError(io, '--kinds applies to GEXF, GraphML and JSON files; an authoring file names its kinds');
+    const compiled = isAuthoring(file) ? await compileAuthoring(io, file) : await importForeign(io, file, opts.get('kinds'));
+    if (typeof compiled === 'number') return compiled;
+    let text: string;
+    if (format === 'json') text = `${JSON.stringify(compiled, null, 2)}\n`;
+    else {
+      const { default: Graph } = await import('graphology');
+      const { exportGraph: write } = await import('../io/export');
+      text = write(Graph.from(compiled), format as 'gexf' | 'graphml' | 'csv', lang as Lang);
+    }
+    const target = files.length > 1 ? join(out, `${id}.${format}`) : out;
+    io.writeFile(target, text);
+    io.stdout(`wrote ${target}`);
   }
-  io.writeFile(out, text);
-  io.stdout(`wrote ${out}`);
   return 0;
 }
 
-/** `review --out FILE [--chapter FILE]`: writes the lecturer's review sheet of a valid chapter. */
+/** `review --out PATH [--chapter CHAPTER|FILE]`: writes the lecturer's review sheet of each valid chapter. */
 async function review(io: CliIO, args: string[]): Promise<number> {
   const opts = options(args, ['out', 'chapter']);
   if (typeof opts === 'string') return usageError(io, opts);
   const out = opts.get('out');
-  if (!out) return usageError(io, 'review needs --out FILE');
-  const loaded = load(io, opts.get('chapter') ?? DEFAULT_GRAPH);
-  if (typeof loaded === 'number') return loaded;
-  const warnings = lintGraph(loaded.parsed!, loaded.vocabulary);
+  if (!out) return usageError(io, 'review needs --out PATH');
+  const files = targets(io, opts.has('chapter') ? [opts.get('chapter')!] : []);
+  if (typeof files === 'number') return files;
   const { reviewSheet } = await import('./review');
-  io.writeFile(out, reviewSheet(loaded.parsed!, loaded.transcript, warnings, loaded.vocabulary));
-  io.stdout(`wrote ${out} (${loaded.parsed!.graph.chapter.slides} slides, warnings ${warnings.length})`);
+  for (const { id, file } of files) {
+    const loaded = load(io, file);
+    if (typeof loaded === 'number') return loaded;
+    const warnings = lintGraph(loaded.parsed!, loaded.vocabulary);
+    const target = files.length > 1 ? join(out, `${id}.html`) : out;
+    io.writeFile(target, reviewSheet(loaded.parsed!, loaded.transcript, warnings, loaded.vocabulary));
+    io.stdout(`wrote ${target} (${loaded.parsed!.graph.chapter.slides} slides, warnings ${warnings.length})`);
+  }
   return 0;
 }
 

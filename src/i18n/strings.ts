@@ -4,6 +4,7 @@
  */
 import { formatCount } from '../io/limits';
 import type { Lang } from '../model/sentence';
+import type { ChapterEntry, CourseIndex } from '../model/course';
 import type { LinkageGraph } from '../model/types';
 
 const STRINGS = {
@@ -75,6 +76,11 @@ const STRINGS = {
   'mode-lecture': ['講課', '讲课', 'Lecture'],
   'mode-revision': ['複習', '复习', 'Revise'],
   hideSidebar: ['收起面板', '收起面板', 'Hide panel'],
+  courseIndex: ['課程目錄', '课程目录', 'Course contents'],
+  chapterPicker: ['選擇章', '选择章', 'Choose a chapter'],
+  otherChapters: ['其他章', '其他章', 'In other chapters'],
+  noSuchChapter: ['課程中沒有這一章,已改為顯示:', '课程中没有这一章,已改为显示:', 'The course has no such chapter; showing instead:'],
+  chapterLoadFailed: ['這一章無法載入:', '这一章无法加载:', 'This chapter could not be loaded:'],
   showSidebar: ['展開面板', '展开面板', 'Show panel'],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
@@ -109,6 +115,16 @@ export function pick<T>(lang: Lang, zhHant: T, zhHans: T, en: T): T {
 /** The graph's title in the reader's script ('' when it has none). */
 export function graphTitle(graph: LinkageGraph, lang: Lang): string {
   return pick(lang, graph.getAttribute('title'), graph.getAttribute('titleHans'), graph.getAttribute('titleEn')) ?? '';
+}
+
+/** The course's title in the reader's script. */
+export function courseTitle(course: CourseIndex, lang: Lang): string {
+  return pick(lang, course.title, course.titleHans, course.titleEn);
+}
+
+/** A chapter's title (in the course index) in the reader's script. */
+export function chapterTitle(chapter: ChapterEntry, lang: Lang): string {
+  return pick(lang, chapter.title, chapter.titleHans, chapter.titleEn);
 }
 
 /** "slide 7" / "第 7 張" / "第 7 张". */

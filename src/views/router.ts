@@ -53,6 +53,9 @@ export function mountRouter(stage: HTMLElement, mapEl: HTMLElement, ctx: AppCont
     unsubscribe();
     viewSlot.dispose?.();
     modeSlot.dispose?.();
+    // The page may start again on another graph: it must not keep this one's view and mode.
+    if (viewSlot.key) app?.classList.remove(`view-${viewSlot.key}`);
+    if (modeSlot.key) app?.classList.remove(`mode-${modeSlot.key}`);
     viewPane.remove();
     modePane.remove();
   };

@@ -85,7 +85,7 @@ describe('graph check (spawned)', () => {
 
 describe('graph CLI (in process)', () => {
   it('prints usage and exits 2 on bad arguments', async () => {
-    for (const args of [[], ['frobnicate'], ['check', 'a', 'b'], ['check', '--strict', 'a', 'b'], ['check', '--strong'], ['review'], ['review', '--out'], ['review', '--out', 'x.html', '--lang', 'en'], ['export', '--out', 'x.json'], ['export', '--format', 'json'], ['export', '--format', 'pdf', '--out', 'x'], ['export', '--format', 'json', '--out']]) {
+    for (const args of [[], ['frobnicate'], ['check', '--strong'], ['review'], ['review', '--out'], ['review', '--out', 'x.html', '--lang', 'en'], ['export', '--out', 'x.json'], ['export', '--format', 'json'], ['export', '--format', 'pdf', '--out', 'x'], ['export', '--format', 'json', '--out']]) {
       const r = await runInProcess(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^graph: .+\nusage:/);
@@ -93,6 +93,23 @@ describe('graph CLI (in process)', () => {
     const help = await runInProcess(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^usage:/);
+  });
+
+  it('takes chapters by id, and checks every chapter of the course without one', async () => {
+    const files = { 'graph/course.yaml': 'title: 課\nen: C\nchapters: [a, b]\n', 'graph/a/a.yaml': 'x', 'graph/b/b.yaml': 'y' };
+    // Every chapter is read, in course order; each reports its own errors.
+    const all = await runInProcess(['check'], files);
+    expect(all.status).toBe(1);
+    expect(all.stderr).toMatch(/^a\.yaml:1: [^\n]+\n1 error\nb\.yaml:1: [^\n]+\n1 error$/);
+    const one = await runInProcess(['check', 'b'], files);
+    expect(one.stderr).toMatch(/^b\.yaml:1: /);
+    const missing = await runInProcess(['check', 'a', 'c'], files);
+    expect(missing).toMatchObject({ status: 2 });
+    expect(missing.stderr).toMatch(/graph: cannot read graph\/c\/c\.yaml \(ENOENT\)$/);
+    // A course listing a chapter without its folder.
+    const broken = await runInProcess(['check'], { 'graph/course.yaml': 'title: 課\nen: C\nchapters: [a, d]\n', 'graph/a/a.yaml': 'x' });
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('course.yaml:3 chapters[1]: no chapter folder "d" beside the course file');
   });
 
   it('refuses an unknown language for the CSV (the other formats are tested in tests/io/cli-export.test.ts)', async () => {
@@ -134,6 +151,7 @@ describe('graph CLI (in process)', () => {
 
   it('exports graph/chapter-02/chapter-02.yaml as graphology JSON', async () => {
     const files = {
+      'graph/course.yaml': readFileSync('graph/course.yaml', 'utf8'),
       'graph/chapter-02/chapter-02.yaml': readFileSync('graph/chapter-02/chapter-02.yaml', 'utf8'),
       'graph/chapter-02/chapter-02.md': readFileSync('graph/chapter-02/chapter-02.md', 'utf8'),
     };

@@ -114,6 +114,18 @@ const stateArb: fc.Arbitrary<AppState> = fc.record({
 });
 
 describe('state/url', () => {
+  it('names the chapter first, and reads a hash against the chapter shown', () => {
+    const inChapter: UrlContext = { ...ctx, chapter: 'chapter-02' };
+    const state: AppState = { ...DEFAULT_STATE, chapter: 'chapter-02', selected: 'pd.egov' };
+    expect(toHash(state)).toBe('#ch=chapter-02&lang=zh-Hant&sel=pd.egov');
+    expect(fromHash('#ch=chapter-02&lang=zh-Hant&sel=pd.egov', inChapter)).toEqual({ state, problems: [] });
+    // A hash without ch (a link older than the course) reads as the chapter shown.
+    expect(fromHash('#lang=zh-Hant&sel=pd.egov', inChapter)).toEqual({ state, problems: [] });
+    // Another chapter's hash is the page's to open; read against this one, its ch is dropped.
+    expect(fromHash('#ch=demo-01&lang=zh-Hant', inChapter)!.problems).toEqual(['ch: "demo-01" is not the chapter shown, ignored']);
+    expect(fromHash('#ch=chapter-02&lang=zh-Hant', ctx)!.problems).toEqual(['ch: "chapter-02" is not the chapter shown, ignored']);
+  });
+
   it('writes the defaults as the language alone', () => {
     expect(toHash(DEFAULT_STATE)).toBe('#lang=zh-Hant');
     expect(fromHash('#lang=zh-Hant', ctx)).toEqual({ state: DEFAULT_STATE, problems: [] });

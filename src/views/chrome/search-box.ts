@@ -1,6 +1,7 @@
 /**
  * A search box with suggestions (ARIA combobox): matches labels in 繁/简/English, pinyin and
- * initials as you type; arrow keys move, Enter or a click picks.
+ * initials as you type; arrow keys move, Enter or a click picks. With `elsewhere`, matches in the
+ * course's other chapters follow under their own heading.
  */
 import { el, replaceChildren } from '../../dom';
 import { pick, t } from '../../i18n/strings';
@@ -8,6 +9,9 @@ import { search } from '../../model/search';
 import { nodeLabel, type Lang } from '../../model/sentence';
 import type { Session } from '../../state/session';
 import { chip } from '../common';
+import type { ElsewhereHit } from './elsewhere';
+
+export type { ElsewhereHit } from './elsewhere';
 
 export interface SearchBoxOptions {
   id: string;
@@ -15,6 +19,8 @@ export interface SearchBoxOptions {
   /** Called on every edit with the text. */
   onInput?(text: string): void;
   limit?: number;
+  /** Matches in other chapters, offered after this graph's; picking one opens it there. */
+  elsewhere?: { search(query: string, lang: Lang): ElsewhereHit[]; pick(hit: ElsewhereHit): void };
 }
 
 export interface SearchBox {
@@ -28,7 +34,8 @@ export function createSearchBox(session: Session, options: SearchBoxOptions): Se
   const { graph } = session;
   const listId = `${options.id}-list`;
   let lang: Lang = session.state().lang;
-  let hits: string[] = [];
+  /** What each option picks: a concept here (its key) or one in another chapter. */
+  let hits: Array<string | ElsewhereHit> = [];
   let active = -1;
   const input = el('input', {
     id: options.id,
@@ -52,17 +59,24 @@ export function createSearchBox(session: Session, options: SearchBoxOptions): Se
   };
   const highlight = (i: number) => {
     active = i;
-    [...list.children].forEach((li, j) => li.setAttribute('aria-selected', String(j === i)));
+    list.querySelectorAll('[role="option"]').forEach((li) => li.setAttribute('aria-selected', String(li.id === `${listId}-${i}`)));
     if (i >= 0) input.setAttribute('aria-activedescendant', `${listId}-${i}`);
     else input.removeAttribute('aria-activedescendant');
   };
   const choose = (i: number) => {
-    const key = hits[i];
-    if (key === undefined) return;
-    input.value = nodeLabel(graph.getNodeAttributes(key), lang);
+    const hit = hits[i];
+    if (hit === undefined) return;
     close();
-    options.onPick(key);
+    if (typeof hit !== 'string') {
+      input.value = hit.label;
+      options.elsewhere?.pick(hit);
+      return;
+    }
+    input.value = nodeLabel(graph.getNodeAttributes(hit), lang);
+    options.onPick(hit);
   };
+  const option = (i: number, attrs: Record<string, string>, ...children: Array<Node | string>) =>
+    el('li', { id: `${listId}-${i}`, role: 'option', 'aria-selected': 'false', ...attrs, onmousedown: (ev: Event) => ev.preventDefault(), onclick: () => choose(i) }, ...children);
   const update = () => {
     const q = input.value.trim();
     options.onInput?.(input.value);
@@ -72,21 +86,23 @@ export function createSearchBox(session: Session, options: SearchBoxOptions): Se
       return;
     }
     const found = search(session.searchIndex, q, { limit: options.limit ?? 8, visible: session.derived().filteredNodes });
-    hits = found.map((h) => h.key);
-    const items = found.map((h, i) => {
+    const away = options.elsewhere?.search(q, lang) ?? [];
+    hits = [...found.map((h) => h.key), ...away];
+    const items: HTMLElement[] = found.map((h, i) => {
       const a = graph.getNodeAttributes(h.key);
       const secondary = [pick(lang, a.labelEn, a.labelEn, a.label), h.field === 'pinyin' || h.field === 'initials' ? a.pinyin : '']
         .filter(Boolean)
         .join(' · ');
-      return el(
-        'li',
-        { id: `${listId}-${i}`, role: 'option', 'aria-selected': 'false', 'data-node': h.key, onmousedown: (ev: Event) => ev.preventDefault(), onclick: () => choose(i) },
-        chip(a.color),
-        el('span', { class: 'primary' }, nodeLabel(a, lang)),
-        el('span', { class: 'secondary' }, secondary),
-      );
+      return option(i, { 'data-node': h.key }, chip(a.color), el('span', { class: 'primary' }, nodeLabel(a, lang)), el('span', { class: 'secondary' }, secondary));
     });
-    if (items.length === 0) items.push(el('li', { class: 'empty', role: 'option', 'aria-disabled': 'true' }, t(lang, 'noMatches')));
+    if (found.length === 0 && away.length === 0) items.push(el('li', { class: 'empty', role: 'option', 'aria-disabled': 'true' }, t(lang, 'noMatches')));
+    if (away.length > 0) {
+      items.push(el('li', { class: 'group-heading', role: 'presentation' }, t(lang, 'otherChapters')));
+      away.forEach((hit, j) => {
+        const i = found.length + j;
+        items.push(option(i, { 'data-node': hit.key, 'data-chapter': hit.chapter, class: 'elsewhere' }, el('span', { class: 'primary' }, hit.label), el('span', { class: 'secondary' }, hit.chapterTitle)));
+      });
+    }
     replaceChildren(list, ...items);
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');

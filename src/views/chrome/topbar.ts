@@ -1,15 +1,19 @@
 /**
- * The top bar: title, the main search (typing highlights matches on the map; picking flies to
- * and selects the concept), the language switch and the copy-link button.
+ * The top bar: title, the chapter picker (a course of several chapters), the main search (typing
+ * highlights matches on the map; picking flies to and selects the concept; concepts of the other
+ * chapters are offered below and open their chapter), the language switch and the copy-link button.
  */
 import { el } from '../../dom';
-import { graphTitle, t } from '../../i18n/strings';
-import { LANGS, type Lang } from '../../model/sentence';
+import { chapterTitle, courseTitle, graphTitle, t } from '../../i18n/strings';
+import type { Lang } from '../../model/sentence';
 import { select, setLang, setMode, setQuery, setView } from '../../state/actions';
-import type { Mode, View } from '../../state/types';
+import type { AppState, Mode, View } from '../../state/types';
 import { MODE_LOADERS, VIEW_LOADERS } from '../registry';
 import type { Session } from '../../state/session';
-import { createSearchBox } from './search-box';
+import { createLangSwitch } from './lang-switch';
+import { createSearchBox, type ElsewhereHit } from './search-box';
+import { otherChapters } from './elsewhere';
+import type { CourseIndex } from '../../model/course';
 
 export interface TopbarDeps {
   /** Flies the map to a node. */
@@ -18,14 +22,22 @@ export interface TopbarDeps {
   rememberLang(lang: Lang): void;
   /** Shows a short message. */
   notify(text: string): void;
+  /** The course, when the graph shown is one of its several chapters. */
+  course?: {
+    index: CourseIndex;
+    /** The chapter shown. */
+    current: string;
+    /** The link that opens a chapter in the reader's language, view and mode (and selects a concept there). */
+    href(id: string, state: Pick<AppState, 'lang' | 'view' | 'mode'>, selected?: string): string;
+  };
 }
 
-/** The switch shows a script's short name (the top bar keeps to one row, leaving the map its height); its full name is the button's accessible name. */
-const LANG_SHORT: Record<Lang, string> = { 'zh-Hant': '繁', 'zh-Hans': '简', en: 'EN' };
-const LANG_NAMES: Record<Lang, string> = { 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文', en: 'EN: English' };
+/** The value of the picker's entry for the course index. */
+const INDEX_OPTION = '';
 
 export function mountTopbar(container: HTMLElement, session: Session, deps: TopbarDeps): () => void {
   const { graph } = session;
+  const course = deps.course;
   const searchBox = createSearchBox(session, {
     id: 'search',
     limit: 10,
@@ -34,27 +46,34 @@ export function mountTopbar(container: HTMLElement, session: Session, deps: Topb
       deps.flyTo(key);
     },
     onInput: (text) => session.update((s) => setQuery(s, text)),
+    ...(course
+      ? {
+          elsewhere: {
+            search: otherChapters(course.index, course.current),
+            pick: (hit: ElsewhereHit) => {
+              location.hash = course.href(hit.chapter, session.state(), hit.key);
+            },
+          },
+        }
+      : {}),
   });
+  // The chapter picker: every chapter of the course, and its index.
+  const picker = course
+    ? el('select', {
+        id: 'chapter-picker',
+        class: 'chapter-picker',
+        onchange: (ev: Event) => {
+          const id = (ev.target as HTMLSelectElement).value;
+          location.hash = id === INDEX_OPTION ? '#course' : course.href(id, session.state());
+        },
+      })
+    : null;
   const title = el('span', { class: 'chapter-title' });
   const brand = el('span', { class: 'brand' });
-  const langButtons = LANGS.map((lang) =>
-    el(
-      'button',
-      {
-        type: 'button',
-        lang,
-        'data-lang': lang,
-        'aria-label': LANG_NAMES[lang],
-        title: LANG_NAMES[lang],
-        onclick: () => {
-          deps.rememberLang(lang);
-          session.update((s) => setLang(s, lang));
-        },
-      },
-      LANG_SHORT[lang],
-    ),
-  );
-  const langGroup = el('div', { class: 'lang-switch', role: 'group' }, ...langButtons);
+  const langSwitch = createLangSwitch((lang) => {
+    deps.rememberLang(lang);
+    session.update((s) => setLang(s, lang));
+  });
   // Copy link: an icon (two chain links) with the words as its accessible name and tooltip.
   const share = el('button', {
     type: 'button',
@@ -81,18 +100,18 @@ export function mountTopbar(container: HTMLElement, session: Session, deps: Topb
   );
   const viewGroup = el('div', { class: 'switch view-switch', role: 'group', hidden: views.length < 2 }, ...viewButtons);
   const modeGroup = el('div', { class: 'switch mode-switch', role: 'group', hidden: modes.length < 2 }, ...modeButtons);
-  const bar = el('header', { class: 'topbar' }, el('h1', {}, brand, title), searchBox.element, viewGroup, modeGroup, langGroup, share);
+  const bar = el('header', { class: 'topbar' }, el('h1', {}, brand, title), ...(picker ? [picker] : []), searchBox.element, viewGroup, modeGroup, langSwitch.element, share);
   container.append(bar);
 
   const render = () => {
     const lang = session.state().lang;
     brand.textContent = t(lang, 'appName');
-    title.textContent = graphTitle(graph, lang);
+    // A course of several chapters: the course's title here, the chapter's in the picker.
+    title.textContent = course ? courseTitle(course.index, lang) : graphTitle(graph, lang);
     // Wrapped, or cut short where the bar is very narrow: the whole title shows on hover.
     title.title = title.textContent;
     searchBox.setLang(lang, t(lang, 'searchPlaceholder'));
-    langGroup.setAttribute('aria-label', t(lang, 'language'));
-    for (const b of langButtons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+    langSwitch.show(lang);
     share.setAttribute('aria-label', t(lang, 'share'));
     share.title = t(lang, 'share');
     const s = session.state();
@@ -106,8 +125,17 @@ export function mountTopbar(container: HTMLElement, session: Session, deps: Topb
     }
     viewGroup.setAttribute('aria-label', t(lang, 'views'));
     modeGroup.setAttribute('aria-label', t(lang, 'modes'));
+    if (picker && course) {
+      picker.setAttribute('aria-label', t(lang, 'chapterPicker'));
+      picker.title = t(lang, 'chapterPicker');
+      picker.replaceChildren(
+        el('option', { value: INDEX_OPTION }, t(lang, 'courseIndex')),
+        ...course.index.chapters.map((c) => el('option', { value: c.id, selected: c.id === course.current }, chapterTitle(c, lang))),
+      );
+      picker.value = course.current;
+    }
     document.documentElement.lang = lang;
-    document.title = `${t(lang, 'appName')} · ${title.textContent}`;
+    document.title = `${t(lang, 'appName')} · ${graphTitle(graph, lang)}`;
   };
   render();
   const unsubscribe = session.subscribe((s, _d, prev) => {
