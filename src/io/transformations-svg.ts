@@ -26,21 +26,35 @@ import { wrapLabel } from '../model/layout-labels';
 import { FONT_STACK } from '../util/fonts';
 import { escapeXml } from '../util/xml';
 
-/** Colours of the ladder, shared by the view and the export. Text colours pass WCAG AA on white. */
+/** Colours of the ladder's frame, shared by the view and the export. Text colours pass WCAG AA on white. */
 export const LADDER_COLORS = {
   ink: '#1d1d1f',
   muted: '#5f6368',
   line: '#c9cdd3',
   oldStroke: '#4a6a90',
   oldFill: '#eef3f9',
-  newStroke: '#332288',
-  newFill: '#eeecf8',
-  arrow: '#332288',
   dimension: '#5e5e12',
   selected: '#111111',
   cardFill: '#ffffff',
   background: '#ffffff',
 } as const;
+
+/** The ladder's colours for `graph`: its frame, and the new pole and arrows in the colour of the transformation kind (the vocabulary's). */
+export function ladderColors(graph: LinkageGraph): typeof LADDER_COLORS & { newStroke: string; newFill: string; arrow: string } {
+  const kind = (graph.getAttribute('nodeKinds') ?? []).find((k) => k.id === 'transformation');
+  const newStroke = kind?.color ?? LADDER_COLORS.ink;
+  return { ...LADDER_COLORS, newStroke, newFill: tint(newStroke, NEW_FILL_SHARE), arrow: newStroke };
+}
+
+/** How much of the new pole's colour its fill holds (the rest white). */
+export const NEW_FILL_SHARE = 0.09;
+
+/** `hex` mixed with white, `share` of it kept: `#rrggbb`. */
+export function tint(hex: string, share: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  const mix = (c: number) => Math.round(255 - (255 - c) * share).toString(16).padStart(2, '0');
+  return `#${mix((n >> 16) & 255)}${mix((n >> 8) & 255)}${mix(n & 255)}`;
+}
 
 /** `wrapLabel` with the ladder's argument order. */
 export const ladderWrap = (text: string, cjk: number, latin: number): string[] => wrapLabel(text, cjk, latin);
@@ -179,7 +193,7 @@ export function transformationsSvg(graph: LinkageGraph, lang: Lang, options: Tra
   const chapter = graphTitle(graph, lang);
   const text: LadderText = { ...ladderText(graph, ladder, lang, rows), title: heading, subtitle: chapter || undefined };
   const layout = layoutLadder(text, { width, fontSize: fs, sides, wrap: ladderWrap });
-  const C = LADDER_COLORS;
+  const C = ladderColors(graph);
 
   // The active row (index among the rows drawn), and its links.
   const activeKey = options.active ?? null;

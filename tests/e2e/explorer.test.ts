@@ -4,13 +4,14 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARED_VOCABULARY } from '../../src/model/vocabulary';
 import { sharedBrowser } from './browser';
 import { cameraSettled, hexToRgb, near, nodePixel, nodeScreenPosition, openApp, paintedPixels, screenshot, state, visibleCounts } from './harness';
 
 const browser = sharedBrowser();
 
-const TRANSFORMATION = hexToRgb('#332288');
-const STATE_BLUE = hexToRgb('#88ccee');
+const TRANSFORMATION = hexToRgb(SHARED_VOCABULARY.nodeKinds['transformation']!.color);
+const STATE_BLUE = hexToRgb(SHARED_VOCABULARY.nodeKinds['state']!.color);
 
 /** What the compiled graph holds, read in the page: the expectations come from the graph, not from counts written here. */
 async function graphTotals(page: Page, kind?: string, section?: string): Promise<{ nodes: number; edges: number; ofKind: number; inSection: number }> {

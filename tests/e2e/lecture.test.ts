@@ -5,14 +5,15 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { SHARED_VOCABULARY } from '../../src/model/vocabulary';
 import { sharedBrowser } from './browser';
 import { cameraSettled, hexToRgb, near, nodePixel, nodeScreenPosition, openApp, screenshot, state, waitReady } from './harness';
 
 const browser = sharedBrowser();
 
-const TRANSFORMATION = hexToRgb('#332288');
-const MEASURE = hexToRgb('#44aa99');
-const REFORM = hexToRgb('#117733');
+const TRANSFORMATION = hexToRgb(SHARED_VOCABULARY.nodeKinds['transformation']!.color);
+const MEASURE = hexToRgb(SHARED_VOCABULARY.nodeKinds['measure']!.color);
+const REFORM = hexToRgb(SHARED_VOCABULARY.nodeKinds['reform']!.color);
 /** The map's "quieter" look of earlier slides: half-way to white. */
 const half = (rgb: number[]) => rgb.map((c) => Math.round(c + (255 - c) * 0.5));
 const brightness = (px: number[]) => px[0]! + px[1]! + px[2]!;

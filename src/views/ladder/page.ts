@@ -6,7 +6,7 @@ import { select, type Selection } from 'd3-selection';
 import { el, replaceChildren } from '../../dom';
 import { t } from '../../i18n/strings';
 import { vt } from '../../i18n/views';
-import { LADDER_COLORS as C, ladderHeading } from '../../io/transformations-svg';
+import { ladderHeading, NEW_FILL_SHARE } from '../../io/transformations-svg';
 import type { Ladder, LadderRow } from '../../model/ladder';
 import { nodeLabel, type Lang } from '../../model/sentence';
 import type { LinkageGraph } from '../../model/types';
@@ -42,8 +42,11 @@ export interface LadderPage {
   readonly layers: LadderLayers;
 }
 
-/** Builds the page in `container`; the export buttons call `exportAs`. */
-export function buildPage(container: HTMLElement, exportAs: (kind: 'svg' | 'png') => Promise<void>): LadderPage {
+/**
+ * Builds the page in `container`; the export buttons call `exportAs`. `newColor`: the new pole's
+ * and the arrows' colour (the transformation kind's), which the stylesheet reads as --ladder-new.
+ */
+export function buildPage(container: HTMLElement, exportAs: (kind: 'svg' | 'png') => Promise<void>, newColor: string): LadderPage {
   const heading = el('h2', { id: 'ladder-heading' });
   const hint = el('p', { class: 'ladder-hint' });
   const svgButton = el('button', { type: 'button', id: 'export-svg', onclick: () => void exportAs('svg') });
@@ -54,6 +57,8 @@ export function buildPage(container: HTMLElement, exportAs: (kind: 'svg' | 'png'
   const figure = el('div', { class: 'ladder-figure' });
   const caption = el('section', { class: 'ladder-caption', 'aria-labelledby': 'ladder-caption-title' });
   const root = el('div', { class: 'ladder-view' }, el('header', { class: 'ladder-head' }, el('div', {}, heading, hint), actions), empty, figure, caption);
+  root.style.setProperty('--ladder-new', newColor);
+  root.style.setProperty('--ladder-new-share', `${NEW_FILL_SHARE * 100}%`);
   container.append(root);
 
   const svgEl = document.createElementNS(SVG_NS, 'svg');
@@ -71,7 +76,7 @@ export function buildPage(container: HTMLElement, exportAs: (kind: 'svg' | 'png'
     .attr('orient', 'auto')
     .append('path')
     .attr('d', 'M0,0L10,5L0,10z')
-    .attr('fill', C.arrow);
+    .attr('fill', newColor);
   const layers: LadderLayers = {
     svg,
     headers: svg.append('g').attr('class', 'headers').attr('aria-hidden', 'true'),

@@ -12,7 +12,7 @@
  */
 import { prefersReducedMotion } from '../../util/motion';
 import 'd3-transition';
-import { ladderText } from '../../io/transformations-svg';
+import { ladderColors, ladderText } from '../../io/transformations-svg';
 import { buildLadder, type LadderLayout, type LadderRow } from '../../model/ladder';
 import { select as selectNode } from '../../state/actions';
 import type { AppContext } from '../registry';
@@ -32,7 +32,7 @@ export function mount(container: HTMLElement, ctx: AppContext): () => void {
 
   // 1. Page: heading and export buttons, the figure, the caption for the active row.
   // Export: what is shown (filters, selection) as a standalone SVG or a PNG.
-  const page = buildPage(container, (kind) => exportLadder(ctx, kind));
+  const page = buildPage(container, (kind) => exportLadder(ctx, kind), ladderColors(graph).newStroke);
   const { root, figure, svgEl, layers } = page;
 
   // 2. Local state: the width, the row under the pointer, the keyboard's cell.
