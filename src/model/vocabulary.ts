@@ -272,14 +272,15 @@ export function readChapterVocabulary(text: string, file: string, base: Vocabula
   return { vocabulary: extendVocabulary(base, doc as Partial<Vocabulary>), errors: [] };
 }
 
+/** What every kind carries in a compiled graph: its id, its legend name in three scripts, its colour. */
+function kindBase(id: string, k: NodeKindDef | EdgeKindDef, hans: (text: string) => string): KindInfo {
+  return { id, zh: k.zh, zhHans: k.zhHans ?? hans(k.zh), en: k.en, color: k.color };
+}
+
 /** A node kind as the compiled graph carries it (legend, colour, outline, what the quiz needs). */
 export function nodeKindInfo(id: string, k: NodeKindDef, hans: (text: string) => string): KindInfo {
   return {
-    id,
-    zh: k.zh,
-    zhHans: k.zhHans ?? hans(k.zh),
-    en: k.en,
-    color: k.color,
+    ...kindBase(id, k, hans),
     border: k.outline,
     ...(k.structural ? { structural: true } : {}),
     ...(k.broad ? { broad: true } : {}),
@@ -289,11 +290,7 @@ export function nodeKindInfo(id: string, k: NodeKindDef, hans: (text: string) =>
 /** A link kind as the compiled graph carries it (legend, colour, how it reads, what the quiz needs). */
 export function edgeKindInfo(id: string, k: EdgeKindDef, hans: (text: string) => string): KindInfo {
   return {
-    id,
-    zh: k.zh,
-    zhHans: k.zhHans ?? hans(k.zh),
-    en: k.en,
-    color: k.color,
+    ...kindBase(id, k, hans),
     ...(k.symmetric ? { symmetric: true } : {}),
     ...(k.opposing ? { opposing: true } : {}),
     ...(k.likeness === false ? { likeness: false } : {}),

@@ -97,52 +97,44 @@ export async function nodeScreenPosition(page: Page, key: string): Promise<{ x: 
 }
 
 /**
- * Reads the pixel sigma painted at a node's centre on the WebGL nodes layer, right after a
- * synchronous refresh. Returns [r, g, b, a].
+ * Every pixel sigma painted within `radius` device pixels of a node's centre on the WebGL nodes
+ * layer (a square), right after a synchronous refresh; each [r, g, b, a]. `radius` null: the
+ * disc's own radius.
  */
+async function pixelsAround(page: Page, key: string, radius: number | null): Promise<number[][]> {
+  return page.evaluate(
+    ([k, r0]) => {
+      const { net } = (window as any).linkage;
+      const r = net.renderer;
+      r.refresh();
+      const canvas: HTMLCanvasElement = r.getCanvases().nodes;
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+      const d = r.getNodeDisplayData(k);
+      const p = r.framedGraphToViewport(d);
+      const ratio = canvas.width / canvas.getBoundingClientRect().width;
+      const radius = r0 ?? Math.max(1, Math.floor(r.scaleSize(d.size) * ratio));
+      const side = 2 * radius + 1;
+      const out = new Uint8Array(side * side * 4);
+      gl.readPixels(Math.round(p.x * ratio) - radius, Math.round(canvas.height - p.y * ratio) - radius, side, side, gl.RGBA, gl.UNSIGNED_BYTE, out);
+      const pixels: number[][] = [];
+      for (let i = 0; i < side * side; i++) pixels.push([...out.subarray(i * 4, i * 4 + 4)]);
+      return pixels;
+    },
+    [key, radius] as const,
+  );
+}
+
+/** The pixel sigma painted at a node's centre on the WebGL nodes layer, right after a synchronous refresh: [r, g, b, a]. */
 export async function nodePixel(page: Page, key: string): Promise<number[]> {
-  return page.evaluate((k) => {
-    const { net } = (window as any).linkage;
-    const r = net.renderer;
-    r.refresh();
-    const canvas: HTMLCanvasElement = r.getCanvases().nodes;
-    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
-    const d = r.getNodeDisplayData(k);
-    const p = r.framedGraphToViewport(d);
-    const ratio = canvas.width / canvas.getBoundingClientRect().width;
-    const px = Math.round(p.x * ratio);
-    const py = Math.round(canvas.height - p.y * ratio);
-    const out = new Uint8Array(4);
-    gl.readPixels(px, py, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, out);
-    return [...out];
-  }, key);
+  return (await pixelsAround(page, key, 0))[0]!;
 }
 
 /**
- * Every pixel sigma painted inside a node's disc on the WebGL nodes layer (a square of the
- * disc's radius around its centre), right after a synchronous refresh; each [r, g, b, a]. For
+ * Every pixel sigma painted inside a node's disc (a square of its radius around its centre). For
  * discs drawn small with rings and borders, where the centre alone may fall on a border.
  */
 export async function nodeDiscPixels(page: Page, key: string): Promise<number[][]> {
-  return page.evaluate((k) => {
-    const { net } = (window as any).linkage;
-    const r = net.renderer;
-    r.refresh();
-    const canvas: HTMLCanvasElement = r.getCanvases().nodes;
-    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
-    const d = r.getNodeDisplayData(k);
-    const p = r.framedGraphToViewport(d);
-    const ratio = canvas.width / canvas.getBoundingClientRect().width;
-    const radius = Math.max(1, Math.floor(r.scaleSize(d.size) * ratio));
-    const side = 2 * radius + 1;
-    const x0 = Math.round(p.x * ratio) - radius;
-    const y0 = Math.round(canvas.height - p.y * ratio) - radius;
-    const out = new Uint8Array(side * side * 4);
-    gl.readPixels(x0, y0, side, side, gl.RGBA, gl.UNSIGNED_BYTE, out);
-    const pixels: number[][] = [];
-    for (let i = 0; i < side * side; i++) pixels.push([...out.subarray(i * 4, i * 4 + 4)]);
-    return pixels;
-  }, key);
+  return pixelsAround(page, key, null);
 }
 
 /** Number of painted (non-transparent) pixels on the WebGL nodes layer and the 2D labels layer. */
