@@ -19,7 +19,7 @@ export function courseDir(root: string): string {
 }
 
 /** The course file of a course folder. */
-export const COURSE_FILE = 'course.yaml';
+const COURSE_FILE = 'course.yaml';
 
 /** The authoring file of chapter `id` in `dir`: `<dir>/<id>/<id>.yaml`. */
 export function chapterFile(dir: string, id: string): string {

@@ -42,11 +42,11 @@ const nodeIO: CliIO = {
 /** The course folder the CLI reads chapter ids in (LINKAGE_GRAPH_DIR when set, as the build does). */
 const GRAPH_DIR = process.env['LINKAGE_GRAPH_DIR'] ?? 'graph';
 /** The authoring file of chapter `id`: `graph/<id>/<id>.yaml`. */
-export const chapterPath = (id: string): string => join(GRAPH_DIR, id, `${id}.yaml`).replace(/\\/g, '/');
+const chapterPath = (id: string): string => join(GRAPH_DIR, id, `${id}.yaml`).replace(/\\/g, '/');
 /** The chapter the app opens first; its file is the default of the commands taking one graph. */
 export const DEFAULT_GRAPH = chapterPath('chapter-02');
 
-export const USAGE = `usage:
+const USAGE = `usage:
   npm run graph:check [-- [--strict] [CHAPTER|FILE ...]]
       validate the chapters (default: every chapter of ${GRAPH_DIR}/course.yaml) and their
       transcripts; print a summary and the lint warnings of each (FILE:LINE PATH: MESSAGE,

@@ -135,7 +135,7 @@ export function slideLabel(lang: Lang, slides: readonly number[]): string {
 }
 
 /** [1,2,3,5] → "1–3, 5". */
-export function compactRanges(values: readonly number[]): string {
+function compactRanges(values: readonly number[]): string {
   const sorted = [...new Set(values)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; i++) {

@@ -96,14 +96,13 @@ const MAX_PHRASE = 80;
 const MAX_KIND_LENGTH = 60;
 
 export const DEFAULT_NODE_KIND: Omit<KindInfo, 'color'> = { id: 'node', zh: '節點', zhHans: '节点', en: 'Node' };
-export const OTHER_KIND: Omit<KindInfo, 'color'> = { id: 'other', zh: '其他', zhHans: '其他', en: 'Other' };
-export const DEFAULT_EDGE_KIND: Omit<KindInfo, 'color'> = { id: 'link', zh: '連結', zhHans: '连结', en: 'Link' };
+const OTHER_KIND: Omit<KindInfo, 'color'> = { id: 'other', zh: '其他', zhHans: '其他', en: 'Other' };
+const DEFAULT_EDGE_KIND: Omit<KindInfo, 'color'> = { id: 'link', zh: '連結', zhHans: '连结', en: 'Link' };
 const LINK_COLOR = '#b8b8b8';
 const LINK_PHRASE = { zh: '連向', zhHans: '连向', en: 'links to' };
 const LINK_PHRASE_UNDIRECTED = { zh: '與…相連', zhHans: '与…相连', en: 'is linked with' };
 
 const HAN = /\p{Script=Han}/u;
-export const hasHan = (text: string): boolean => HAN.test(text);
 
 /** Names an automatic choice looks for, best first. */
 const NODE_KIND_NAMES = [/^kind$/i, /^(type|category|class|group)$/i, /^.+[ _]type$/i, /community|cluster|partition|modularity|louvain/i, /^nature\b/i];

@@ -31,7 +31,7 @@ export function rgbOf(color: string): [number, number, number] {
 }
 
 /** The compiled form, as JSON text (graphology's serialization). */
-export function toGraphologyJson(graph: LinkageGraph): string {
+function toGraphologyJson(graph: LinkageGraph): string {
   return `${JSON.stringify(graph.export(), null, 2)}\n`;
 }
 

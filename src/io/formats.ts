@@ -4,7 +4,7 @@
  */
 
 /** Formats the importer reads. */
-export const IMPORT_FORMATS = ['yaml', 'json', 'gexf', 'graphml'] as const;
+const IMPORT_FORMATS = ['yaml', 'json', 'gexf', 'graphml'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** File name endings the importer reads (the file picker's `accept`). */

@@ -125,7 +125,7 @@ export function utf8Length(text: string): number {
 }
 
 /** Loads OpenCC and pinyin-pro (only imports with Chinese text need them). */
-export async function loadTextDerivers(): Promise<TextDerivers> {
+async function loadTextDerivers(): Promise<TextDerivers> {
   const [{ toHans }, { pinyinForms }] = await Promise.all([import('../model/derive/hans'), import('../model/derive/pinyin')]);
   return { toHans, pinyinForms };
 }

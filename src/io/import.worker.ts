@@ -27,7 +27,7 @@ export type ImportMessage =
   | { type: 'error'; code: ImportErrorCode; problems: ImportProblem[]; total: number };
 
 /** Nodes or edges per message. */
-export const SLICE = 5_000;
+const SLICE = 5_000;
 
 const post = (message: ImportMessage) => self.postMessage(message);
 

@@ -25,7 +25,7 @@ export function defaultIterations(order: number): number {
 }
 
 /** ForceAtlas2 settings for a graph of `order` nodes (graphology's inferred settings). */
-export function layoutSettings(order: number): Record<string, unknown> {
+function layoutSettings(order: number): Record<string, unknown> {
   return {
     ...FA2_DEFAULTS,
     barnesHutOptimize: order > 2_000,

@@ -11,7 +11,7 @@ import type { EdgeAttrs, KindInfo, LinkageGraph, NodeAttrs } from '../model/type
 import { FONT_STACK } from '../util/fonts';
 
 /** Heights, in CSS pixels at 1×, of the title band and of one legend row. */
-export const PNG_LAYOUT = { title: 52, legendRow: 26, legendPad: 12, margin: 16 } as const;
+const PNG_LAYOUT = { title: 52, legendRow: 26, legendPad: 12, margin: 16 } as const;
 
 export interface NetworkPngOptions {
   scale: 1 | 2;

@@ -63,7 +63,7 @@ export class GraphImportError extends Error {
 }
 
 /** Most problems kept on one error; the rest are only counted. */
-export const MAX_PROBLEMS = 20;
+const MAX_PROBLEMS = 20;
 
 /** Base name of a path, for either separator. */
 function baseName(file: string): string {

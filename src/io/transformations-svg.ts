@@ -27,7 +27,7 @@ import { FONT_STACK } from '../util/fonts';
 import { escapeXml } from '../util/xml';
 
 /** Colours of the ladder's frame, shared by the view and the export. Text colours pass WCAG AA on white. */
-export const LADDER_COLORS = {
+const LADDER_COLORS = {
   ink: '#1d1d1f',
   muted: '#5f6368',
   line: '#c9cdd3',
@@ -70,7 +70,7 @@ function slidesOf(graph: LinkageGraph, key: string): number[] {
 }
 
 /** The name of node kind `kind` in `lang` (the id when the graph does not describe it). */
-export function nodeKindName(graph: LinkageGraph, kind: string, lang: Lang): string {
+function nodeKindName(graph: LinkageGraph, kind: string, lang: Lang): string {
   const info = (graph.getAttribute('nodeKinds') ?? []).find((k) => k.id === kind);
   return info ? pick(lang, info.zh, info.zhHans, info.en) : kind;
 }
@@ -89,7 +89,7 @@ export function edgeKindColor(graph: LinkageGraph, edge: string): string {
 }
 
 /** Old and new side names: the paradigms' labels, or "Old" / "New". */
-export function sideTitles(graph: LinkageGraph, ladder: Ladder, lang: Lang): { old: string; new: string } {
+function sideTitles(graph: LinkageGraph, ladder: Ladder, lang: Lang): { old: string; new: string } {
   return {
     old: label(graph, ladder.oldParadigm, lang) || vt(lang, 'oldSide'),
     new: label(graph, ladder.newParadigm, lang) || vt(lang, 'newSide'),
@@ -356,7 +356,3 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
   }
 }
 
-/** The transformation view as a PNG blob (browser only): {@link transformationsSvg} rasterised. */
-export async function transformationsPng(graph: LinkageGraph, lang: Lang, options: TransformationsSvgOptions & { scale?: number } = {}): Promise<Blob> {
-  return svgToPng(transformationsSvg(graph, lang, options), options.scale ?? 2);
-}

@@ -21,7 +21,7 @@ export interface CompileOptions {
 }
 
 /** Pixel size range sigma draws nodes at (before zoom). */
-export const SIZE_RANGE = [4, 17] as const;
+const SIZE_RANGE = [4, 17] as const;
 
 /** Edge key: readable and stable across compiles. */
 export const edgeKey = (source: string, kind: string, target: string): string => `${source}>${kind}>${target}`;

@@ -12,7 +12,7 @@
 export const MAP_LABEL = { font: 12, latinFont: 12, cjk: 6, latin: 18, lineHeight: 1.2, gap: 4, disc: 0.5 } as const;
 
 /** True when a label is set in Chinese (wrapped by characters, drawn at the Chinese size). */
-export function isCjkLabel(label: string): boolean {
+function isCjkLabel(label: string): boolean {
   for (const c of label) if (c.charCodeAt(0) >= 0x2e80 && CJK.test(c)) return true;
   return false;
 }

@@ -43,10 +43,10 @@ export interface LayoutOptions {
   aspect: number;
 }
 
-export const LAYOUT_DEFAULTS: LayoutOptions = { iterations: 600, row: 40, gap: 2, strategy: 'spiral', aspect: 1.2 };
+const LAYOUT_DEFAULTS: LayoutOptions = { iterations: 600, row: 40, gap: 2, strategy: 'spiral', aspect: 1.2 };
 
 /** The map the chapter is designed for: its open part at 1440×900, sidebar shown, less sigma's padding. */
-export const DESIGN_MAP = { width: 1122, height: 816 } as const;
+const DESIGN_MAP = { width: 1122, height: 816 } as const;
 
 interface Positioned {
   kind: string;

@@ -8,7 +8,7 @@
 export const BOXES = 5;
 
 /** Days before a card in box b is due again: INTERVAL_DAYS[b - 1]. */
-export const INTERVAL_DAYS: readonly number[] = Object.freeze([0, 1, 3, 7, 14]);
+const INTERVAL_DAYS: readonly number[] = Object.freeze([0, 1, 3, 7, 14]);
 
 /** A card in this box or above counts as mastered. */
 export const MASTERED_BOX = 4;

@@ -28,13 +28,13 @@ export type TranscriptReader = (path: string) => string | null;
 export type VocabularyReader = (path: string) => string | null;
 
 /** The name of a chapter's own vocabulary file, in its folder beside its YAML. */
-export const CHAPTER_VOCABULARY = 'vocabulary.json';
+const CHAPTER_VOCABULARY = 'vocabulary.json';
 
 /**
  * Resolves `relative` against the folder of `file`, with `/` separators:
  * `resolveBeside('graph/ch/ch.yaml', 'source/ch.md')` → `graph/ch/source/ch.md`.
  */
-export function resolveBeside(file: string, relative: string): string {
+function resolveBeside(file: string, relative: string): string {
   if (/^([a-zA-Z]:)?[\\/]/.test(relative)) return relative.replace(/\\/g, '/');
   const base = file.replace(/\\/g, '/').split('/').slice(0, -1);
   for (const seg of relative.replace(/\\/g, '/').split('/')) {
@@ -46,7 +46,7 @@ export function resolveBeside(file: string, relative: string): string {
 }
 
 /** The `chapter.transcript` path of a parsed file, resolved beside it; null when absent. */
-export function transcriptPathOf(parsed: ParsedFile): string | null {
+function transcriptPathOf(parsed: ParsedFile): string | null {
   const graph: unknown = parsed.graph;
   if (typeof graph !== 'object' || graph === null) return null;
   const chapter: unknown = (graph as Record<string, unknown>)['chapter'];

@@ -268,10 +268,6 @@ function pickDistractors(facts: Facts, rnd: Random, answer: string, preferred: s
  * The nodes that would answer a relation question on `subject` correctly: those linked to it by
  * `kind` in the asked direction (either direction for symmetric kinds).
  */
-export function correctAnswers(graph: LinkageGraph, q: Pick<RelationQuestion, 'subject' | 'kind' | 'blank'>): Set<string> {
-  return correctOf(new Facts(graph), q.subject, q.kind, q.blank);
-}
-
 function correctOf(facts: Facts, subject: string, kind: string, blank: Blank): Set<string> {
   // blank 'target': subject —kind→ answer, so the subject is the source (out = true).
   return new Set(facts.related(subject, kind, facts.symmetric(kind) ? null : blank === 'target'));

@@ -98,7 +98,7 @@ function bare(word: string): string {
 }
 
 /** True when a single word looks plural: `functions`, `ICTs`, `people`; not `process`, `GIS`, `politics`. */
-export function pluralWord(word: string): boolean {
+function pluralWord(word: string): boolean {
   const w = bare(word);
   if (w === '') return false;
   const lower = w.toLowerCase();

@@ -7,11 +7,11 @@ import { runSteps } from './steps';
 import type { LinkageGraph } from './types';
 
 /** Where a hit matched, in priority order (an equal match in an earlier field wins). */
-export const SEARCH_FIELDS = ['zh-Hant', 'zh-Hans', 'en', 'pinyin', 'initials', 'id'] as const;
+const SEARCH_FIELDS = ['zh-Hant', 'zh-Hans', 'en', 'pinyin', 'initials', 'id'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** Match classes, best first; `score` encodes the class in its millions. */
-export const MATCH_CLASSES = ['exact', 'prefix', 'word-prefix', 'substring', 'subsequence'] as const;
+const MATCH_CLASSES = ['exact', 'prefix', 'word-prefix', 'substring', 'subsequence'] as const;
 export type MatchClass = (typeof MATCH_CLASSES)[number];
 
 /** One search result. */

@@ -13,7 +13,7 @@ import type { KindInfo, NodeBorder } from './types';
 import { NODE_BORDERS } from './types';
 
 /** Question types a link kind can feed (the quiz builds each); `path` questions need no kind. */
-export const RELATION_TYPES = ['pole', 'reform', 'drawback', 'feature', 'aspect', 'echo', 'tension'] as const;
+const RELATION_TYPES = ['pole', 'reform', 'drawback', 'feature', 'aspect', 'echo', 'tension'] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 /** Which end of a link a question hides. */
 export type Blank = 'source' | 'target';
@@ -219,7 +219,7 @@ export function checkVocabulary(doc: unknown, base: Vocabulary | null = null): V
 }
 
 /** The vocabulary `part` (a chapter's, already checked) laid over `base`: kinds merged field by field, new kinds added after. */
-export function extendVocabulary(base: Vocabulary, part: Partial<Vocabulary>): Vocabulary {
+function extendVocabulary(base: Vocabulary, part: Partial<Vocabulary>): Vocabulary {
   const nodeKinds = { ...base.nodeKinds };
   for (const [id, def] of Object.entries(part.nodeKinds ?? {})) nodeKinds[id] = { ...nodeKinds[id], ...def } as NodeKindDef;
   const edgeKinds = { ...base.edgeKinds };

@@ -168,7 +168,7 @@ export function stepSlide(state: AppState, delta: number, slideCount: number): A
 }
 
 /** Largest |x|, |y| and ratio a camera may have; beyond it the camera is dropped. */
-export const CAMERA_LIMIT = 1e6;
+const CAMERA_LIMIT = 1e6;
 
 /**
  * The camera as kept in state and URL: x, y to 4 decimals, ratio to 4 significant digits;

@@ -8,12 +8,12 @@ import type { Question } from '../model/quiz';
 import { hashString } from '../model/random';
 import type { LinkageGraph } from '../model/types';
 
-export const PROGRESS_VERSION = 1;
+const PROGRESS_VERSION = 1;
 const KEY_PREFIX = 'linkage.progress:';
 /** Stored values longer than this are not read. */
-export const MAX_PROGRESS_CHARS = 2_000_000;
+const MAX_PROGRESS_CHARS = 2_000_000;
 /** Most cards kept; beyond it the value is treated as foreign. */
-export const MAX_CARDS = 50_000;
+const MAX_CARDS = 50_000;
 const MAX_ID = 400;
 /** Times beyond this (year 5138) are not real. */
 const MAX_TIME = 1e14;

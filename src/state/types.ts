@@ -81,7 +81,7 @@ export const DEFAULT_FILTERS: Filters = Object.freeze({
   slideRange: null,
 });
 
-export const DEFAULT_FOCUS: Focus = Object.freeze({ depth: 0, direction: 'both' });
+const DEFAULT_FOCUS: Focus = Object.freeze({ depth: 0, direction: 'both' });
 
 export const NO_PATH: PathEnds = Object.freeze({ from: null, to: null });
 

@@ -27,7 +27,7 @@ const PROJECTOR_EDGE_LABEL_SIZE = 16;
  * height over 1080 beyond (2 on a 4K projector). The stylesheet scales the pane's chrome by the
  * same rule (`--lu` in lecture.css).
  */
-export function projectorScale(height = window.innerHeight): number {
+function projectorScale(height = window.innerHeight): number {
   return Math.max(1, height / 1080);
 }
 
@@ -39,7 +39,7 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
 }
 
 /** The slide text's largest size: 40 px up to a 1080p screen, growing with the screen beyond (80 px on 4K). */
-export function slideFontMax(height = window.innerHeight): number {
+function slideFontMax(height = window.innerHeight): number {
   return Math.round(40 * projectorScale(height));
 }
 

@@ -18,7 +18,7 @@ export function slideCount(graph: LinkageGraph): number {
 }
 
 /** The transcript of slide `n` in the reader's script (繁體 for English readers), or null. */
-export function slideText(graph: LinkageGraph, n: number, lang: Lang): { text: string; lang: Lang } | null {
+function slideText(graph: LinkageGraph, n: number, lang: Lang): { text: string; lang: Lang } | null {
   const texts = graph.getAttribute('slideTexts');
   const s = Array.isArray(texts) ? texts.find((x) => x && x.n === n) : undefined;
   if (!s) return null;
@@ -98,7 +98,7 @@ export function isPresenterWindow(): boolean {
 }
 
 /** True when a key event comes from a text field (where keys type rather than command). */
-export function fromTextField(ev: KeyboardEvent): boolean {
+function fromTextField(ev: KeyboardEvent): boolean {
   const t = ev.target as HTMLElement | null;
   return Boolean(t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable));
 }

@@ -42,7 +42,7 @@ export interface MapContextOptions {
  * programs of those layers are compiled again, then the whole graph is drawn. Throws when the
  * browser gives no WebGL context at all.
  */
-export function rebuildLayers<N extends Attributes, E extends Attributes>(renderer: Sigma<N, E>, lost: ReadonlySet<string>): void {
+function rebuildLayers<N extends Attributes, E extends Attributes>(renderer: Sigma<N, E>, lost: ReadonlySet<string>): void {
   const gpu = renderer as unknown as SigmaGpu;
   for (const id of lost) {
     const gl = gpu.webGLContexts[id];

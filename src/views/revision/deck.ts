@@ -10,7 +10,7 @@ import type { LinkageGraph } from '../../model/types';
 import { graphKeyOf, openProgress, type ProgressProblem, type ProgressStore } from '../../state/progress';
 import type { AppContext } from '../registry';
 
-export const ROUND_SIZE = 10;
+const ROUND_SIZE = 10;
 const PROBLEM_TEXT: Record<ProgressProblem, ModeStringKey> = {
   corrupt: 'progressCorrupt',
   foreign: 'progressForeign',
