@@ -135,7 +135,12 @@ describe('map controls', () => {
     await page.evaluate(() => {
       const { graph, ctx } = (window as any).linkage;
       const g = new graph.constructor({ multi: true, type: 'directed' });
-      g.replaceAttributes({ id: 'parallel', title: 'Parallel', titleHans: 'Parallel', titleEn: 'Parallel', slideCount: 0, sections: [], nodeKinds: [], edgeKinds: [], slideTexts: [] });
+      // The kinds as a graph declares them (a compiled or imported one): contrasts reads both ways.
+      const edgeKinds = [
+        { id: 'involves', zh: '涉及', zhHans: '涉及', en: 'involves', color: '#c8b060' },
+        { id: 'contrasts', zh: '對立', zhHans: '对立', en: 'contrasts', color: '#cc3311', symmetric: true },
+      ];
+      g.replaceAttributes({ id: 'parallel', title: 'Parallel', titleHans: 'Parallel', titleEn: 'Parallel', slideCount: 0, sections: [], nodeKinds: [], edgeKinds, slideTexts: [] });
       for (const [k, x] of [['a', 0], ['b', 1], ['c', 0], ['d', 1], ['e', 2]] as const) g.addNode(k, { label: k, x, y: k < 'c' ? 0 : 1, size: 6, color: '#888888', kind: 'concept', slides: [] });
       g.addEdgeWithKey('ab1', 'a', 'b', { kind: 'involves', slides: [], undirected: true });
       g.addEdgeWithKey('ab2', 'a', 'b', { kind: 'involves', slides: [], undirected: true });
