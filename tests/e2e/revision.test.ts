@@ -243,7 +243,7 @@ describe('revision mode', () => {
     });
     await page.waitForFunction(() => (window as any).linkage.graph.getAttribute('id') === 'grid');
     await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, mode: 'revision', lang: 'en' })));
-    await expect.poll(() => page.locator('.revision-note').textContent()).toBe('This graph has no typed links, so only "how are these two linked?" can be asked.');
+    await expect.poll(() => page.locator('.revision-note').textContent()).toBe('No link in this graph is of a kind the questions ask about, so only "how are these two linked?" can be asked.');
     expect(await page.locator('#revision-card').getAttribute('data-type')).toBe('path');
     await answer(page, true);
     expect(await page.locator('#revision-feedback .feedback-verdict').textContent()).toBe('✓ Right');

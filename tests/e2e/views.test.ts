@@ -239,8 +239,10 @@ describe('the transformation view', () => {
     expect((await state(page)).selected).toBe('st.edemocracy');
     await page.keyboard.press('Home');
     expect((await activeElement(page)).node).toBe('st.virtual');
-    // Only the focused cell is in the tab order; Tab goes on to the linked cards.
+    // Only the focused cell is in the tab order; Tab goes on to the linked cards (once the row
+    // the focus brought forward has drawn its cards).
     expect(await page.locator('svg.ladder g.cell[tabindex="0"]').count()).toBe(1);
+    await ladderSettled(page);
     await page.keyboard.press('Tab');
     expect((await activeElement(page)).cls).toContain('card');
     await page.keyboard.press(' ');
