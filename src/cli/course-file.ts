@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Graph from 'graphology';
-import { chapterEntry, parseCourse, type CourseFile, type CourseIndex } from '../model/course';
+import { chapterEntry, chapterFile, parseCourse, type CourseFile, type CourseIndex } from '../model/course';
 import { toHans } from '../model/derive/hans';
 import type { CompiledGraph, EdgeAttrs, GraphAttrs, NodeAttrs } from '../model/types';
 import { compileGraph, type CompileOptions } from '../model/compile';
@@ -20,11 +20,6 @@ export function courseDir(root: string): string {
 
 /** The course file of a course folder. */
 const COURSE_FILE = 'course.yaml';
-
-/** The authoring file of chapter `id` in `dir`: `<dir>/<id>/<id>.yaml`. */
-export function chapterFile(dir: string, id: string): string {
-  return join(dir, id, `${id}.yaml`);
-}
 
 /** Reads and checks `<dir>/course.yaml`; throws `GraphCheckError` with located problems. */
 export function loadCourse(dir: string): CourseFile {

@@ -8,12 +8,12 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuthoredGraph } from '../model/authored';
-import { parseCourse } from '../model/course';
+import { chapterFile, parseCourse } from '../model/course';
 import { GraphCheckError, formatError, type GraphError } from '../model/errors';
 import { EXPORT_FORMATS } from '../io/formats';
 import { lintGraph } from '../model/lint';
 import { loadGraphSource, type GraphSource } from '../model/load';
-import { edgeKindIds, nodeKindIds } from '../model/vocabulary';
+import { edgeKindIds, ID_PATTERN, nodeKindIds } from '../model/vocabulary';
 import { isLang, type Lang } from '../model/sentence';
 import type { CompiledGraph } from '../model/types';
 import { markedItemCoverage } from '../model/validate';
@@ -42,7 +42,7 @@ const nodeIO: CliIO = {
 /** The course folder the CLI reads chapter ids in (LINKAGE_GRAPH_DIR when set, as the build does). */
 const GRAPH_DIR = process.env['LINKAGE_GRAPH_DIR'] ?? 'graph';
 /** The authoring file of chapter `id`: `graph/<id>/<id>.yaml`. */
-const chapterPath = (id: string): string => join(GRAPH_DIR, id, `${id}.yaml`).replace(/\\/g, '/');
+const chapterPath = (id: string): string => chapterFile(GRAPH_DIR, id);
 /** The chapter the app opens first; its file is the default of the commands taking one graph. */
 export const DEFAULT_GRAPH = chapterPath('chapter-02');
 
@@ -78,7 +78,7 @@ function printErrors(io: CliIO, errors: readonly GraphError[]): void {
 }
 
 /** A chapter id (a folder of the course), as opposed to a file path. */
-const isChapterId = (arg: string): boolean => /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/.test(arg) && !/\.(ya?ml|json|gexf|graphml|xml)$/.test(arg);
+const isChapterId = (arg: string): boolean => ID_PATTERN.test(arg) && !/\.(ya?ml|json|gexf|graphml|xml)$/.test(arg);
 
 /** The files `args` name (chapter ids or paths), or every chapter of the course; an exit status after printing when the course cannot be read. */
 function targets(io: CliIO, args: readonly string[]): Array<{ id: string | null; file: string }> | number {

@@ -4,9 +4,8 @@
  * what search needs to reach across chapters. No DOM, no file system.
  */
 import { ID_PATTERN } from './vocabulary';
-import { didYouMean, formatPath, type GraphError } from './errors';
+import { didYouMean, formatPath, GraphCheckError, type GraphError } from './errors';
 import { parseGraphYaml } from './parse';
-import { GraphCheckError } from './errors';
 import type { LinkageGraph, SectionInfo } from './types';
 
 /** The course file, checked. */
@@ -46,6 +45,11 @@ export interface CourseIndex {
 }
 
 const FIELDS = ['title', 'en', 'chapters', 'default'];
+
+/** The authoring file of chapter `id` in the course folder `dir`: `<dir>/<id>/<id>.yaml`. */
+export function chapterFile(dir: string, id: string): string {
+  return `${dir.replace(/\\/g, '/').replace(/\/$/, '')}/${id}/${id}.yaml`;
+}
 
 /**
  * Reads a course file's text. `hasChapter(id)`: whether the chapter's folder (with its file) is

@@ -8,6 +8,7 @@
  */
 import shared from '../../graph/vocabulary.json';
 import { locateJsonPath, walkJson } from '../util/json-locate';
+import { isRecord } from '../util/record';
 import { didYouMean, formatPath, type GraphError } from './errors';
 import type { KindInfo, NodeBorder } from './types';
 import { NODE_BORDERS } from './types';
@@ -138,7 +139,6 @@ function describe(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function checkFields(value: unknown, fields: Field[], at: Array<string | number>, out: VocabularyIssue[], partial: boolean): void {
   if (!isRecord(value)) {
