@@ -89,6 +89,11 @@ export interface KindInfo {
   opposing?: boolean;
   /** Link kinds: false when the link carries no likeness (the quiz's distractors avoid it). */
   likeness?: boolean;
+  /**
+   * Link kinds: the link ranks its concepts, broader over narrower: `down` the source is the
+   * broader (contains), `up` the target is (is a kind of). Build mode counts hierarchy levels along it.
+   */
+  hierarchy?: 'down' | 'up';
   /** Link kinds: the question it feeds and the ends asked for. */
   question?: { type: RelationType; ask: Blank[] };
   /** Node kinds: structure, not content (path questions avoid it). */

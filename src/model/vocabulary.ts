@@ -1,10 +1,10 @@
 /**
  * The vocabulary of a course: node kinds and link kinds, their names in the legend, colours and
  * outlines, the phrase each link reads with (and its English plural), which links read the same
- * both ways, and which question types a link feeds. It is data (graph/vocabulary.json, extended or
- * overridden per chapter by graph/<chapter>/vocabulary.json); this module checks it, merges a
- * chapter's part over the shared one, and answers the questions the compiler and lint ask. No DOM,
- * no file system.
+ * both ways, which rank broader over narrower, and which question types a link feeds. It is data
+ * (graph/vocabulary.json, extended or overridden per chapter by graph/<chapter>/vocabulary.json);
+ * this module checks it, merges a chapter's part over the shared one, and answers the questions
+ * the compiler and lint ask. No DOM, no file system.
  */
 import shared from '../../graph/vocabulary.json';
 import { locateJsonPath, walkJson } from '../util/json-locate';
@@ -18,6 +18,9 @@ const RELATION_TYPES = ['pole', 'reform', 'drawback', 'feature', 'aspect', 'echo
 export type RelationType = (typeof RELATION_TYPES)[number];
 /** Which end of a link a question hides. */
 export type Blank = 'source' | 'target';
+/** Which end of a hierarchical link is the broader concept: `down` the source, `up` the target. */
+const HIERARCHIES = ['down', 'up'] as const;
+export type Hierarchy = (typeof HIERARCHIES)[number];
 
 /** A node kind. */
 export interface NodeKindDef {
@@ -69,6 +72,12 @@ export interface EdgeKindDef {
   likeness?: boolean;
   /** Too vague to carry a link whose labels hold each other (涉及, 方面, 是): the lint warns. */
   vague?: boolean;
+  /**
+   * The link ranks its two concepts, broader over narrower: `down` the source is the broader
+   * (contains), `up` the target is (is a kind of, is an aspect of). Build mode's structural score
+   * counts hierarchy levels along such links. Never on a symmetric kind.
+   */
+  hierarchy?: Hierarchy;
   /** The question this link feeds, and which ends are asked for. */
   question?: { type: RelationType; ask: Blank[] };
 }
@@ -124,6 +133,7 @@ const EDGE_FIELDS: Field[] = [
   { key: 'opposing', required: false, check: flag },
   { key: 'likeness', required: false, check: flag },
   { key: 'vague', required: false, check: flag },
+  { key: 'hierarchy', required: false, check: (v) => (typeof v === 'string' && (HIERARCHIES as readonly string[]).includes(v) ? null : `expected "down" (the source is the broader concept) or "up" (the target is), found ${describe(v)}`) },
   { key: 'question', required: false, check: () => null },
 ];
 
@@ -161,10 +171,13 @@ function checkFields(value: unknown, fields: Field[], at: Array<string | number>
   }
 }
 
-function checkEdge(value: unknown, at: Array<string | number>, out: VocabularyIssue[], partial: boolean): void {
+/** Checks a link kind; `was` is the shared kind a chapter's entry changes (its flags still hold). */
+function checkEdge(value: unknown, at: Array<string | number>, out: VocabularyIssue[], partial: boolean, was?: EdgeKindDef): void {
   checkFields(value, EDGE_FIELDS, at, out, partial);
   if (!isRecord(value)) return;
   if ('phrase' in value) checkFields(value['phrase'], PHRASE_FIELDS, [...at, 'phrase'], out, partial);
+  const symmetric = 'symmetric' in value ? value['symmetric'] === true : was?.symmetric === true;
+  if (symmetric && (value['hierarchy'] ?? was?.hierarchy) !== undefined) out.push({ path: [...at, 'hierarchy' in value ? 'hierarchy' : 'symmetric'], message: 'a symmetric kind reads the same both ways, so neither end is the broader: remove "hierarchy" or "symmetric"' });
   const q = value['question'];
   if (q === undefined) return;
   if (!isRecord(q)) {
@@ -193,7 +206,7 @@ export function checkVocabulary(doc: unknown, base: Vocabulary | null = null): V
   }
   for (const [group, check] of [
     ['nodeKinds', (v: unknown, at: Array<string | number>, partial: boolean) => checkFields(v, NODE_FIELDS, at, out, partial)],
-    ['edgeKinds', (v: unknown, at: Array<string | number>, partial: boolean) => checkEdge(v, at, out, partial)],
+    ['edgeKinds', (v: unknown, at: Array<string | number>, partial: boolean) => checkEdge(v, at, out, partial, partial ? base?.edgeKinds[String(at[1])] : undefined)],
   ] as const) {
     const kinds = doc[group];
     if (kinds === undefined && base) continue;
@@ -294,6 +307,7 @@ export function edgeKindInfo(id: string, k: EdgeKindDef, hans: (text: string) =>
     ...(k.symmetric ? { symmetric: true } : {}),
     ...(k.opposing ? { opposing: true } : {}),
     ...(k.likeness === false ? { likeness: false } : {}),
+    ...(k.hierarchy && !k.symmetric ? { hierarchy: k.hierarchy } : {}),
     ...(k.question ? { question: { type: k.question.type, ask: [...k.question.ask] } } : {}),
   };
 }
@@ -303,6 +317,8 @@ export function kindFlagsOf(value: Record<string, unknown>): Partial<KindInfo> {
   const out: Partial<KindInfo> = {};
   for (const f of ['symmetric', 'opposing', 'structural', 'broad'] as const) if (value[f] === true) out[f] = true;
   if (value['likeness'] === false) out.likeness = false;
+  const h = value['hierarchy'];
+  if ((h === 'down' || h === 'up') && out.symmetric !== true) out.hierarchy = h;
   const q = value['question'];
   if (isRecord(q) && (RELATION_TYPES as readonly unknown[]).includes(q['type']) && Array.isArray(q['ask'])) {
     const ask = q['ask'].filter((a): a is Blank => a === 'source' || a === 'target');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../src/model/errors';
-import { checkVocabulary, readChapterVocabulary, SHARED_VOCABULARY } from '../../src/model/vocabulary';
+import { checkVocabulary, edgeKindInfo, kindFlagsOf, readChapterVocabulary, SHARED_VOCABULARY } from '../../src/model/vocabulary';
 
 const schema = JSON.parse(readFileSync('graph/vocabulary.schema.json', 'utf8')) as {
   $defs: Record<string, { properties: Record<string, unknown> }>;
@@ -72,5 +72,33 @@ describe('model/vocabulary', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.line).toBe(3);
     expect(errors[0]!.message).toMatch(/^malformed JSON: /);
+  });
+
+  it('marks the hierarchical link kinds (broader over narrower) and carries the flag to compiled and imported kinds', () => {
+    const hierarchy = Object.fromEntries(Object.entries(SHARED_VOCABULARY.edgeKinds).filter(([, k]) => k.hierarchy).map(([id, k]) => [id, k.hierarchy]));
+    expect(hierarchy).toEqual({ contains: 'down', 'aspect-of': 'up', 'instance-of': 'up' });
+    // No symmetric kind ranks its ends.
+    for (const k of Object.values(SHARED_VOCABULARY.edgeKinds)) if (k.symmetric) expect(k.hierarchy).toBeUndefined();
+    const hans = (t: string) => t;
+    expect(edgeKindInfo('contains', SHARED_VOCABULARY.edgeKinds['contains']!, hans).hierarchy).toBe('down');
+    expect(edgeKindInfo('causes', SHARED_VOCABULARY.edgeKinds['causes']!, hans)).not.toHaveProperty('hierarchy');
+    // A kind list read from a file keeps a valid flag and drops the rest.
+    expect(kindFlagsOf({ hierarchy: 'up' })).toEqual({ hierarchy: 'up' });
+    expect(kindFlagsOf({ hierarchy: 'sideways' })).toEqual({});
+    expect(kindFlagsOf({ hierarchy: 'down', symmetric: true })).toEqual({ symmetric: true });
+  });
+
+  it('refuses a hierarchy that is not down or up, and one on a symmetric kind, located', () => {
+    const text = `{
+  "edgeKinds": {
+    "causes": { "hierarchy": "sideways" },
+    "echoes": { "hierarchy": "down" }
+  }
+}`;
+    const { errors } = readChapterVocabulary(text, 'graph/demo/vocabulary.json');
+    expect(errors.map(formatError)).toEqual([
+      'vocabulary.json:3 edgeKinds.causes.hierarchy: expected "down" (the source is the broader concept) or "up" (the target is), found the string "sideways"',
+      'vocabulary.json:4 edgeKinds.echoes.hierarchy: a symmetric kind reads the same both ways, so neither end is the broader: remove "hierarchy" or "symmetric"',
+    ]);
   });
 });
