@@ -131,12 +131,33 @@ function reasonsFor(s: StudentProposition, e: ExpertProposition, studentSymmetri
 }
 
 /**
+ * The right matches on one pair of concepts: a maximum matching by augmenting paths (a pair holds
+ * a handful of links), edges tried in the order given. Returns the edge index per student index.
+ */
+function rightMatches(students: readonly number[], experts: readonly ExpertProposition[], isRight: (i: number, e: ExpertProposition) => boolean): Map<number, number> {
+  const owner: number[] = experts.map(() => -1);
+  const claim = (i: number, tried: Set<number>): boolean => {
+    for (let k = 0; k < experts.length; k++) {
+      if (tried.has(k) || !isRight(i, experts[k]!)) continue;
+      tried.add(k);
+      if (owner[k]! < 0 || claim(owner[k]!, tried)) {
+        owner[k] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const i of students) claim(i, new Set());
+  return new Map(owner.flatMap((i, k) => (i < 0 ? [] : [[i, k] as const])));
+}
+
+/**
  * Matches the student's propositions to the chapter's, one-to-one, pair of concepts by pair.
- * Once duplicates are set aside, at most one student proposition can be right about an edge
- * (same ends, kind and direction), and any proposition on a pair is at least partly right about
- * any edge on it; so taking every right match, then pairing the rest on each pair, maximises the
- * right count, then the partly count. Ties go to in-scope edges (they earn convergence), then to
- * fewer reasons, then to the earlier edge and proposition.
+ * Duplicates are set aside first. On each pair the right matches are a maximum matching; any
+ * proposition on a pair is at least partly right about any edge on it, so pairing the rest with
+ * the edges left maximises the partly count next. Edges in the scope are tried first (they earn
+ * convergence); the partly pairs go, edge by edge, to the proposition with the fewest reasons,
+ * then the earlier one.
  */
 function match(student: readonly StudentProposition[], pool: readonly ExpertProposition[], inScope: ReadonlySet<string>, symmetric: ReadonlySet<string>): Verdict[] {
   const verdicts: Array<Verdict | undefined> = new Array(student.length);
@@ -155,31 +176,24 @@ function match(student: readonly StudentProposition[], pool: readonly ExpertProp
     byPair.set(pair, group);
   });
   for (const e of pool) byPair.get(pairKey(e.source, e.target))?.experts.push(e);
-  const scopeFirst = (a: ExpertProposition, b: ExpertProposition) => Number(inScope.has(b.edge)) - Number(inScope.has(a.edge));
+  const reasons = (i: number, e: ExpertProposition) => reasonsFor(student[i]!, e, symmetric.has(student[i]!.kind));
 
-  for (const { students, experts } of byPair.values()) {
-    const free = [...experts].sort(scopeFirst); // stable: graph order within each side
-    const rest: number[] = [];
-    for (const i of students) {
-      const s = student[i]!;
-      const at = free.findIndex((e) => reasonsFor(s, e, symmetric.has(s.kind)).length === 0);
-      if (at < 0) rest.push(i);
-      else {
-        const e = free.splice(at, 1)[0]!;
-        verdicts[i] = { status: 'right', proposition: s, expected: e, inScope: inScope.has(e.edge) };
-      }
-    }
-    for (const e of free) {
+  for (const group of byPair.values()) {
+    // Stable sort: graph order within the scope's edges and within the others.
+    const experts = [...group.experts].sort((a, b) => Number(inScope.has(b.edge)) - Number(inScope.has(a.edge)));
+    const right = rightMatches(group.students, experts, (i, e) => reasons(i, e).length === 0);
+    const taken = new Set(right.values());
+    const rest = group.students.filter((i) => !right.has(i));
+    for (const [i, k] of right) verdicts[i] = { status: 'right', proposition: student[i]!, expected: experts[k]!, inScope: inScope.has(experts[k]!.edge) };
+    for (const [k, e] of experts.entries()) {
       if (rest.length === 0) break;
+      if (taken.has(k)) continue;
       let best = 0;
-      let fewest = Infinity;
-      rest.forEach((i, k) => {
-        const n = reasonsFor(student[i]!, e, symmetric.has(student[i]!.kind)).length;
-        if (n < fewest) [best, fewest] = [k, n];
+      rest.forEach((i, at) => {
+        if (reasons(i, e).length < reasons(rest[best]!, e).length) best = at;
       });
       const i = rest.splice(best, 1)[0]!;
-      const s = student[i]!;
-      verdicts[i] = { status: 'partly', proposition: s, expected: e, inScope: inScope.has(e.edge), reasons: reasonsFor(s, e, symmetric.has(s.kind)) };
+      verdicts[i] = { status: 'partly', proposition: student[i]!, expected: e, inScope: inScope.has(e.edge), reasons: reasons(i, e) };
     }
     for (const i of rest) verdicts[i] = { status: 'extra', proposition: student[i]!, reason: 'not-in-map' };
   }
