@@ -75,6 +75,7 @@ const STRINGS = {
   'mode-explore': ['探索', '探索', 'Explore'],
   'mode-lecture': ['講課', '讲课', 'Lecture'],
   'mode-revision': ['複習', '复习', 'Revise'],
+  'mode-build': ['構圖', '构图', 'Build'],
   hideSidebar: ['收起面板', '收起面板', 'Hide panel'],
   courseIndex: ['課程目錄', '课程目录', 'Course contents'],
   chapterPicker: ['選擇章', '选择章', 'Choose a chapter'],

@@ -2,9 +2,11 @@
  * State producers: `(state, args) => newState`, pure, returning `state` itself when nothing
  * changes (so subscribers and memoised derivations can compare by identity).
  */
+import { sameScope } from '../model/build/scope';
 import { isLang, type Lang } from '../model/sentence';
 import {
   DEFAULT_FILTERS,
+  type ExerciseChoice,
   NO_PATH,
   type AppState,
   type Camera,
@@ -77,6 +79,13 @@ export function setView(state: AppState, view: View): AppState {
 
 export function setMode(state: AppState, mode: Mode): AppState {
   return state.mode === mode ? state : { ...state, mode };
+}
+
+/** Build mode's exercise type and/or scope (`scope` null: the graph's default). */
+export function setExercise(state: AppState, change: Partial<ExerciseChoice>): AppState {
+  const next = { ...state.exercise, ...change };
+  const same = next.type === state.exercise.type && (next.scope === state.exercise.scope || (next.scope !== null && state.exercise.scope !== null && sameScope(next.scope, state.exercise.scope)));
+  return same ? state : { ...state, exercise: next };
 }
 
 export function setEmbed(state: AppState, embed: boolean): AppState {

@@ -2,6 +2,7 @@
  * The one application state: every view, filter, selection and mode the explorer can be in.
  * Plain, immutable data; changed only by the producers in actions.ts.
  */
+import type { ExerciseType, Scope } from '../model/build/types';
 import type { Lang } from '../model/sentence';
 
 export type { Lang } from '../model/sentence';
@@ -11,7 +12,7 @@ export const VIEWS = ['network', 'transformations', 'outline'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** What the reader is doing. */
-export const MODES = ['explore', 'lecture', 'revision'] as const;
+export const MODES = ['explore', 'lecture', 'revision', 'build'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Focus depth: 0 is off, else the number of hops around the selection. */
@@ -52,6 +53,14 @@ export interface Camera {
   readonly ratio: number;
 }
 
+/** Build mode's exercise: its type and scope (null: the graph's default scope, see model/build/scope). */
+export interface ExerciseChoice {
+  readonly type: ExerciseType;
+  readonly scope: Scope | null;
+}
+
+export const DEFAULT_EXERCISE: ExerciseChoice = Object.freeze({ type: 'kit', scope: null });
+
 export interface AppState {
   readonly view: View;
   readonly mode: Mode;
@@ -72,6 +81,8 @@ export interface AppState {
   readonly camera: Camera | null;
   /** The course chapter shown (`#ch=`), or null for a graph opened from a file. Set when the page starts a graph. */
   readonly chapter: string | null;
+  /** Build mode's exercise (kept while other modes are shown, so coming back resumes it). */
+  readonly exercise: ExerciseChoice;
 }
 
 export const DEFAULT_FILTERS: Filters = Object.freeze({
@@ -103,4 +114,5 @@ export const DEFAULT_STATE: AppState = Object.freeze({
   embed: false,
   camera: null,
   chapter: null,
+  exercise: DEFAULT_EXERCISE,
 });

@@ -4,6 +4,8 @@
  */
 import { isLang, type Lang } from '../model/sentence';
 import type { GraphAttrs, LinkageGraph } from '../model/types';
+import { formatScope, parseScope } from '../model/build/scope';
+import { EXERCISE_TYPES, type ExerciseType } from '../model/build/types';
 import { roundCamera, sortedUnique } from './actions';
 import {
   DEFAULT_STATE,
@@ -37,6 +39,8 @@ export const HASH_KEYS = [
   'slide',
   'embed',
   'cam',
+  'ex',
+  'scope',
 ] as const;
 export type HashKey = (typeof HASH_KEYS)[number];
 
@@ -154,6 +158,8 @@ export function toHash(state: AppState): string {
   if (state.slide !== null) put('slide', num(state.slide));
   if (state.embed) put('embed', '1');
   if (state.camera !== null) put('cam', [state.camera.x, state.camera.y, state.camera.ratio].map(num).join(','));
+  if (state.exercise.type !== d.exercise.type) put('ex', state.exercise.type);
+  if (state.exercise.scope !== null) put('scope', enc(formatScope(state.exercise.scope)));
   return `#${pairs.join('&')}`;
 }
 
@@ -312,6 +318,23 @@ export function fromHash(hash: string, ctx: UrlContext): HashResult | null {
         if (raw === '1' || raw === '0') state = { ...state, embed: raw === '1' };
         else problems.push(`embed: ${show(raw)} is not 0 or 1, ignored`);
         break;
+      case 'ex': {
+        const type = oneOf<ExerciseType>(EXERCISE_TYPES, raw);
+        if (type === null) problems.push(`ex: unknown exercise ${show(raw)} ignored`);
+        else state = { ...state, exercise: { ...state.exercise, type } };
+        break;
+      }
+      case 'scope': {
+        const text = dec(raw);
+        const scope = text === null ? null : parseScope(text);
+        const known =
+          scope !== null &&
+          (scope.kind === 'all' ||
+            (scope.kind === 'slides' ? scope.first >= 1 && scope.last <= ctx.slideCount : ctx.sections.includes(scope.id)));
+        if (!known) problems.push(`scope: ${show(text ?? raw)} is not "all", "slides:a-b" within 1-${ctx.slideCount} or "section:<id>" of this graph, ignored`);
+        else state = { ...state, exercise: { ...state.exercise, scope } };
+        break;
+      }
       case 'cam': {
         const camera = parseCamera(raw);
         if (camera === null) problems.push(`cam: ${show(raw)} is not "x,y,ratio", ignored`);

@@ -14,6 +14,7 @@ import {
   VIEWS,
   type AppState,
 } from '../../src/state/types';
+import { EXERCISE_TYPES } from '../../src/model/build/types';
 import { bareNode, tinyGraph } from '../fixtures/tiny-graph';
 
 const SECTIONS = ['2-1', '2-2', '2-3', '2-4'];
@@ -67,6 +68,12 @@ function isValid(state: AppState, context: UrlContext): boolean {
     node(state.path.to) &&
     (state.slide === null || slide(state.slide)) &&
     typeof state.embed === 'boolean' &&
+    (EXERCISE_TYPES as readonly string[]).includes(state.exercise.type) &&
+    (state.exercise.scope === null ||
+      state.exercise.scope.kind === 'all' ||
+      (state.exercise.scope.kind === 'slides'
+        ? slide(state.exercise.scope.first) && slide(state.exercise.scope.last) && state.exercise.scope.first <= state.exercise.scope.last
+        : context.sections.includes(state.exercise.scope.id))) &&
     (state.camera === null ||
       (Number.isFinite(state.camera.x) &&
         Number.isFinite(state.camera.y) &&
@@ -103,6 +110,15 @@ const stateArb: fc.Arbitrary<AppState> = fc.record({
   slide: fc.option(slideNo, { nil: null }),
   embed: fc.boolean(),
   chapter: fc.constant(null),
+  exercise: fc.record({
+    type: fc.constantFrom(...EXERCISE_TYPES),
+    scope: fc.oneof(
+      fc.constant(null),
+      fc.constant({ kind: 'all' } as const),
+      fc.tuple(slideNo, slideNo).map(([a, b]) => ({ kind: 'slides' as const, first: Math.min(a, b), last: Math.max(a, b) })),
+      fc.constantFrom(...SECTIONS).map((id) => ({ kind: 'section' as const, id })),
+    ),
+  }),
   camera: fc.option(
     fc.record({
       x: coordinate,
