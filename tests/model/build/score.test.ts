@@ -193,7 +193,9 @@ describe('model/build/score', () => {
       expect([r.convergence, r.salience, r.closeness.mean]).toEqual([1, 1, 1]);
       expect(r.structural).toEqual(r.expertStructural);
     }
-    // The chapter's own map has hierarchy (chapter → section → …) and cross-links.
+    // The compiled chapter carries the vocabulary's hierarchy flags; its own map has levels
+    // (chapter → section → …) and cross-links.
+    expect(chapter.getAttribute('edgeKinds').filter((k) => k.hierarchy).map((k) => [k.id, k.hierarchy])).toEqual(expect.arrayContaining([['contains', 'down'], ['instance-of', 'up'], ['aspect-of', 'up']]));
     const whole = scoreMap({ graph: chapter, scope: expertPropositions(chapter), student: [] }).expertStructural;
     expect(whole.levels).toBeGreaterThanOrEqual(2);
     expect(whole.crossLinks).toBeGreaterThan(0);
