@@ -34,6 +34,7 @@ import { watchMapContext } from './views/map/context-loss';
 import { mountUpdatePrompt } from './views/chrome/update-prompt';
 import { mountCourseIndex } from './views/course/course-index';
 import { registerOffline } from './pwa';
+import { connectLms } from './lms/connect';
 
 const LANG_KEY = 'linkage.lang';
 
@@ -280,6 +281,10 @@ let pendingHash: string | null = null;
 window.addEventListener('popstate', onNavigate);
 window.addEventListener('hashchange', onNavigate);
 
+// Inside a course's LMS (a SCORM package): the bridge reads the learner's work back from the LMS
+// before the first view opens it. Without an LMS this loads nothing and returns at once.
+const inLms = await connectLms(window, { show: (text, details, dismiss) => notice.show(text, details, dismiss), lang: () => running?.session.state().lang ?? readerLang() });
+
 // The first chapter is in the bundle: a link to it starts without waiting for another file.
 const first = targetOf(location.hash, null)!;
 if (first.kind === 'chapter' && first.id === course.defaultChapter && first.asked === undefined) {
@@ -289,7 +294,8 @@ if (first.kind === 'chapter' && first.id === course.defaultChapter && first.aske
 
 // The offline copy: a new build waiting to take over is offered with a Reload button.
 const updatePrompt = mountUpdatePrompt(document.body, () => running?.session.state().lang ?? readerLang());
-registerOffline((apply) => updatePrompt.show(apply));
+// Not inside an LMS: the LMS serves the package, and a service worker would cache it past its updates.
+if (!inLms) registerOffline((apply) => updatePrompt.show(apply));
 
 /** Replaces the graph shown (after an import); the previous one is dropped. */
 function restart(graph: LinkageGraph, name: string, graphIndex?: GraphIndex): void {

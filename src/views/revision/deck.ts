@@ -7,6 +7,7 @@ import { tm, type ModeStringKey } from '../../i18n/modes';
 import { pickRound, practiceRound } from '../../model/leitner';
 import { generateQuestions, type Question } from '../../model/quiz';
 import type { LinkageGraph } from '../../model/types';
+import { deviceStorage, type DeviceStore } from '../../state/device-storage';
 import { graphKeyOf, openProgress, type ProgressProblem, type ProgressStore } from '../../state/progress';
 import type { AppContext } from '../registry';
 
@@ -49,12 +50,9 @@ export interface Round {
   asking: Asking | null;
 }
 
-function localStore(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
+/** The device's storage (src/state/device-storage: localStorage, watched by the LMS bridge when there is one). */
+function localStore(): DeviceStore | null {
+  return deviceStorage();
 }
 
 /** Opens the progress (telling the reader if what storage held was not usable), then the deck. */

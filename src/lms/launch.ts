@@ -1,0 +1,61 @@
+/**
+ * The LMS side of the page, loaded (as a chunk of its own) only when connect.ts found an LMS's
+ * API: the package's chapter (its progress key and its revision questions, generated as the deck
+ * generates them), then the bridge. A page without an LMS never loads this module.
+ */
+import Graph from 'graphology';
+import chapter from 'virtual:chapter';
+import course, { chapters } from 'virtual:course';
+import { tl } from '../i18n/lms';
+import { formatScope } from '../model/build/scope';
+import type { Lang } from '../model/sentence';
+import { generateQuestions } from '../model/quiz';
+import type { CompiledGraph, EdgeAttrs, GraphAttrs, NodeAttrs } from '../model/types';
+import { graphKeyOf } from '../state/progress';
+import { launchBridge, type Bridge, type BridgeChapter } from './bridge';
+import type { LaunchConfig } from './config';
+import type { FoundApi } from './find-api';
+
+export interface LaunchUi {
+  /** Shows a notice (text, details, dismiss label). */
+  show(text: string, details: string[], dismiss: string): void;
+  /** The reader's language now. */
+  lang(): Lang;
+}
+
+/** The chapter a launch address opens (`ch=` in its hash, else the course's default). */
+function chapterId(hash: string): string {
+  const m = /(?:^#|&)ch=([^&]*)/.exec(hash);
+  let id = course.defaultChapter;
+  if (m) {
+    try {
+      id = decodeURIComponent(m[1]!);
+    } catch {
+      id = m[1]!;
+    }
+  }
+  return course.chapters.some((c) => c.id === id) ? id : course.defaultChapter;
+}
+
+async function packageChapter(id: string): Promise<BridgeChapter> {
+  const compiled: CompiledGraph = id === course.defaultChapter ? chapter : (await chapters[id]!()).default;
+  const graph = Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(compiled);
+  return {
+    graphKey: graphKeyOf(graph),
+    questionIds: (seed) => generateQuestions(graph, { seed }).map((q) => q.id),
+    matches: (activity, type, scope) => activity.graph === graphKeyOf(graph) && activity.type === type && formatScope(activity.scope) === scope,
+  };
+}
+
+/** Starts the bridge for the page at `location`; null when the LMS refused to start a session. */
+export async function launch(found: FoundApi, config: LaunchConfig, ui: LaunchUi, hash: string): Promise<Bridge | null> {
+  const ch = await packageChapter(chapterId(hash));
+  const bridge = launchBridge(found, {
+    config,
+    chapter: ch,
+    ui: { notify: (key, details) => ui.show(tl(ui.lang(), key), details, tl(ui.lang(), 'dismiss')) },
+  });
+  // For tests and the console, beside window.linkage.
+  Object.assign(window, { linkageLms: bridge });
+  return bridge;
+}
