@@ -130,15 +130,16 @@ export function separate<T extends { x: number; y: number; w: number; h: number 
         const oy = (a.h + b.h) / 2 + gap - Math.abs(a.y - b.y);
         if (ox <= 0 || oy <= 0) continue;
         moved = true;
-        // Push along the cheaper axis; ties (same place) split by order.
+        // Push along the cheaper axis, one unit further than needed so that pushes settle
+        // rather than creep; ties (same place) split by order.
         if (ox / (a.w + b.w) < oy / (a.h + b.h)) {
           const s = a.x < b.x || (a.x === b.x && i < j) ? -1 : 1;
-          a.x += (s * ox) / 2;
-          b.x -= (s * ox) / 2;
+          a.x += (s * (ox + 1)) / 2;
+          b.x -= (s * (ox + 1)) / 2;
         } else {
           const s = a.y < b.y || (a.y === b.y && i < j) ? -1 : 1;
-          a.y += (s * oy) / 2;
-          b.y -= (s * oy) / 2;
+          a.y += (s * (oy + 1)) / 2;
+          b.y -= (s * (oy + 1)) / 2;
         }
       }
     }
