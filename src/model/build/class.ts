@@ -10,7 +10,7 @@ import { expertPropositions, parseScope, scopeContent, scopeExists } from './sco
 import type { ExerciseType, ExpertProposition, SheetLink, StudentProposition } from './types';
 
 /** What the overview reads of a hand-in: io/handin's `Handin` (read with parseHandin) has it all. */
-export interface Handin {
+export interface ClassHandin {
   readonly student: string;
   /** The file it came from, if any. */
   readonly file?: string;
@@ -92,7 +92,7 @@ const tripleKey = (source: string, kind: string, target: string, symmetric: bool
  * skeleton (given links are not the student's and are not asked for). Null when the scope is not
  * one of the graph's. `chapter` saves computing the graph's propositions for every hand-in.
  */
-export function scoreHandin(graph: LinkageGraph, handin: Handin, chapter: readonly ExpertProposition[] = expertPropositions(graph)): ScoreResult | null {
+export function scoreHandin(graph: LinkageGraph, handin: ClassHandin, chapter: readonly ExpertProposition[] = expertPropositions(graph)): ScoreResult | null {
   const scope = parseScope(handin.scope);
   if (!scope || !scopeExists(graph, scope)) return null;
   const symmetric = new Set((graph.getAttribute('edgeKinds') ?? []).filter((k) => k.symmetric).map((k) => k.id));
@@ -106,7 +106,7 @@ export function scoreHandin(graph: LinkageGraph, handin: Handin, chapter: readon
 const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((t, x) => t + x, 0) / xs.length);
 
 /** The class overview of `handins` (see the module's comment). */
-export function classOverview(graph: LinkageGraph, handins: readonly Handin[]): ClassOverview {
+export function classOverview(graph: LinkageGraph, handins: readonly ClassHandin[]): ClassOverview {
   const chapter = expertPropositions(graph);
   const symmetric = new Set((graph.getAttribute('edgeKinds') ?? []).filter((k) => k.symmetric).map((k) => k.id));
   const edgeCounts = new Map(chapter.map((p) => [p.edge, 0]));
