@@ -35,4 +35,5 @@ export const VIEW_LOADERS: Partial<Record<View, Loader>> = {
 export const MODE_LOADERS: Partial<Record<Mode, Loader>> = {
   lecture: () => import('./lecture/lecture'),
   revision: () => import('./revision/revision'),
+  build: () => import('./build/build'),
 };
