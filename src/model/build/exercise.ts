@@ -57,24 +57,21 @@ export function gridPlaces(keys: readonly string[], originX = 0, originY = 0): P
 }
 
 /**
- * The anchors at their chapter-map places, scaled so neighbours stay about a grid cell apart,
- * then moved apart until their boxes (at the widest of the three languages) do not overlap.
+ * Concepts at their places on the chapter's map, scaled evenly so that the extent they span
+ * gives each about one and a half grid cells of room, then moved apart until their boxes (at the widest of the
+ * three languages) do not overlap.
  */
-function mapPlaces(graph: LinkageGraph, keys: readonly string[]): PlacedConcept[] {
+export function chapterPlaces(graph: LinkageGraph, keys: readonly string[]): PlacedConcept[] {
   if (keys.length === 0) return [];
   const pts = keys.map((k) => ({ key: k, x: graph.getNodeAttribute(k, 'x') ?? 0, y: graph.getNodeAttribute(k, 'y') ?? 0 }));
-  const minX = Math.min(...pts.map((p) => p.x));
-  const maxY = Math.max(...pts.map((p) => p.y));
-  const w = Math.max(...pts.map((p) => p.x)) - minX || 1;
-  const h = maxY - Math.min(...pts.map((p) => p.y)) || 1;
-  const side = Math.max(1, Math.ceil(Math.sqrt(keys.length * 1.6)));
-  const sx = (side * CELL_W) / w;
-  const sy = (Math.max(1, Math.ceil(keys.length / side)) * CELL_H * 1.5) / h;
+  const w = Math.max(...pts.map((p) => p.x)) - Math.min(...pts.map((p) => p.x));
+  const h = Math.max(...pts.map((p) => p.y)) - Math.min(...pts.map((p) => p.y));
+  const scale = Math.sqrt((keys.length * CELL_W * CELL_H * 1.6) / Math.max(1e-9, Math.max(w, 1e-3) * Math.max(h, 1e-3)));
   const boxes = pts.map((p) => {
     const a = graph.getNodeAttributes(p.key);
     const sizes = [a.label, a.labelHans, a.mapEn ?? a.labelEn].map((name) => conceptBox(name || p.key, 0, 0));
     // The graph's y grows upwards; the sheet's downwards.
-    return { key: p.key, x: (p.x - minX) * sx, y: (maxY - p.y) * sy, w: Math.max(...sizes.map((b) => b.w)), h: Math.max(...sizes.map((b) => b.h)) };
+    return { key: p.key, x: p.x * scale, y: -p.y * scale, w: Math.max(...sizes.map((b) => b.w)), h: Math.max(...sizes.map((b) => b.h)) };
   });
   return separate(boxes, 30).map((b) => ({ key: b.key, x: Math.round(b.x), y: Math.round(b.y) }));
 }
@@ -111,7 +108,7 @@ export function makeExercise(graph: LinkageGraph, type: ExerciseType, scope: Sco
       anchors,
       given,
       propositions: propositions.filter((p) => !givenEdges.has(p.edge)),
-      initial: { placed: mapPlaces(graph, anchors), links: given, next: 1 },
+      initial: { placed: chapterPlaces(graph, anchors), links: given, next: 1 },
     };
   }
   return { ...base, propositions, initial: { placed: [], links: [], next: 1 } };

@@ -22,9 +22,11 @@ import { deviceStorage } from '../../state/device-storage';
 import { graphKeyOf } from '../../state/progress';
 import { kindIndex, kindName } from '../common';
 import type { AppContext } from '../registry';
+import { mountClassView } from './class-view';
 import { mountHandin } from './handin-panel';
 import { dueMissed } from './due';
 import { resultsElement } from './results';
+import { scopeName } from './scope-name';
 import { cardGroups, cardText, kindChoices, mountSide, type Choice } from './side';
 import { mountSheet, type SheetScene, type Verdict } from './sheet-view';
 import './build.css';
@@ -68,12 +70,13 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
   const redoButton = tool('redo', () => apply(S.redo(history), 'redone'));
   const checkButton = tool('check', () => check(), 'primary');
   const startOverButton = tool('startOver', () => startOver());
+  const classButton = tool('classOverview', () => showClass(true));
   const zoomOut = el('button', { type: 'button', class: 'build-tool', 'aria-label': '−', onclick: () => sheet.zoom(1 / 1.25) }, '−');
   const zoomIn = el('button', { type: 'button', class: 'build-tool', 'aria-label': '+', onclick: () => sheet.zoom(1.25) }, '+');
   const help = el('p', { class: 'build-help' });
   const keys = el('p', { class: 'build-keys muted' });
   const live = el('div', { class: 'visually-hidden', 'aria-live': 'polite', role: 'status' });
-  const head = el('header', { class: 'build-head' }, title, typeGroup, scopeLabel, el('div', { class: 'build-tools-row' }, undoButton, redoButton, checkButton, startOverButton, zoomOut, zoomIn));
+  const head = el('header', { class: 'build-head' }, title, typeGroup, scopeLabel, el('div', { class: 'build-tools-row' }, undoButton, redoButton, checkButton, startOverButton, zoomOut, zoomIn, classButton));
   const sheetHost = el('div', { class: 'sheet-host' });
   const resultsHost = el('div', { class: 'build-results-host' });
   const side = mountSide(() => session.searchIndex, {
@@ -98,7 +101,19 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
   });
   side.element.append(resultsHost, handin.element);
   const root = el('div', { class: 'build' }, head, help, el('div', { class: 'build-body' }, side.element, sheetHost), keys, live);
-  pane.append(root);
+  const classHost = el('div', { class: 'class-host', hidden: true });
+  pane.append(root, classHost);
+  let classView: { render(): void; dispose(): void } | null = null;
+  /** The lecturer's class overview in place of the exercise (mounted when first opened). */
+  function showClass(on: boolean): void {
+    root.hidden = on;
+    classHost.hidden = !on;
+    if (on) {
+      classView ??= mountClassView(classHost, ctx, () => showClass(false));
+      classView.render();
+      classHost.querySelector<HTMLElement>('h2')?.focus();
+    } else classButton.focus();
+  }
 
   const sheet = mountSheet(sheetHost, {
     activate: (key) => activate(key),
@@ -291,23 +306,13 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
     resultsHost.querySelector<HTMLElement>('h3')?.scrollIntoView?.({ block: 'nearest' });
   }
 
-  function scopeText(scope: Scope): string {
-    const l = lang();
-    if (scope.kind === 'all') return tb(l, 'scopeAll');
-    if (scope.kind === 'section') {
-      const sec = (graph.getAttribute('sections') ?? []).find((s) => s.id === scope.id);
-      return sec ? `${sec.id} ${pick(l, sec.zh, sec.zhHans, sec.en)}` : scope.id;
-    }
-    return scope.first === scope.last ? tb(l, 'scopeSlide', { n: scope.first }) : tb(l, 'scopeSlides', { a: scope.first, b: scope.last });
-  }
-
   function fillScopes(): void {
     const options: Scope[] = [{ kind: 'all' }, ...(graph.getAttribute('sections') ?? []).map((s) => ({ kind: 'section' as const, id: s.id }))];
     const count = graph.getAttribute('slideCount') ?? 0;
     for (let n = 1; n <= count; n++) options.push({ kind: 'slides', first: n, last: n });
     const current = formatScope(exercise.scope);
     if (!options.some((o) => formatScope(o) === current)) options.push(exercise.scope);
-    scopeSelect.replaceChildren(...options.map((o) => el('option', { value: formatScope(o), selected: formatScope(o) === current }, scopeText(o))));
+    scopeSelect.replaceChildren(...options.map((o) => el('option', { value: formatScope(o), selected: formatScope(o) === current }, scopeName(graph, o, lang()))));
   }
 
   function chooseScope(text: string): void {
@@ -346,7 +351,7 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
       const match = o.value === formatScope(exercise.scope);
       o.selected = match;
     }
-    for (const [button, key] of [[undoButton, 'undo'], [redoButton, 'redo'], [checkButton, 'check'], [startOverButton, 'startOver']] as const) button.textContent = tb(l, key);
+    for (const [button, key] of [[undoButton, 'undo'], [redoButton, 'redo'], [checkButton, 'check'], [startOverButton, 'startOver'], [classButton, 'classOverview']] as const) button.textContent = tb(l, key);
     undoButton.disabled = history.past.length === 0;
     redoButton.disabled = history.future.length === 0;
     help.textContent = exercise.propositions.length === 0 && exercise.type !== 'free' ? tb(l, 'emptyScope') : tb(l, `exHelp-${exercise.type}`);
@@ -429,12 +434,14 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
     } else if (s.lang !== prev.lang) {
       fillScopes();
       render();
+      classView?.render();
     }
   });
 
   return () => {
     unsubscribe();
     handin.dispose();
+    classView?.dispose();
     sheet.dispose();
     root.remove();
   };

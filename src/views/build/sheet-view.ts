@@ -34,6 +34,10 @@ export interface SheetScene {
   conceptLabel(key: string): string;
   linkLabel(link: SheetLink): string;
   readonly sheetLabel: string;
+  /** A picture only (the class overview): nothing to focus, drag or link. */
+  readonly readonly?: boolean;
+  /** Per link, a stroke of its own (the class overview's counts): colour and width. */
+  linkStroke?(id: string): { color: string; width: number } | null;
 }
 
 export interface SheetHandlers {
@@ -153,18 +157,19 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
       const b = boxes.get(d.target)!;
       const shape = linkShape(a, b, d.bend);
       const style = d.verdict ? VERDICT_STYLE[d.verdict] : null;
-      const color = style?.color ?? LINK_COLOR;
-      const marker = d.arrow ? `url(#sheet-${d.verdict ? `arrow-${d.verdict}` : 'arrow'})` : null;
+      const own = s.linkStroke?.(d.id) ?? null;
+      const color = own?.color ?? style?.color ?? LINK_COLOR;
+      const marker = d.arrow && !own ? `url(#sheet-${d.verdict ? `arrow-${d.verdict}` : 'arrow'})` : null;
       g.attr('data-link', d.id)
         .attr('data-verdict', d.verdict)
-        .attr('tabindex', d.verdict === 'missing' ? null : 0)
-        .attr('role', d.verdict === 'missing' ? 'img' : 'button')
+        .attr('tabindex', d.verdict === 'missing' || s.readonly ? null : 0)
+        .attr('role', d.verdict === 'missing' || s.readonly ? 'img' : 'button')
         .attr('aria-label', d.verdict ? `${style!.sign} ${d.label}` : d.label)
         .attr('opacity', d.verdict === 'missing' ? 0.75 : 1);
-      g.select('path').attr('d', shape.d).attr('stroke', color).attr('stroke-width', d.given ? 3.5 : d.verdict === 'right' ? 3 : 2).attr('stroke-dasharray', style?.dash ?? null).attr('marker-end', marker);
+      g.select('path').attr('d', shape.d).attr('stroke', color).attr('stroke-width', own?.width ?? (d.given ? 3.5 : d.verdict === 'right' ? 3 : 2)).attr('stroke-dasharray', style?.dash ?? null).attr('marker-end', marker);
       const text = d.verdict ? `${style!.sign} ${d.phrase}` : d.phrase;
-      const w = phraseWidth(text);
-      g.select('rect').attr('x', shape.labelX - w / 2).attr('y', shape.labelY - PHRASE_SIZE * 0.8).attr('width', w).attr('height', PHRASE_SIZE * 1.5)
+      const w = text === '' ? 0 : phraseWidth(text);
+      g.select('rect').attr('display', text === '' ? 'none' : null).attr('x', shape.labelX - w / 2).attr('y', shape.labelY - PHRASE_SIZE * 0.8).attr('width', w).attr('height', PHRASE_SIZE * 1.5)
         .attr('fill', '#ffffff').attr('stroke', d.verdict ? color : 'none').attr('stroke-dasharray', style?.dash ?? null);
       g.select('text').attr('x', shape.labelX).attr('y', shape.labelY + PHRASE_SIZE * 0.35).attr('fill', d.verdict ? color : '#202124').attr('font-style', d.verdict === 'missing' ? 'italic' : null).text(text);
     });
@@ -173,7 +178,7 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
     const placed = s.sheet.placed.map((p) => ({ key: p.key, box: boxes.get(p.key)! }));
     const concepts = conceptLayer.selectAll<SVGGElement, { key: string; box: ConceptBox }>('g.sheet-concept').data(placed, (d) => d.key);
     concepts.exit().remove();
-    const cIn = concepts.enter().append('g').attr('class', 'sheet-concept').attr('tabindex', 0).attr('role', 'button');
+    const cIn = concepts.enter().append('g').attr('class', 'sheet-concept');
     cIn.append('rect').attr('class', 'box').attr('rx', 10);
     cIn.append('g').attr('class', 'name');
     cIn.append('circle').attr('class', 'handle').attr('r', 8);
@@ -185,18 +190,19 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
       const { box } = d;
       const anchor = s.anchors.has(d.key);
       const picked = s.picked === d.key;
+      g.attr('tabindex', s.readonly ? null : 0).attr('role', s.readonly ? 'img' : 'button');
       g.attr('data-key', d.key).attr('transform', `translate(${box.x},${box.y})`).attr('aria-label', s.conceptLabel(d.key)).attr('aria-pressed', picked ? 'true' : null);
       g.select('rect.box').attr('x', -box.w / 2).attr('y', -box.h / 2).attr('width', box.w).attr('height', box.h)
         .attr('fill', '#ffffff').attr('stroke', picked ? PICKED : s.color(d.key)).attr('stroke-width', picked ? 4 : anchor ? 4 : 2.5).attr('stroke-dasharray', picked ? '6 3' : null);
       const name = g.select<SVGGElement>('g.name');
       const offsets = lineOffsets(box);
       name.selectAll('text').data(box.lines).join('text').attr('x', 0).attr('y', (_l, i) => offsets[i]!).attr('text-anchor', 'middle').attr('font-size', NAME_SIZE).attr('fill', '#202124').attr('font-weight', anchor ? 700 : 400).text((l) => l);
-      g.select('circle.handle').attr('cx', box.w / 2).attr('cy', 0).attr('fill', PICKED).attr('stroke', '#ffffff').attr('stroke-width', 2);
+      g.select('circle.handle').attr('display', s.readonly ? 'none' : null).attr('cx', box.w / 2).attr('cy', 0).attr('fill', PICKED).attr('stroke', '#ffffff').attr('stroke-width', 2);
     });
   }
 
   function onConceptDown(this: SVGGElement, e: PointerEvent, d: { key: string; box: ConceptBox }): void {
-    if (e.button !== 0 || !scene) return;
+    if (e.button !== 0 || !scene || scene.readonly) return;
     const start = toSheet(e);
     const origin = scene.sheet.placed.find((p) => p.key === d.key);
     if (!origin) return;
@@ -255,7 +261,7 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
   }
 
   function onConceptKey(e: KeyboardEvent, d: { key: string; box: ConceptBox }): void {
-    if (!scene || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!scene || scene.readonly || e.ctrlKey || e.metaKey || e.altKey) return;
     const p = scene.sheet.placed.find((c) => c.key === d.key);
     const step = e.shiftKey ? NUDGE * 5 : NUDGE;
     const nudge: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
@@ -269,7 +275,7 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
 
   linkLayer.on('keydown', (e: KeyboardEvent) => {
     const id = (e.target as Element).closest('g.sheet-link')?.getAttribute('data-link');
-    if (!id || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!id || scene?.readonly || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === 'Delete' || e.key === 'Backspace') handlers.removeLink(id);
     else if (e.key === 'r' || e.key === 'R') handlers.reverse(id);
     else if (e.key === 'Enter' || e.key === ' ') handlers.retype(id);
