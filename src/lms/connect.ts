@@ -22,10 +22,17 @@ export async function connectLms(win: Window, ui: LaunchUi): Promise<boolean> {
   if (!found) return false;
   const api = found;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Past the timeout the views have started on the device's storage: a bridge that arrives later
+  // does not start (it would write the LMS's copy under views that already read theirs, and the
+  // next save would then overwrite it); the LMS keeps what it had, the page runs on the device.
+  let late = false;
   const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, LAUNCH_TIMEOUT_MS);
+    timer = setTimeout(() => {
+      late = true;
+      resolve();
+    }, LAUNCH_TIMEOUT_MS);
   });
-  const started = import('./launch').then(({ launch }) => launch(api, parseLaunch(win.location.search), ui, win.location.hash));
+  const started = import('./launch').then(({ launch }) => launch(api, parseLaunch(win.location.search), ui, win.location.hash, () => late));
   try {
     await Promise.race([started, timeout]);
   } catch (err) {

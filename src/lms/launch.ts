@@ -47,9 +47,16 @@ async function packageChapter(id: string): Promise<BridgeChapter> {
   };
 }
 
-/** Starts the bridge for the page at `location`; null when the LMS refused to start a session. */
-export async function launch(found: FoundApi, config: LaunchConfig, ui: LaunchUi, hash: string): Promise<Bridge | null> {
+/**
+ * Starts the bridge for the page launched at `hash`; null when the LMS refused to start a session,
+ * or when `late()` says the page has already started without it.
+ */
+export async function launch(found: FoundApi, config: LaunchConfig, ui: LaunchUi, hash: string, late: () => boolean): Promise<Bridge | null> {
   const ch = await packageChapter(chapterId(hash));
+  if (late()) {
+    console.warn('Linkage: the LMS bridge came too late; this session runs on the device alone');
+    return null;
+  }
   const bridge = launchBridge(found, {
     config,
     chapter: ch,

@@ -131,6 +131,12 @@ describe('the starting view', () => {
     expect(() => makePackage(input('1.2', { distDir: join(dist, 'nowhere') }))).toThrow(/build the site first/);
   });
 
+  it('the bridge reads garbled launch parameters as the defaults (revision, no threshold, either version)', () => {
+    expect(parseLaunch('?lms=scorm3&mastery=2&activity=bogus')).toEqual({ version: null, mastery: null, activity: { kind: 'revision' } });
+    expect(parseLaunch('')).toEqual({ version: null, mastery: null, activity: { kind: 'revision' } });
+    expect(parseLaunch('?lms=scorm2004&mastery=0&activity=revision')).toEqual({ version: '2004', mastery: 0, activity: { kind: 'revision' } });
+  });
+
   it('reads the threshold as a share or a percentage', () => {
     expect(parseMastery('0.8')).toBe(0.8);
     expect(parseMastery('75%')).toBe(0.75);
