@@ -37,14 +37,20 @@ const TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript'
 
 let server: Server;
 let base = '';
-/** Each package's files by path, and its launch address (resource href + the item's parameters). */
-const packages = new Map<ScormVersion, { files: Record<string, Uint8Array>; launch: string }>();
+/** Each package's files by path, and its launch address (resource href + the item's parameters), by its folder on the server. */
+const packages = new Map<string, { files: Record<string, Uint8Array>; launch: string }>();
+/** The packages made: revision of the chapter in each version, and a map exercise of slides 6–13 in SCORM 2004. */
+const MADE = [
+  { folder: 'pkg12', version: '1.2', start: 'mode=revision' },
+  { folder: 'pkg2004', version: '2004', start: 'mode=revision' },
+  { folder: 'pkgkit', version: '2004', start: 'mode=build&ex=kit&scope=slides:6-13' },
+] as const;
 const contexts: BrowserContext[] = [];
 const errors: string[] = [];
 
 beforeAll(async () => {
   const graph = compiledChapter();
-  for (const version of ['1.2', '2004'] as const) {
+  for (const { folder, version, start } of MADE) {
     const pkg = makePackage({
       version,
       distDir: inject('distDir'),
@@ -52,7 +58,7 @@ beforeAll(async () => {
       defaultChapter: true,
       graph,
       course: { title: '電子政務概論', titleEn: 'Introduction to E-Government' },
-      start: 'mode=revision',
+      start,
       mastery: 0.8,
     });
     const files = unzipSync(pkg.zip);
@@ -60,7 +66,7 @@ beforeAll(async () => {
     const doc = new DOMParser().parseFromString(new TextDecoder().decode(files['imsmanifest.xml']!), 'text/xml');
     const item = doc.getElementsByTagName('item')[0]!;
     const sco = Array.from(doc.getElementsByTagName('resource')).find((r) => r.getAttribute('identifier') === item.getAttribute('identifierref'))!;
-    packages.set(version, { files, launch: sco.getAttribute('href')! + item.getAttribute('parameters')! });
+    packages.set(folder, { files, launch: sco.getAttribute('href')! + item.getAttribute('parameters')! });
   }
   const runtimeDir = join(process.cwd(), 'node_modules', 'scorm-again', 'dist');
   server = createServer((req, res) => {
@@ -69,9 +75,8 @@ beforeAll(async () => {
     if (path === '/lms/host.html') body = new TextEncoder().encode('<!doctype html><meta charset="utf-8"><title>LMS</title><body style="margin:0"></body>');
     else if (path.startsWith('/lms/runtime/')) body = readFileSync(join(runtimeDir, path.slice('/lms/runtime/'.length).replace(/[^a-z0-9.]/g, '')));
     else {
-      const m = /^\/pkg(12|2004)\/(.*)$/.exec(path);
-      const pkg = m ? packages.get(m[1] === '12' ? '1.2' : '2004') : undefined;
-      body = pkg?.files[m![2]!];
+      const m = /^\/(pkg[a-z0-9]+)\/(.*)$/.exec(path);
+      body = m ? packages.get(m[1]!)?.files[m[2]!] : undefined;
     }
     if (!body) {
       res.writeHead(404).end();
@@ -105,7 +110,7 @@ async function newPage(): Promise<Page> {
  * package framed at its launch address. Returns the page and the package's frame, once the app has
  * started in it.
  */
-async function launchInLms(version: ScormVersion, cmi: Record<string, unknown>, setup?: string): Promise<{ page: Page; frame: Frame; requests: string[] }> {
+async function launchInLms(version: ScormVersion, cmi: Record<string, unknown>, setup?: string, folder = version === '1.2' ? 'pkg12' : 'pkg2004'): Promise<{ page: Page; frame: Frame; requests: string[] }> {
   const page = await newPage();
   const requests: string[] = [];
   page.on('request', (req) => requests.push(req.url()));
@@ -131,7 +136,7 @@ async function launchInLms(version: ScormVersion, cmi: Record<string, unknown>, 
       frame.src = src;
       document.body.append(frame);
     },
-    { r, cmi, src: `${base}/pkg${version === '1.2' ? '12' : '2004'}/${packages.get(version)!.launch}`, setup: setup ?? '' },
+    { r, cmi, src: `${base}/${folder}/${packages.get(folder)!.launch}`, setup: setup ?? '' },
   );
   const frame = await (async () => {
     for (let i = 0; i < 100; i++) {
@@ -265,6 +270,22 @@ describe('the SCORM package in an LMS', () => {
     expect((await recorded(page))['cmi.session_time']).toMatch(/^PT\d+H\d+M[\d.]+S$/);
   });
 
+  it('SCORM 2004, a map exercise of slides 6–13: checking it completes the activity, scored by its convergence', async () => {
+    const { page, frame } = await launchInLms('2004', { scaled_passing_score: '0.8' }, undefined, 'pkgkit');
+    await expect.poll(() => frame.evaluate(() => (window as any).linkage.session.state().mode)).toBe('build');
+    expect(await frame.evaluate(() => (window as any).linkage.session.state().exercise)).toEqual({ type: 'kit', scope: { kind: 'slides', first: 6, last: 13 } });
+    await expect.poll(async () => (await recorded(page))['cmi.completion_status']).toBe('incomplete');
+    // Checked with nothing built: done, nothing right, below the threshold.
+    await frame.locator('[data-tool="check"]').click();
+    await expect.poll(async () => (await recorded(page))['cmi.success_status'], { timeout: 10_000 }).toBe('failed');
+    const values = await recorded(page);
+    expect(values['cmi.completion_status']).toBe('completed');
+    expect(values['cmi.score.scaled']).toBe('0');
+    expect(decodeSuspend(values['cmi.suspend_data']!)!.exerciseBest).toBe(0);
+    await page.evaluate(() => document.querySelector('iframe')!.remove());
+    await expect.poll(() => page.evaluate(() => (window as any).finished)).toBe(true);
+  });
+
   it('an LMS that refuses to store: a notice in the page, the revision goes on, nothing thrown', async () => {
     // The runtime refuses every Commit (as an LMS whose server is down answers).
     const { page, frame } = await launchInLms('2004', {}, "api.Commit = () => 'false';");
@@ -282,7 +303,7 @@ describe('the same package with no LMS', () => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     // Opened at its launch address, with nothing around it.
-    await page.goto(`${base}/pkg12/${packages.get('1.2')!.launch}`);
+    await page.goto(`${base}/pkg12/${packages.get('pkg12')!.launch}`);
     await page.waitForFunction(() => Boolean((window as any).linkage?.net), undefined, { timeout: 30_000 });
     const frame = page.mainFrame();
     await answer(frame, true);
