@@ -129,11 +129,12 @@ function readProgress(entries: Readonly<Record<string, string>>): { progress: Ma
 }
 
 /**
- * Encodes `state` in at most `limit` characters (progress that does not read as progress is left out). `first`: the key that matters most (the
- * package's chapter's progress), kept before any other. When everything does not fit, what is
- * dropped, in order: other values (work in progress, the largest first), other chapters'
- * progress (the largest first), then the first key's cards, least valuable first (see byValue),
- * as few as can be. Deterministic: the same state gives the same text.
+ * Encodes `state` in at most `limit` characters (progress that does not read as progress is left
+ * out). `first`: the key that matters most (the package's chapter's progress), kept before any
+ * other. Then, by priority: that chapter's work in progress, other chapters' progress, other work
+ * in progress. When everything does not fit, whole keys are dropped from the lowest priority up
+ * (within a group the largest first), then the first key's cards, least valuable first (see
+ * byValue), as few as can be. Deterministic: the same state gives the same text.
  */
 export function encodeSuspend(state: SuspendState, first: string | null, limit = SUSPEND_LIMIT): Encoded {
   const { progress, other, unreadable } = readProgress(state.entries);
@@ -152,10 +153,12 @@ export function encodeSuspend(state: SuspendState, first: string | null, limit =
     }
     return { p, o, x };
   };
-  // Keys by priority: the first one, then other progress, then the rest (each group smallest first).
+  // Keys by priority (see above), each group smallest first, so that the largest goes first.
+  const ownWork = first !== null && first.startsWith(PROGRESS_PREFIX) ? `${BUILD_PREFIX}${first.slice(PROGRESS_PREFIX.length)}:` : null;
+  const group = (k: string) => (ownWork !== null && k.startsWith(ownWork) ? 0 : progress.has(k) ? 1 : 2);
   const size = (k: string) => (progress.has(k) ? Object.keys(progress.get(k)!.cards).length * 40 : other.get(k)!.length);
   const rest = [...progress.keys(), ...other.keys()].filter((k) => k !== first);
-  const ordered = rest.sort((a, b) => Number(other.has(a)) - Number(other.has(b)) || size(a) - size(b) || (a < b ? -1 : 1));
+  const ordered = rest.sort((a, b) => group(a) - group(b) || size(a) - size(b) || (a < b ? -1 : 1));
   let keys = first !== null && (progress.has(first) || other.has(first)) ? [first, ...ordered] : ordered;
 
   let text = encodePayload(payloadOf(keys, null));

@@ -121,6 +121,23 @@ describe('suspend data', () => {
     expect(Object.values(kept.cards).filter((c) => isMastered(c)).length).toBe(Math.min(mastered, keptIds.size));
   });
 
+  it("the package's chapter's work in progress is kept before other chapters' progress, which is kept before their work", () => {
+    const rnd = random(7);
+    const noise = (n: number) => JSON.stringify({ noise: Array.from({ length: n }, () => String.fromCharCode(33 + Math.floor(rnd() * 90))).join('') });
+    const gk = graphKeyOf(graph);
+    let other = emptyProgress('demo-01', 9);
+    for (let i = 0; i < 40; i++) other = recordAnswer(other, `demo-question-${i}`, i % 2 === 0, 1e12 + i * 7919);
+    const entries = {
+      [key]: serializeProgress(fullChapter(6).progress),
+      [`linkage.build:${gk}:kit:slides:6-13`]: noise(600),
+      'linkage.progress:demo-01': serializeProgress(other),
+      'linkage.build:demo-01:kit:all': noise(300),
+    };
+    const encoded = encodeSuspend({ entries, exerciseBest: null }, key);
+    expect(encoded.droppedKeys).toEqual(['linkage.build:demo-01:kit:all', 'linkage.progress:demo-01']);
+    expect(Object.keys(decodeSuspend(encoded.text)!.entries).sort()).toEqual([key, `linkage.build:${gk}:kit:slides:6-13`].sort());
+  });
+
   it('progress of other chapters rides along while there is room; unreadable progress is left out and named', () => {
     const other = emptyProgress('demo-01', 9);
     const entries = { [key]: serializeProgress(fullChapter(2).progress), 'linkage.progress:demo-01': serializeProgress(recordAnswer(other, 'q1', true, 1e12)), 'linkage.progress:broken': '{nope' };
