@@ -170,10 +170,14 @@ export function launchBridge(found: FoundApi, options: BridgeOptions): Bridge | 
       refused({ call: 'report', code: 'exception', message: err instanceof Error ? err.message : String(err) });
     }
   };
+  /** Reports a moment after the last change, in idle time (the first report generates the deck's question ids). */
   const schedule = () => {
     if (finished) return;
     clearTimeout(timer);
-    timer = setTimeout(report, COMMIT_DELAY_MS);
+    timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(report, { timeout: 2000 });
+      else report();
+    }, COMMIT_DELAY_MS);
   };
 
   const unwatch = watchWrites(CARRIED_PREFIXES, schedule);

@@ -208,7 +208,8 @@ describe('the SCORM package in an LMS', () => {
     answered = [];
     for (const right of [true, true, false, true]) answered.push({ id: await answer(frame, right), right });
     // A commit a moment after the last answer: the suspend data holds the four cards.
-    await expect.poll(async () => decodeSuspend((await recorded(page))['cmi.suspend_data'] ?? '')?.entries[KEY] ?? null, { timeout: 10_000 }).not.toBeNull();
+    const cardsHeld = async () => Object.keys(parseProgress(decodeSuspend((await recorded(page))['cmi.suspend_data'] ?? '')?.entries[KEY] ?? null, 'chapter-02').progress?.cards ?? {}).length;
+    await expect.poll(cardsHeld, { timeout: 10_000 }).toBe(4);
     const values = await recorded(page);
     expect(values['cmi.core.score.raw']).toBe('0'); // nothing mastered yet
     expect(values['cmi.core.score.min']).toBe('0');
