@@ -70,6 +70,7 @@ const STRINGS = {
   boxNew: ['新', '新', 'new'],
   legendVisited: ['已複習的概念', '已复习的概念', 'Visited concept'],
   legendMastered: ['已掌握的概念', '已掌握的概念', 'Mastered concept'],
+  legendLinked: ['構圖練習中連對的概念', '构图练习中连对的概念', 'Linked right in a map exercise'],
   exportAnki: ['匯出 Anki 卡片(CSV)', '导出 Anki 卡片(CSV)', 'Export Anki cards (CSV)'],
   exported: ['已匯出 {n} 張卡片。', '已导出 {n} 张卡片。', 'Exported {n} cards.'],
   resetProgress: ['重設進度', '重设进度', 'Reset progress'],

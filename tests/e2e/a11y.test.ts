@@ -3,38 +3,12 @@
  * critical violation on any view — network, transformations, outline, the help dialog — in
  * each language; every control has an accessible name; keyboard focus is always visible.
  */
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { ladderSettled, nextFrame, waitReady } from './harness';
-
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { axe, ladderSettled, nextFrame, waitReady } from './harness';
 
 const browser = sharedBrowser();
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** Runs axe on the page; returns the serious and critical violations, with their targets. */
-async function axe(page: Page): Promise<Violation[]> {
-  // Injected once per document (a page taken through its views by the hash keeps it).
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 6).map((n: any) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`),
-    }));
-  });
-  return (result as Violation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /**
  * A context for the app. The page's Content-Security-Policy forbids inline scripts, so the

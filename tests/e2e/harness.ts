@@ -3,6 +3,7 @@
  * is drawn, and read the pixels sigma painted (WebGL nodes layer, 2D labels layer).
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
@@ -28,8 +29,18 @@ afterAll(() => {
 });
 
 /** Opens a fresh context (empty storage) at `hash` and waits for the map. */
-export async function openApp(browser: Browser, hash = '', options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Opened> {
-  const context = await browser.newContext({ locale: options.locale ?? 'zh-TW', viewport: options.viewport ?? { width: 1400, height: 880 } });
+export async function openApp(
+  browser: Browser,
+  hash = '',
+  options: { locale?: string; viewport?: { width: number; height: number }; bypassCSP?: boolean; hasTouch?: boolean } = {},
+): Promise<Opened> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'zh-TW',
+    viewport: options.viewport ?? { width: 1400, height: 880 },
+    bypassCSP: options.bypassCSP === true,
+    hasTouch: options.hasTouch === true,
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -270,4 +281,31 @@ export async function ladderSettled(page: Page, timeout = 10_000): Promise<void>
   // A frame first: a render the last event scheduled has started its transitions by then.
   await nextFrame(page);
   await page.waitForFunction(() => ![...document.querySelectorAll('svg.ladder, svg.ladder *')].some((e) => (e as any).__transition), undefined, { polling: 'raf', timeout });
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core on the page (injected once per document; the page's context must bypass CSP);
+ * returns the serious and critical violations, with their targets.
+ */
+export async function axe(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 6).map((n: any) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`),
+    }));
+  });
+  return (result as Violation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -53,7 +53,8 @@ export function mountClassView(host: HTMLElement, ctx: AppContext, onBack: () =>
   } });
   const drop = el('div', { class: 'class-drop' }, dropText, ' ', chooseLabel, input, privacy);
   const summary = el('div', { class: 'class-summary' });
-  const mapHost = el('div', { class: 'sheet-host class-map' });
+  // Scrollable, so it takes the focus itself (it holds nothing else focusable): the keyboard can scroll it.
+  const mapHost = el('div', { class: 'sheet-host class-map', tabindex: 0, role: 'region', 'aria-labelledby': 'class-heading' });
   const root = el('section', { class: 'class-view', 'aria-labelledby': 'class-heading' },
     el('header', { class: 'build-head' }, heading, el('div', { class: 'build-tools-row' }, clear, back)),
     el('div', { class: 'class-body' }, el('div', { class: 'class-side' }, drop, summary), mapHost));

@@ -284,6 +284,14 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
     e.stopPropagation();
   });
 
+  // Chromium ignores touch-action on SVG children, so a touch that starts on a concept (to drag
+  // it or draw a link) would be taken for a pan of the sheet and cancelled: such touches are
+  // kept from panning here. Touches on the empty sheet still scroll it.
+  const onTouchStart = (e: TouchEvent) => {
+    if (!scene?.readonly && (e.target as Element | null)?.closest?.('g.sheet-concept')) e.preventDefault();
+  };
+  (svg.node() as SVGSVGElement).addEventListener('touchstart', onTouchStart, { passive: false });
+
   const focusIn = (selector: string) => {
     const node = (svg.node() as SVGSVGElement).querySelector<SVGGElement>(selector);
     node?.focus();

@@ -14,7 +14,7 @@ import type { KindInfo } from '../../model/types';
 
 /** Cards that read the same, as the tray shows them. */
 export interface CardGroup {
-  /** Kind and phrase: the group's identity. */
+  /** Kind and phrase (`kind::zh::en`): the group's identity. */
   readonly id: string;
   readonly kind: string;
   readonly text: string;
@@ -32,7 +32,7 @@ export function cardGroups(cards: readonly LinkCard[], used: ReadonlySet<string>
   const groups = new Map<string, { kind: string; text: string; free: LinkCard[]; total: number }>();
   for (const c of cards) {
     const text = cardText(c, lang);
-    const id = `${c.kind}\u0000${c.zh}\u0000${c.en}`;
+    const id = `${c.kind}::${c.zh}::${c.en}`;
     const g = groups.get(id) ?? { kind: c.kind, text, free: [], total: 0 };
     g.total++;
     if (!used.has(c.id)) g.free.push(c);

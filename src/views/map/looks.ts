@@ -23,6 +23,7 @@ export const N = {
   RING_MASTERED: 128,
   /** Veiled maps with focus on: in the focus, drawn above the veil (lit or not). */
   RAISED: 256,
+  RING_LINKED: 512,
 } as const;
 
 /** Edge look bits. */
@@ -39,10 +40,14 @@ export const E = {
   RAISED: 64,
 } as const;
 
-/** Rings drawn around nodes (e.g. revision progress); `mastered` wins over `visited`. */
+/**
+ * Rings drawn around nodes (e.g. revision progress); `mastered` wins over `linked` (linked
+ * correctly in a map exercise), which wins over `visited`.
+ */
 export interface MapOverlay {
   readonly visited: ReadonlySet<string>;
   readonly mastered: ReadonlySet<string>;
+  readonly linked?: ReadonlySet<string>;
 }
 
 /** What the looks are computed from. */
@@ -97,6 +102,7 @@ export function nodeLook(key: string, x: LookInputs): number {
   if (inPath) code |= N.PATH;
   if (key === d.selectedVisible || (inPath && (key === x.pathFrom || key === x.pathTo))) code |= N.MARKED;
   if (x.overlay?.mastered.has(key)) code |= N.RING_MASTERED;
+  else if (x.overlay?.linked?.has(key)) code |= N.RING_LINKED;
   else if (x.overlay?.visited.has(key)) code |= N.RING_VISITED;
   if (focusRaises(x)) code |= N.RAISED;
   return code;

@@ -15,7 +15,7 @@ type NodeData = Partial<NodeDisplayData> & NodeAttrs & { borderColor?: string; b
 type EdgeData = Partial<EdgeDisplayData> & EdgeAttrs & { curvature?: number };
 
 /** Ring colours of the overlay (also used by the legend that explains them). */
-export const OVERLAY_COLORS = { visited: '#2f6fd0', mastered: '#1a9850' } as const;
+export const OVERLAY_COLORS = { visited: '#2f6fd0', mastered: '#1a9850', linked: '#c51b7d' } as const;
 
 /** Mixes a hex colour towards white: the dimmed look of things outside the highlight. */
 export function fade(hex: string, amount = 0.82): string {
@@ -144,6 +144,9 @@ export function createReducers(ctx: MapContext, looks: LookTable, curvature: Rea
     if (code & N.RING_MASTERED) {
       data.ringColor = OVERLAY_COLORS.mastered;
       data.ringSize = 0.4;
+    } else if (code & N.RING_LINKED) {
+      data.ringColor = OVERLAY_COLORS.linked;
+      data.ringSize = 0.3;
     } else if (code & N.RING_VISITED) {
       data.ringColor = OVERLAY_COLORS.visited;
       data.ringSize = 0.3;

@@ -5,6 +5,9 @@
 import { prefersReducedMotion } from '../../util/motion';
 import type { Question } from '../../model/quiz';
 import { clearPath, select, setPathEnd } from '../../state/actions';
+import type { LinkageGraph } from '../../model/types';
+import { readLinked } from '../../state/build-work';
+import { deviceStorage } from '../../state/device-storage';
 import { overlayOf } from '../../state/progress';
 import type { NetworkHandle } from '../map/network';
 import type { AppContext } from '../registry';
@@ -46,7 +49,11 @@ function frame(net: NetworkHandle, keys: readonly string[]): void {
   void r.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: prefersReducedMotion() ? 0 : 500 });
 }
 
-/** Rings on the map the concepts whose questions have been visited and mastered. */
-export function paintOverlay(net: NetworkHandle, deck: Deck): void {
-  net.setOverlay(overlayOf(deck.questions, deck.store.get().cards));
+/**
+ * Rings on the map the concepts whose questions have been visited and mastered, and those linked
+ * correctly in a map exercise (Build mode).
+ */
+export function paintOverlay(net: NetworkHandle, deck: Deck, graph: LinkageGraph): void {
+  const linked = readLinked(deviceStorage(), graph, deck.graphKey);
+  net.setOverlay({ ...overlayOf(deck.questions, deck.store.get().cards), linked });
 }

@@ -63,7 +63,7 @@ export function renderHead(p: Pane, deck: Deck, l: Lang): void {
     r.style.setProperty('--ring', color);
     return el('span', { class: 'legend-item' }, r, text);
   };
-  replaceChildren(p.legend, ring(OVERLAY_COLORS.visited, tm(l, 'legendVisited')), ring(OVERLAY_COLORS.mastered, tm(l, 'legendMastered')));
+  replaceChildren(p.legend, ring(OVERLAY_COLORS.visited, tm(l, 'legendVisited')), ring(OVERLAY_COLORS.mastered, tm(l, 'legendMastered')), ring(OVERLAY_COLORS.linked, tm(l, 'legendLinked')));
   p.legend.hidden = empty;
   p.tools.exportButton.textContent = tm(l, 'exportAnki');
   p.tools.exportButton.disabled = empty;

@@ -95,9 +95,9 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
   };
 
   // 5. Progress → the head and the map overlay; storage written by another tab → reload.
-  paintOverlay(ctx.net, deck);
+  paintOverlay(ctx.net, deck, graph);
   disposers.push(store.subscribe(() => {
-    paintOverlay(ctx.net, deck);
+    paintOverlay(ctx.net, deck, graph);
     renderHead(p, deck, lang());
   }));
   disposers.push(() => ctx.net.setOverlay(null));
