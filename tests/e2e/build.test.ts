@@ -258,6 +258,23 @@ describe('Build mode', () => {
     expect(await label(links[0]!.edge)).toMatch(/· 2$/);
     expect(await label(links[1]!.edge)).toMatch(/· 1$/);
     expect(await axe(page)).toEqual([]);
+
+    // A class of thirty dropped on the overview at once: every third made nothing, the others the first link, half of those the second too.
+    await page.click('.class-view button:text-is("Clear all")');
+    await expect.poll(() => page.locator('.class-table').count()).toBe(0);
+    const class30 = Array.from({ length: 30 }, (_, i) => ({
+      name: `s${i + 1}.json`,
+      text: JSON.stringify({ ...handin, student: `Student ${i + 1}`, links: handin.links.slice(0, i % 3) }),
+    }));
+    await page.evaluate((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      document.querySelector('.class-view')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, class30);
+    await expect.poll(() => page.locator('.class-table tbody tr').count()).toBe(31);
+    expect(await label(links[0]!.edge)).toMatch(/· 20$/);
+    expect(await label(links[1]!.edge)).toMatch(/· 10$/);
+    expect(await page.locator('.class-count').textContent()).toContain('30');
     await screenshot(page, 'build-class-overview');
     expect(errors).toEqual([]);
     await context.close();

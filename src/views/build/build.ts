@@ -65,6 +65,22 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
   const typeGroup = el('div', { class: 'switch build-types', role: 'group' }, ...typeButtons);
   const scopeSelect = el('select', { class: 'build-scope', onchange: () => chooseScope(scopeSelect.value) });
   const scopeLabel = el('label', { class: 'build-scope-label' }, el('span', {}), scopeSelect);
+  // A range of slides: from … to …, applied with the button or Enter.
+  const slideCount = graph.getAttribute('slideCount') ?? 0;
+  const slideInput = () => el('input', { type: 'number', min: 1, max: slideCount, step: 1, class: 'build-slide', inputmode: 'numeric' });
+  const fromInput = slideInput();
+  const toInput = slideInput();
+  const fromLabel = el('label', {}, el('span', {}), fromInput);
+  const toLabel = el('label', {}, el('span', {}), toInput);
+  const applyRange = el('button', { type: 'button', class: 'build-tool', 'data-tool': 'range' });
+  const rangeForm = el('form', { class: 'build-range', hidden: slideCount === 0, onsubmit: (e: Event) => {
+    e.preventDefault();
+    const a = Math.round(Number(fromInput.value));
+    const b = Math.round(Number(toInput.value || fromInput.value));
+    if (!(a >= 1 && b >= 1 && a <= slideCount && b <= slideCount)) return;
+    session.update((st) => setExercise(st, { scope: { kind: 'slides', first: Math.min(a, b), last: Math.max(a, b) } }));
+  } }, fromLabel, toLabel, applyRange);
+  applyRange.setAttribute('type', 'submit');
   const tool = (key: BuildStringKey, onclick: () => void, cls = '') => el('button', { type: 'button', class: `build-tool ${cls}`, 'data-tool': key, onclick });
   const undoButton = tool('undo', () => apply(S.undo(history), 'undone'));
   const redoButton = tool('redo', () => apply(S.redo(history), 'redone'));
@@ -76,7 +92,7 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
   const help = el('p', { class: 'build-help' });
   const keys = el('p', { class: 'build-keys muted' });
   const live = el('div', { class: 'visually-hidden', 'aria-live': 'polite', role: 'status' });
-  const head = el('header', { class: 'build-head' }, title, typeGroup, scopeLabel, el('div', { class: 'build-tools-row' }, undoButton, redoButton, checkButton, startOverButton, zoomOut, zoomIn, classButton));
+  const head = el('header', { class: 'build-head' }, title, typeGroup, scopeLabel, rangeForm, el('div', { class: 'build-tools-row' }, undoButton, redoButton, checkButton, startOverButton, zoomOut, zoomIn, classButton));
   const sheetHost = el('div', { class: 'sheet-host' });
   const resultsHost = el('div', { class: 'build-results-host' });
   const side = mountSide(() => session.searchIndex, {
@@ -347,6 +363,14 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
       b.setAttribute('aria-pressed', String(type === exercise.type));
     }
     (scopeLabel.firstChild as HTMLElement).textContent = tb(l, 'scope');
+    (fromLabel.firstChild as HTMLElement).textContent = tb(l, 'slidesFrom');
+    (toLabel.firstChild as HTMLElement).textContent = tb(l, 'slidesTo');
+    applyRange.textContent = tb(l, 'applyRange');
+    const range = exercise.scope.kind === 'slides' ? [exercise.scope.first, exercise.scope.last] : null;
+    if (document.activeElement !== fromInput && document.activeElement !== toInput) {
+      fromInput.value = range ? String(range[0]) : '';
+      toInput.value = range ? String(range[1]) : '';
+    }
     for (const o of scopeSelect.options) {
       const match = o.value === formatScope(exercise.scope);
       o.selected = match;
