@@ -54,9 +54,11 @@ function exitPoint(box: ConceptBox, tx: number, ty: number): [number, number] {
 export interface LinkShape {
   /** SVG path data, from the source box's edge to the target box's edge. */
   readonly d: string;
-  /** Where the phrase is centred. */
+  /** Where the phrase is centred (the middle of the link). */
   readonly labelX: number;
   readonly labelY: number;
+  /** The point at `t` along the link (0: where it leaves the source's box, 1: where it enters the target's). */
+  at(t: number): [number, number];
 }
 
 /**
@@ -73,14 +75,51 @@ export function linkShape(a: ConceptBox, b: ConceptBox, bend = 0): LinkShape {
   const [x1, y1] = exitPoint(a, bend === 0 ? b.x : cx, bend === 0 ? b.y : cy);
   const [x2, y2] = exitPoint(b, bend === 0 ? a.x : cx, bend === 0 ? a.y : cy);
   const r = (v: number) => Math.round(v * 10) / 10;
-  if (bend === 0) return { d: `M${r(x1)},${r(y1)}L${r(x2)},${r(y2)}`, labelX: r((x1 + x2) / 2), labelY: r((y1 + y2) / 2) };
-  // A quadratic curve's midpoint is halfway between the chord's midpoint and the control point.
-  return { d: `M${r(x1)},${r(y1)}Q${r(cx)},${r(cy)} ${r(x2)},${r(y2)}`, labelX: r((mx + cx) / 2), labelY: r((my + cy) / 2) };
+  if (bend === 0) {
+    const at = (t: number): [number, number] => [r(x1 + (x2 - x1) * t), r(y1 + (y2 - y1) * t)];
+    return { d: `M${r(x1)},${r(y1)}L${r(x2)},${r(y2)}`, labelX: r((x1 + x2) / 2), labelY: r((y1 + y2) / 2), at };
+  }
+  const at = (t: number): [number, number] => {
+    const u = 1 - t;
+    return [r(u * u * x1 + 2 * u * t * cx + t * t * x2), r(u * u * y1 + 2 * u * t * cy + t * t * y2)];
+  };
+  const [labelX, labelY] = at(0.5);
+  return { d: `M${r(x1)},${r(y1)}Q${r(cx)},${r(cy)} ${r(x2)},${r(y2)}`, labelX, labelY, at };
+}
+
+/** Where along a link its phrase is tried: the middle first, then further out on either side. */
+const LABEL_STOPS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85];
+
+interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+const overlaps = (a: Rect, b: Rect): boolean => Math.abs(a.x - b.x) * 2 < a.w + b.w && Math.abs(a.y - b.y) * 2 < a.h + b.h;
+
+/**
+ * Where a link's phrase (`w` × `h`, centred) sits: the first stop along the link where it covers
+ * no concept box and no phrase already placed (`taken`, to which it is added); the middle when
+ * every stop is covered.
+ */
+export function placePhrase(shape: LinkShape, w: number, h: number, boxes: readonly Rect[], taken: Rect[]): [number, number] {
+  for (const t of LABEL_STOPS) {
+    const [x, y] = shape.at(t);
+    const rect = { x, y, w, h };
+    if (!boxes.some((b) => overlaps(rect, b)) && !taken.some((b) => overlaps(rect, b))) {
+      taken.push(rect);
+      return [x, y];
+    }
+  }
+  taken.push({ x: shape.labelX, y: shape.labelY, w, h });
+  return [shape.labelX, shape.labelY];
 }
 
 /** Width of a phrase's label. */
 export function phraseWidth(text: string): number {
-  return Math.ceil(textWidth(text, PHRASE_SIZE)) + 10;
+  return Math.ceil(textWidth(text, PHRASE_SIZE) * 1.08) + 12;
 }
 
 /** The sheet's extent around `boxes`, with a margin; a minimum size so an empty sheet has room. */

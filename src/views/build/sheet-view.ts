@@ -6,7 +6,7 @@
  * remove, reverse, retype); the editor decides. Mouse, touch (pointer events) and keyboard.
  */
 import { select, type Selection } from 'd3-selection';
-import { conceptBox, lineOffsets, linkShape, NAME_SIZE, PHRASE_SIZE, phraseWidth, sheetBounds, type ConceptBox } from '../../model/build/geometry';
+import { conceptBox, lineOffsets, linkShape, NAME_SIZE, PHRASE_SIZE, phraseWidth, placePhrase, sheetBounds, type ConceptBox } from '../../model/build/geometry';
 import type { Sheet, SheetLink } from '../../model/build/types';
 
 export type Verdict = 'right' | 'partly' | 'extra';
@@ -151,6 +151,8 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
     entered.append('rect').attr('class', 'link-label-bg').attr('rx', 4);
     entered.append('text').attr('class', 'link-label').attr('text-anchor', 'middle').attr('font-size', PHRASE_SIZE);
     const merged = entered.merge(links);
+    const boxList = [...boxes.values()];
+    const takenLabels: { x: number; y: number; w: number; h: number }[] = [];
     merged.each(function (d) {
       const g = select(this);
       const a = boxes.get(d.source)!;
@@ -169,9 +171,11 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
       g.select('path').attr('d', shape.d).attr('stroke', color).attr('stroke-width', own?.width ?? (d.given ? 3.5 : d.verdict === 'right' ? 3 : 2)).attr('stroke-dasharray', style?.dash ?? null).attr('marker-end', marker);
       const text = d.verdict ? `${style!.sign} ${d.phrase}` : d.phrase;
       const w = text === '' ? 0 : phraseWidth(text);
-      g.select('rect').attr('display', text === '' ? 'none' : null).attr('x', shape.labelX - w / 2).attr('y', shape.labelY - PHRASE_SIZE * 0.8).attr('width', w).attr('height', PHRASE_SIZE * 1.5)
+      // The phrase where it covers no concept's name (nor another phrase), nearest the middle.
+      const [lx, ly] = text === '' ? [shape.labelX, shape.labelY] : placePhrase(shape, w, PHRASE_SIZE * 1.5, boxList, takenLabels);
+      g.select('rect').attr('display', text === '' ? 'none' : null).attr('x', lx - w / 2).attr('y', ly - PHRASE_SIZE * 0.8).attr('width', w).attr('height', PHRASE_SIZE * 1.5)
         .attr('fill', '#ffffff').attr('stroke', d.verdict ? color : 'none').attr('stroke-dasharray', style?.dash ?? null);
-      g.select('text').attr('x', shape.labelX).attr('y', shape.labelY + PHRASE_SIZE * 0.35).attr('fill', d.verdict ? color : '#202124').attr('font-style', d.verdict === 'missing' ? 'italic' : null).text(text);
+      g.select('text').attr('x', lx).attr('y', ly + PHRASE_SIZE * 0.35).attr('fill', d.verdict ? color : '#202124').attr('font-style', d.verdict === 'missing' ? 'italic' : null).text(text);
     });
 
     // Concepts.
