@@ -92,6 +92,12 @@ const STRINGS = {
   keySlides: ['上一張 / 下一張投影片', '上一张 / 下一张幻灯片', 'Previous / next slide'],
   keyLinks: ['走過關係連結', '走过关系链接', 'Walk the relation links'],
   keyLectureStep: ['上一張 / 下一張(簡報遙控器亦可)', '上一张 / 下一张(演示遥控器亦可)', 'Previous / next slide (presentation clickers too)'],
+  helpBuild: ['構圖練習(概念取得焦點時)', '构图练习(概念取得焦点时)', 'Build the map (when a concept has focus)'],
+  keyBuildLink: ['選為起點,再在另一個概念上按一次:連結', '选为起点,再在另一个概念上按一次:连接', 'Pick as the source; again on another concept: link them'],
+  keyBuildMove: ['移動概念(Shift:移動更遠)', '移动概念(Shift:移动更远)', 'Move the concept (Shift: further)'],
+  keyBuildRemove: ['移除連結;把概念放回', '移除连接;把概念放回', 'Remove a link; take a concept off the sheet'],
+  keyBuildReverse: ['反轉連結的方向', '反转连接的方向', 'Reverse a link'],
+  keyBuildUndo: ['復原 / 重做', '撤销 / 重做', 'Undo / redo'],
 } as const satisfies Record<string, readonly [string, string, string]>;
 
 export type ViewStringKey = keyof typeof STRINGS;

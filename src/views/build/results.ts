@@ -17,24 +17,20 @@ const pct = (v: number): string => `${Math.round(v * 100)}%`;
 
 /**
  * The transcript's sentence a link rests on: on the link's slides, the first sentence quoting
- * both its concepts, else one quoting either (their quotes are verbatim from the slide).
+ * both its concepts, else the first quoting the longer of their quotes (the more specific one:
+ * a heading that names a broad concept is rarely where the link is said).
  */
 function restingQuote(graph: LinkageGraph, p: ExpertProposition, slides: readonly number[], lang: Lang): string {
   const hans = lang === 'zh-Hans';
   const quoteOf = (k: string) => (hans ? graph.getNodeAttribute(k, 'quoteHans') : graph.getNodeAttribute(k, 'quote')) ?? '';
-  const quotes = [quoteOf(p.source), quoteOf(p.target)].filter((q) => q !== '');
+  const quotes = [quoteOf(p.source), quoteOf(p.target)].filter((q) => q !== '').sort((a, b) => b.length - a.length);
+  if (quotes.length === 0) return '';
   const texts = graph.getAttribute('slideTexts') ?? [];
-  let either = '';
-  for (const n of slides) {
+  const sentences = slides.flatMap((n) => {
     const slide = texts.find((t) => t.n === n);
-    if (!slide) continue;
-    for (const sentence of (hans ? slide.zhHans : slide.zh).split(/(?<=[。;;!?!?\n])/u)) {
-      const found = quotes.filter((q) => sentence.includes(q)).length;
-      if (found === quotes.length && found > 0) return sentence.trim();
-      if (found > 0 && either === '') either = sentence.trim();
-    }
-  }
-  return either;
+    return slide ? (hans ? slide.zhHans : slide.zh).split(/(?<=[。;;!?!?\n])/u).map((x) => x.trim()).filter((x) => x !== '') : [];
+  });
+  return sentences.find((x) => quotes.every((q) => x.includes(q))) ?? sentences.find((x) => x.includes(quotes[0]!)) ?? '';
 }
 
 /** The sentence of a chapter link, its slides and the transcript's sentence it rests on. */

@@ -93,6 +93,15 @@ export function mountHelp(container: HTMLElement, session: Session): () => void 
           ])
         : null,
       MODE_LOADERS.lecture ? group(lang, 'helpLecture', [[['←', '→', 'PageUp', 'PageDown'], 'keyLectureStep']]) : null,
+      MODE_LOADERS.build
+        ? group(lang, 'helpBuild', [
+            [['Enter'], 'keyBuildLink'],
+            [['←', '↑', '→', '↓'], 'keyBuildMove'],
+            [['Delete'], 'keyBuildRemove'],
+            [['R'], 'keyBuildReverse'],
+            [['Ctrl+Z', 'Ctrl+Y'], 'keyBuildUndo'],
+          ])
+        : null,
     );
   }
 
