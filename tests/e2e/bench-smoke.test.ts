@@ -44,7 +44,10 @@ describe('npm run bench', () => {
     // Bundle: initial load and lazy chunks, raw and gzip.
     expect(report.bundle.initial.total.gzip).toBeGreaterThan(10_000);
     expect(report.bundle.initial.files.length).toBeGreaterThan(0);
-    expect(report.bundle.lazy.chunks.every((c) => c.gzip > 0 && c.raw >= c.gzip)).toBe(true);
+    // Every lazy chunk measured (a chunk of a few dozen bytes — a small module two modes share —
+    // is larger gzipped than raw, so only larger ones must shrink).
+    expect(report.bundle.lazy.chunks.every((c) => c.gzip > 0 && c.raw > 0)).toBe(true);
+    expect(report.bundle.lazy.chunks.filter((c) => c.raw > 1000).every((c) => c.raw >= c.gzip)).toBe(true);
 
     // The chapter, next to its floor.
     expect(report.chapter?.app['firstFrameMs']).toEqual(STAT);

@@ -202,6 +202,30 @@ describe('Build mode', () => {
     await parked.click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe(key);
     expect(await page.locator(`button.parked[data-key="${key}"]`).count()).toBe(0);
+    // Another is dragged from the lot and dropped on an empty spot of the sheet: it lands there.
+    const second = page.locator('button.parked').first();
+    const key2 = (await second.getAttribute('data-key'))!;
+    const from = (await second.boundingBox())!;
+    const host = (await page.locator('.sheet-host').boundingBox())!;
+    // An empty spot with room for a box around it, clear of the sheet's visible edges.
+    const spot = await page.evaluate(([x0, y0, w, h]) => {
+      const empty = (x: number, y: number) => document.elementFromPoint(x, y)?.tagName === 'svg';
+      for (let y = y0 + 60; y < y0 + h - 60; y += 20)
+        for (let x = x0 + 120; x < x0 + w - 120; x += 20)
+          if ([-110, 0, 110].every((dx) => [-40, 0, 40].every((dy) => empty(x + dx, y + dy)))) return [x, y];
+      return null;
+    }, [host.x, host.y, host.width, host.height]);
+    expect(spot).not.toBeNull();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(spot![0]!, spot![1]!, { steps: 8 });
+    await page.mouse.up();
+    const landed = page.locator(concept(key2));
+    await landed.waitFor();
+    const at = (await landed.locator('rect.box').boundingBox())!;
+    expect(Math.abs(at.x + at.width / 2 - spot![0]!)).toBeLessThan(3);
+    expect(Math.abs(at.y + at.height / 2 - spot![1]!)).toBeLessThan(3);
+    expect(await page.locator(`button.parked[data-key="${key2}"]`).count()).toBe(0);
     expect(await axe(page)).toEqual([]);
     await screenshot(page, 'build-skeleton');
 

@@ -102,6 +102,13 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
       if (group) say(tb(lang(), 'armedCard', { phrase: groupsNow().find((g) => g.id === group)?.text ?? '' }));
     },
     place: (key) => placeConcept(key),
+    drop: (key, x, y) => {
+      const at = sheet.pointAt(x, y);
+      if (!at) return;
+      commit(S.place(history.present, key, at[0], at[1]));
+      say(tb(lang(), 'placed', { name: fullName(key) }));
+      sheet.focusConcept(key);
+    },
     choose: (value) => chooseLink(value),
     cancelChoice: () => {
       const back = making?.target ?? null;

@@ -54,6 +54,8 @@ export interface SheetView {
   render(scene: SheetScene): void;
   focusConcept(key: string): void;
   focusLink(id: string): void;
+  /** The sheet point under a client (screen) point, or null when it is not over the sheet. */
+  pointAt(clientX: number, clientY: number): [number, number] | null;
   /** The sheet as a standalone SVG document (for the PNG), at zoom 1. */
   markup(): string;
   zoom(factor: number | 'fit'): void;
@@ -96,10 +98,12 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
   let scene: SheetScene | null = null;
   let zoomLevel = 1;
   let fitNext = true;
+  /** The sheet's extent as drawn (the SVG's viewBox), null until first drawn or after a fit. */
+  let view: { x: number; y: number; w: number; h: number } | null = null;
   /** A concept being dragged: its place while the pointer moves. */
   let dragging: { key: string; x: number; y: number } | null = null;
 
-  const toSheet = (e: PointerEvent): [number, number] => {
+  const toSheet = (e: { clientX: number; clientY: number }): [number, number] => {
     const m = (svg.node() as SVGSVGElement).getScreenCTM();
     if (!m) return [0, 0];
     const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(m.inverse());
@@ -121,9 +125,29 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
       if (fitNext) {
         const avail = Math.max(200, host.clientWidth - 4);
         zoomLevel = Math.min(1, Math.max(0.85, avail / b.w));
+        view = null;
         fitNext = false;
       }
-      svg.attr('viewBox', `${b.x} ${b.y} ${b.w} ${b.h}`).attr('width', Math.round(b.w * zoomLevel)).attr('height', Math.round(b.h * zoomLevel));
+      // The sheet covers at least the visible area (a concept dropped on empty space lands
+      // inside it) and only grows while being edited, so what is drawn stays where it is; when
+      // it grows up or left, the scroll moves by as much.
+      const minW = Math.max(200, host.clientWidth - 4) / zoomLevel;
+      const minH = Math.max(200, host.clientHeight - 4) / zoomLevel;
+      const want = { x: b.x, y: b.y, w: Math.max(b.w, minW), h: Math.max(b.h, minH) };
+      const prev = view;
+      const next = prev
+        ? (() => {
+            const x = Math.min(prev.x, want.x);
+            const y = Math.min(prev.y, want.y);
+            return { x, y, w: Math.max(prev.x + prev.w, want.x + want.w) - x, h: Math.max(prev.y + prev.h, want.y + want.h) - y };
+          })()
+        : want;
+      view = next;
+      svg.attr('viewBox', `${next.x} ${next.y} ${next.w} ${next.h}`).attr('width', Math.round(next.w * zoomLevel)).attr('height', Math.round(next.h * zoomLevel));
+      if (prev) {
+        host.scrollLeft += (prev.x - next.x) * zoomLevel;
+        host.scrollTop += (prev.y - next.y) * zoomLevel;
+      }
     }
     svg.attr('role', 'group').attr('aria-label', s.sheetLabel);
 
@@ -308,6 +332,10 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
       draw();
     },
     focusConcept: (key) => focusIn(`g.sheet-concept[data-key="${CSS.escape(key)}"]`),
+    pointAt(clientX, clientY) {
+      const under = document.elementFromPoint(clientX, clientY);
+      return under && host.contains(under) ? toSheet({ clientX, clientY }) : null;
+    },
     focusLink: (id) => focusIn(`g.sheet-link[data-link="${CSS.escape(id)}"]`),
     markup() {
       const clone = (svg.node() as SVGSVGElement).cloneNode(true) as SVGSVGElement;
@@ -320,7 +348,10 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
     },
     zoom(factor) {
       if (factor === 'fit') fitNext = true;
-      else zoomLevel = Math.min(2, Math.max(0.3, zoomLevel * factor));
+      else {
+        zoomLevel = Math.min(2, Math.max(0.3, zoomLevel * factor));
+        view = null;
+      }
       draw();
     },
     dispose() {

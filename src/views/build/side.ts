@@ -62,6 +62,8 @@ export interface SideProps {
 export interface SideHandlers {
   arm(group: string | null): void;
   place(key: string): void;
+  /** A concept dragged from the list and let go at a client point (placed there when over the sheet). */
+  drop(key: string, clientX: number, clientY: number): void;
   choose(value: string): void;
   cancelChoice(): void;
 }
@@ -76,6 +78,44 @@ export function kindChoices(kinds: readonly string[], info: ReadonlyMap<string, 
     const i = info.get(k);
     return { value: k, label: i ? pick(lang, i.zh, i.zhHans, i.en) : k };
   });
+}
+
+/**
+ * Lets a list button be dragged onto the sheet (mouse, pen or touch): past a few pixels a ghost
+ * with its name follows the pointer, and letting go calls `drop`; a press that does not move
+ * stays a click.
+ */
+function draggable(button: HTMLButtonElement, key: string, handlers: SideHandlers): HTMLButtonElement {
+  button.addEventListener('pointerdown', (e) => {
+    if (e.button !== 0 || button.disabled) return;
+    const x0 = e.clientX;
+    const y0 = e.clientY;
+    let ghost: HTMLElement | null = null;
+    // Captured from the start: the pointer leaves the button at once on its way to the sheet.
+    button.setPointerCapture(e.pointerId);
+    const move = (ev: PointerEvent) => {
+      if (!ghost && Math.hypot(ev.clientX - x0, ev.clientY - y0) < 6) return;
+      if (!ghost) {
+        ghost = el('div', { class: 'drag-ghost', 'aria-hidden': 'true' }, button.textContent ?? key);
+        document.body.append(ghost);
+      }
+      ghost.style.transform = `translate(${ev.clientX + 8}px, ${ev.clientY + 8}px)`;
+    };
+    const up = (ev: PointerEvent) => {
+      button.removeEventListener('pointermove', move);
+      button.removeEventListener('pointerup', up);
+      button.removeEventListener('pointercancel', up);
+      if (!ghost) return;
+      ghost.remove();
+      // A drag is not a click as well.
+      button.addEventListener('click', (c) => c.stopImmediatePropagation(), { capture: true, once: true });
+      if (ev.type === 'pointerup') handlers.drop(key, ev.clientX, ev.clientY);
+    };
+    button.addEventListener('pointermove', move);
+    button.addEventListener('pointerup', up);
+    button.addEventListener('pointercancel', up);
+  });
+  return button;
 }
 
 export function mountSide(index: () => SearchIndex, handlers: SideHandlers): SideView {
@@ -147,7 +187,7 @@ export function mountSide(index: () => SearchIndex, handlers: SideHandlers): Sid
         el('h3', {}, tb(lang, 'parking')),
         p.parked.length === 0
           ? el('p', { class: 'muted' }, tb(lang, 'parkingEmpty'))
-          : el('ul', { class: 'parking' }, ...p.parked.map((k) => el('li', {}, el('button', { type: 'button', class: 'parked', 'data-key': k, 'aria-label': `${tb(lang, 'place')}: ${p.name(k)}`, onclick: () => handlers.place(k) }, p.name(k))))),
+          : el('ul', { class: 'parking' }, ...p.parked.map((k) => el('li', {}, draggable(el('button', { type: 'button', class: 'parked', 'data-key': k, 'aria-label': `${tb(lang, 'place')}: ${p.name(k)}`, onclick: () => handlers.place(k) }, p.name(k)), k, handlers)))),
       );
       return;
     }
@@ -159,8 +199,12 @@ export function mountSide(index: () => SearchIndex, handlers: SideHandlers): Sid
       ...(q !== '' && hits.length === 0 ? [el('li', { class: 'muted' }, tb(lang, 'noMatch'))] : []),
       ...hits.map((h) =>
         el('li', {},
-          el('button', { type: 'button', class: 'hit', 'data-key': h.key, disabled: p.onSheet.has(h.key), onclick: () => handlers.place(h.key) },
-            p.name(h.key), p.onSheet.has(h.key) ? el('span', { class: 'muted' }, tb(lang, 'onSheet')) : null),
+          draggable(
+            el('button', { type: 'button', class: 'hit', 'data-key': h.key, disabled: p.onSheet.has(h.key), onclick: () => handlers.place(h.key) },
+              p.name(h.key), p.onSheet.has(h.key) ? el('span', { class: 'muted' }, tb(lang, 'onSheet')) : null),
+            h.key,
+            handlers,
+          ),
         ),
       ),
     );
