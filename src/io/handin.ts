@@ -16,7 +16,7 @@ import type { LinkageGraph } from '../model/types';
 import { graphKeyOf } from '../state/progress';
 import { locateJsonPath, walkJson, type JsonPath } from '../util/json-locate';
 import { isRecord } from '../util/record';
-import { formatProblem, lineColAt, show, type ImportProblem } from './problems';
+import { describe, formatProblem, lineColAt, pathText, show, type ImportProblem } from './problems';
 
 export const HANDIN_FORMAT = 'linkage-handin';
 export const HANDIN_VERSION = 1;
@@ -108,20 +108,6 @@ function utf8Bytes(text: string, limit: number): number {
   return n;
 }
 
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return `the string ${show(v)}`;
-  return `${typeof v} ${String(v)}`;
-}
-
-function pathText(path: JsonPath): string {
-  let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
-  return out;
-}
 
 /** Thrown inside the reader to refuse the file at `path`. */
 class Refusal {

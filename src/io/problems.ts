@@ -132,3 +132,20 @@ export class ProblemList {
     if (this.total > 0) throw new GraphImportError(code, this.items, this.total);
   }
 }
+
+/** A JSON data path as a reader writes it: `edges[254].target`. */
+export function pathText(path: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+
+/** What a JSON value is, for "expected …, found …": `a list`, `the string "x"`, `number 3`. */
+export function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `the string ${show(v)}`;
+  return `${typeof v} ${String(v)}`;
+}

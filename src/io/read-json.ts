@@ -6,27 +6,13 @@
 import { isRecord } from '../util/record';
 import { walkJson, locateJsonPath, type JsonPath } from '../util/json-locate';
 import { checkCount } from './limits';
-import { GraphImportError, lineColAt, ProblemList, show, type ImportProblem } from './problems';
+import { describe, GraphImportError, lineColAt, pathText, ProblemList, show, type ImportProblem } from './problems';
 import type { RawGraph } from './convert';
 import type { RawRead } from './read-xml';
 
 
 const isKey = (v: unknown): v is string | number => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 
-function pathText(path: JsonPath): string {
-  let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
-  return out;
-}
-
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return `the string ${show(v)}`;
-  return `${typeof v} ${String(v)}`;
-}
 
 /** Most problems given a line number (each costs a pass over the text). */
 const LOCATED = 10;

@@ -69,76 +69,78 @@ export function fileHref(path: string): string {
 
 const files = (paths: readonly string[], indent: string) => paths.map((p) => `${indent}<file href="${escapeXml(fileHref(p))}"/>`).join('\n');
 
+/** What differs between the two versions' manifests; the rest is {@link manifestXml}'s. */
+interface VersionParts {
+  readonly manifestVersion: string;
+  /** Namespace declarations and schema locations. */
+  readonly namespaces: string;
+  readonly schemaVersion: string;
+  /** The SCO item's mastery threshold, as the version writes it. */
+  readonly mastery: (id: string, mastery: number) => string;
+  /** The attribute naming a resource's SCORM type (`scormtype` in 1.2, `scormType` in 2004). */
+  readonly scormType: string;
+}
+
+const VERSION_PARTS: Record<ScormVersion, VersionParts> = {
+  '1.2': {
+    manifestVersion: '1.0',
+    namespaces: `xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+    xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd"`,
+    schemaVersion: '1.2',
+    mastery: (_id, m) => `        <adlcp:masteryscore>${Math.round(m * 100)}</adlcp:masteryscore>`,
+    scormType: 'adlcp:scormtype',
+  },
+  '2004': {
+    manifestVersion: '1',
+    namespaces: `xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+    xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+    xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
+    xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
+    xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
+    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd"`,
+    schemaVersion: '2004 4th Edition',
+    mastery: (id, m) => `        <imsss:sequencing>
+          <imsss:objectives>
+            <imsss:primaryObjective objectiveID="${id}-mastery" satisfiedByMeasure="true">
+              <imsss:minNormalizedMeasure>${String(Number(m.toFixed(4)))}</imsss:minNormalizedMeasure>
+            </imsss:primaryObjective>
+          </imsss:objectives>
+        </imsss:sequencing>`,
+    scormType: 'adlcp:scormType',
+  },
+};
+
 /** The manifest for `options`. */
 export function manifestXml(o: ManifestOptions): string {
   const id = escapeXml(o.identifier);
   const schemas = SCHEMAS[o.version].files;
   const site = [...o.files].sort();
   const mastery = Math.min(1, Math.max(0, o.mastery));
-  if (o.version === '1.2') {
-    return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${id}" version="1.0"
-    xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-    xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
-    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-    xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
-  </metadata>
-  <organizations default="${id}-org">
-    <organization identifier="${id}-org">
-      <title>${escapeXml(o.courseTitle)}</title>
-      <item identifier="${id}-item" identifierref="${id}-sco" isvisible="true" parameters="${escapeXml(o.parameters)}">
-        <title>${escapeXml(o.title)}</title>
-        <adlcp:masteryscore>${Math.round(mastery * 100)}</adlcp:masteryscore>
-      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="${id}-sco" type="webcontent" adlcp:scormtype="sco" href="${LAUNCH_FILE}">
-${files(site, '      ')}
-    </resource>
-    <resource identifier="${id}-schemas" type="webcontent" adlcp:scormtype="asset">
-${files(schemas, '      ')}
-    </resource>
-  </resources>
-</manifest>
-`;
-  }
+  const v = VERSION_PARTS[o.version];
   return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${id}" version="1"
-    xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
-    xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
-    xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
-    xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
-    xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
-    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-    xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
+<manifest identifier="${id}" version="${v.manifestVersion}"
+    ${v.namespaces}>
   <metadata>
     <schema>ADL SCORM</schema>
-    <schemaversion>2004 4th Edition</schemaversion>
+    <schemaversion>${v.schemaVersion}</schemaversion>
   </metadata>
   <organizations default="${id}-org">
     <organization identifier="${id}-org">
       <title>${escapeXml(o.courseTitle)}</title>
       <item identifier="${id}-item" identifierref="${id}-sco" isvisible="true" parameters="${escapeXml(o.parameters)}">
         <title>${escapeXml(o.title)}</title>
-        <imsss:sequencing>
-          <imsss:objectives>
-            <imsss:primaryObjective objectiveID="${id}-mastery" satisfiedByMeasure="true">
-              <imsss:minNormalizedMeasure>${String(Number(mastery.toFixed(4)))}</imsss:minNormalizedMeasure>
-            </imsss:primaryObjective>
-          </imsss:objectives>
-        </imsss:sequencing>
+${v.mastery(id, mastery)}
       </item>
     </organization>
   </organizations>
   <resources>
-    <resource identifier="${id}-sco" type="webcontent" adlcp:scormType="sco" href="${LAUNCH_FILE}">
+    <resource identifier="${id}-sco" type="webcontent" ${v.scormType}="sco" href="${LAUNCH_FILE}">
 ${files(site, '      ')}
     </resource>
-    <resource identifier="${id}-schemas" type="webcontent" adlcp:scormType="asset">
+    <resource identifier="${id}-schemas" type="webcontent" ${v.scormType}="asset">
 ${files(schemas, '      ')}
     </resource>
   </resources>

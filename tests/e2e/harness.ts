@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
@@ -308,4 +308,29 @@ export async function axe(page: Page): Promise<Violation[]> {
     }));
   });
   return (result as Violation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** The right option of the revision question on screen (in a page, or the frame that holds the app), worked out from the graph, not from the view. */
+export function rightOption(page: Page | Frame): Promise<string> {
+  return page.evaluate(() => {
+    const { graph } = (window as any).linkage;
+    const card = document.getElementById('revision-card')!;
+    const id = card.dataset.question!;
+    if (card.dataset.type !== 'path') {
+      const edge = id.slice(id.indexOf(':') + 1, id.lastIndexOf(':'));
+      return id.endsWith(':target') ? graph.target(edge) : graph.source(edge);
+    }
+    // A path step: the neighbour of where the chain is that is one step nearer the end.
+    const to = id.slice(id.indexOf('~') + 1);
+    const dist = new Map<string, number>([[to, 0]]);
+    let layer = [to];
+    while (layer.length) {
+      const next: string[] = [];
+      for (const u of layer) for (const v of graph.neighbors(u)) if (!dist.has(v)) (dist.set(v, dist.get(u)! + 1), next.push(v));
+      layer = next;
+    }
+    const at = card.dataset.at!;
+    const options = [...card.querySelectorAll<HTMLButtonElement>('button.option')].map((b) => b.dataset.node!);
+    return options.find((o) => graph.neighbors(at).includes(o) && dist.get(o) === dist.get(at)! - 1)!;
+  });
 }

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../../src/io/csv';
 import { sharedBrowser } from './browser';
-import { cameraSettled, hexToRgb, near, nodeDiscPixels, openApp, screenshot, state } from './harness';
+import { cameraSettled, hexToRgb, near, nodeDiscPixels, openApp, rightOption, screenshot, state } from './harness';
 
 const browser = sharedBrowser();
 
@@ -17,30 +17,6 @@ const KEY = 'linkage.progress:chapter-02';
 /** The colour the map draws a path in (links, and the border of its ends). */
 const PATH_COLOR = '#d55e00';
 
-/** The right option of the question on screen, worked out from the graph (not from the view). */
-function rightOption(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const { graph } = (window as any).linkage;
-    const card = document.getElementById('revision-card')!;
-    const id = card.dataset.question!;
-    if (card.dataset.type !== 'path') {
-      const edge = id.slice(id.indexOf(':') + 1, id.lastIndexOf(':'));
-      return id.endsWith(':target') ? graph.target(edge) : graph.source(edge);
-    }
-    // A path step: the neighbour of where the chain is that is one step nearer the end.
-    const to = id.slice(id.indexOf('~') + 1);
-    const dist = new Map<string, number>([[to, 0]]);
-    let layer = [to];
-    while (layer.length) {
-      const next: string[] = [];
-      for (const u of layer) for (const v of graph.neighbors(u)) if (!dist.has(v)) (dist.set(v, dist.get(u)! + 1), next.push(v));
-      layer = next;
-    }
-    const at = card.dataset.at!;
-    const options = [...card.querySelectorAll<HTMLButtonElement>('button.option')].map((b) => b.dataset.node!);
-    return options.find((o) => graph.neighbors(at).includes(o) && dist.get(o) === dist.get(at)! - 1)!;
-  });
-}
 
 const stored = (page: Page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), KEY);
 

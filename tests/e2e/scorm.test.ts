@@ -25,7 +25,7 @@ import type { EdgeAttrs, GraphAttrs, NodeAttrs } from '../../src/model/types';
 import { emptyProgress, parseProgress, recordAnswer, serializeProgress } from '../../src/state/progress';
 import { compiledChapter } from '../helpers/chapter';
 import { sharedBrowser } from './browser';
-import { screenshot } from './harness';
+import { rightOption, screenshot } from './harness';
 
 const browser = sharedBrowser();
 const KEY = 'linkage.progress:chapter-02';
@@ -150,29 +150,6 @@ async function launchInLms(version: ScormVersion, cmi: Record<string, unknown>, 
   return { page, frame, requests };
 }
 
-/** The right option of the question on screen, worked out from the graph (as tests/e2e/revision.test.ts does). */
-function rightOption(frame: Frame): Promise<string> {
-  return frame.evaluate(() => {
-    const { graph } = (window as any).linkage;
-    const card = document.getElementById('revision-card')!;
-    const id = card.dataset.question!;
-    if (card.dataset.type !== 'path') {
-      const edge = id.slice(id.indexOf(':') + 1, id.lastIndexOf(':'));
-      return id.endsWith(':target') ? graph.target(edge) : graph.source(edge);
-    }
-    const to = id.slice(id.indexOf('~') + 1);
-    const dist = new Map<string, number>([[to, 0]]);
-    let layer = [to];
-    while (layer.length) {
-      const next: string[] = [];
-      for (const u of layer) for (const v of graph.neighbors(u)) if (!dist.has(v)) (dist.set(v, dist.get(u)! + 1), next.push(v));
-      layer = next;
-    }
-    const at = card.dataset.at!;
-    const options = [...card.querySelectorAll<HTMLButtonElement>('button.option')].map((b) => b.dataset.node!);
-    return options.find((o) => graph.neighbors(at).includes(o) && dist.get(o) === dist.get(at)! - 1)!;
-  });
-}
 
 /** Answers the question on screen (right or wrong) by clicking; then moves on. Returns its id. */
 async function answer(frame: Frame, right: boolean): Promise<string> {

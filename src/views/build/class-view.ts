@@ -16,8 +16,9 @@ import { parseScope, scopeContent } from '../../model/build/scope';
 import type { ExpertProposition, SheetLink } from '../../model/build/types';
 import { mapName, nodeLabel, type Lang } from '../../model/sentence';
 import { pick } from '../../i18n/strings';
-import { kindIndex, kindName } from '../common';
+
 import type { AppContext } from '../registry';
+import { studentText } from './results';
 import { scopeName } from './scope-name';
 import { mountSheet } from './sheet-view';
 
@@ -29,7 +30,6 @@ const pct = (v: number): string => `${Math.round(v * 100)}%`;
 export function mountClassView(host: HTMLElement, ctx: AppContext, onBack: () => void): { render(): void; dispose(): void } {
   const { session } = ctx;
   const graph = session.graph;
-  const kinds = kindIndex(graph, 'edgeKinds');
   const lang = (): Lang => session.state().lang;
   const handins: Handin[] = [];
   const refused: string[] = [];
@@ -97,10 +97,6 @@ export function mountClassView(host: HTMLElement, ctx: AppContext, onBack: () =>
     render();
   }
 
-  function studentText(p: { source: string; kind: string; target: string }, l: Lang): string {
-    const name = (k: string) => (graph.hasNode(k) ? nodeLabel(graph.getNodeAttributes(k), l) || k : k);
-    return `${name(p.source)} —${kindName(kinds.get(p.kind), l, p.kind)}→ ${name(p.target)}`;
-  }
 
   const scopeOf = (text: string, l: Lang): string => {
     const scope = parseScope(text);
@@ -133,7 +129,7 @@ export function mountClassView(host: HTMLElement, ctx: AppContext, onBack: () =>
     if (o.duplicateNames.length > 0) parts.push(el('p', { class: 'due-note' }, tb(l, 'sameName', { names: o.duplicateNames.join(', ') })));
     if (o.students.length > 0) {
       parts.push(table(o, l));
-      parts.push(el('h3', {}, tb(l, 'commonExtras')), o.extras.length === 0 ? el('p', { class: 'muted' }, tb(l, 'noExtras')) : el('ol', { class: 'class-extras' }, ...o.extras.map((x) => el('li', {}, studentText(x, l), el('span', { class: 'muted' }, ` — ${tb(l, 'madeBy', { n: x.count })}`)))));
+      parts.push(el('h3', {}, tb(l, 'commonExtras')), o.extras.length === 0 ? el('p', { class: 'muted' }, tb(l, 'noExtras')) : el('ol', { class: 'class-extras' }, ...o.extras.map((x) => el('li', {}, studentText(graph, x, l), el('span', { class: 'muted' }, ` — ${tb(l, 'madeBy', { n: x.count })}`)))));
     }
     summary.replaceChildren(...parts);
 
@@ -167,7 +163,7 @@ export function mountClassView(host: HTMLElement, ctx: AppContext, onBack: () =>
       ghosts: [],
       picked: null,
       conceptLabel: (k) => nodeLabel(graph.getNodeAttributes(k), l) || k,
-      linkLabel: (link) => `${studentText(link, l)}: ${tb(l, 'madeBy', { n: o.edgeCounts.get(link.id) ?? 0 })}`,
+      linkLabel: (link) => `${studentText(graph, link, l)}: ${tb(l, 'madeBy', { n: o.edgeCounts.get(link.id) ?? 0 })}`,
       sheetLabel: tb(l, 'linkCountLegend'),
       readonly: true,
       linkStroke: (id) => {
