@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Graph from 'graphology';
+import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeExercise } from '../../src/model/build/exercise';
@@ -266,6 +267,16 @@ describe('Build mode', () => {
     writeFileSync(files[4]!, text.slice(0, 200));
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('button[data-tool=handin-png]')]);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
+    // The picture is the sheet: at twice its size, with the concepts' boxes and names drawn.
+    const pngFile = join(dir, 'sheet.png');
+    await png.saveAs(pngFile);
+    const picture = PNG.sync.read(readFileSync(pngFile));
+    const viewBox = (await page.locator('svg.sheet-svg').getAttribute('viewBox'))!.split(' ').map(Number);
+    expect(picture.width).toBe(Math.round(viewBox[2]! * 2));
+    expect(picture.height).toBe(Math.round(viewBox[3]! * 2));
+    let inked = 0;
+    for (let i = 0; i < picture.data.length; i += 4) if (picture.data[i]! < 128 && picture.data[i + 1]! < 128 && picture.data[i + 2]! < 128) inked++;
+    expect(inked).toBeGreaterThan(5000);
 
     await page.click('button[data-tool=classOverview]');
     await page.setInputFiles('#class-files', files);
