@@ -100,6 +100,13 @@ describe('Build mode', () => {
     expect(results).toContain(`${Math.round((1.5 / kit.propositions.length) * 100)}%`);
     expect(results).toMatch(/slide \d+/);
     await screenshot(page, 'build-kit-checked');
+    // Zoom, over the sheet's corner: the sheet is drawn larger, then back.
+    const width = async () => Number(await page.locator('svg.sheet-svg').getAttribute('width'));
+    const before = await width();
+    await page.click('button[data-tool=zoomIn]');
+    expect(await width()).toBeGreaterThan(before * 1.2);
+    await page.click('button[data-tool=zoomOut]');
+    expect(Math.abs((await width()) - before)).toBeLessThanOrEqual(1);
 
     // An edit clears the verdicts; the work survives a reload.
     await page.locator(concept(right.source)).focus();

@@ -87,12 +87,14 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
   const checkButton = tool('check', () => check(), 'primary');
   const startOverButton = tool('startOver', () => startOver());
   const classButton = tool('classOverview', () => showClass(true));
-  const zoomOut = el('button', { type: 'button', class: 'build-tool', 'aria-label': '−', onclick: () => sheet.zoom(1 / 1.25) }, '−');
-  const zoomIn = el('button', { type: 'button', class: 'build-tool', 'aria-label': '+', onclick: () => sheet.zoom(1.25) }, '+');
+  // Zoom floats over the sheet's corner, as on the map, so the head keeps to one row.
+  const zoomOut = el('button', { type: 'button', class: 'sheet-zoom-button', 'data-tool': 'zoomOut', onclick: () => sheet.zoom(1 / 1.25) }, '−');
+  const zoomIn = el('button', { type: 'button', class: 'sheet-zoom-button', 'data-tool': 'zoomIn', onclick: () => sheet.zoom(1.25) }, '+');
+  const zoomGroup = el('div', { class: 'sheet-zoom', role: 'group' }, zoomIn, zoomOut);
   const help = el('p', { class: 'build-help' });
   const keys = el('p', { class: 'build-keys muted' });
   const live = el('div', { class: 'visually-hidden', 'aria-live': 'polite', role: 'status' });
-  const head = el('header', { class: 'build-head' }, title, typeGroup, scopeLabel, rangeForm, el('div', { class: 'build-tools-row' }, undoButton, redoButton, checkButton, startOverButton, zoomOut, zoomIn, classButton));
+  const head = el('header', { class: 'build-head' }, title, typeGroup, scopeLabel, rangeForm, el('div', { class: 'build-tools-row' }, undoButton, redoButton, checkButton, startOverButton, classButton));
   const sheetHost = el('div', { class: 'sheet-host' });
   const resultsHost = el('div', { class: 'build-results-host' });
   const side = mountSide(() => session.searchIndex, {
@@ -123,7 +125,7 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
     svg: () => sheet.markup(),
   });
   side.element.append(resultsHost, handin.element);
-  const root = el('div', { class: 'build' }, head, help, el('div', { class: 'build-body' }, side.element, sheetHost), keys, live);
+  const root = el('div', { class: 'build' }, head, help, el('div', { class: 'build-body' }, side.element, el('div', { class: 'sheet-wrap' }, sheetHost, zoomGroup)), keys, live);
   const classHost = el('div', { class: 'class-host', hidden: true });
   pane.append(root, classHost);
   let classView: { render(): void; dispose(): void } | null = null;
@@ -314,6 +316,7 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
     if (history.present === exercise.initial) return;
     if (!window.confirm(tb(lang(), 'confirmStartOver'))) return;
     commit(exercise.initial);
+    say(tb(lang(), 'startedOver'));
   }
 
   function check(): void {
@@ -383,6 +386,11 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
       o.selected = match;
     }
     for (const [button, key] of [[undoButton, 'undo'], [redoButton, 'redo'], [checkButton, 'check'], [startOverButton, 'startOver'], [classButton, 'classOverview']] as const) button.textContent = tb(l, key);
+    zoomIn.setAttribute('aria-label', tb(l, 'zoomIn'));
+    zoomIn.title = tb(l, 'zoomIn');
+    zoomOut.setAttribute('aria-label', tb(l, 'zoomOut'));
+    zoomOut.title = tb(l, 'zoomOut');
+    zoomGroup.setAttribute('aria-label', tb(l, 'zoom'));
     undoButton.disabled = history.past.length === 0;
     redoButton.disabled = history.future.length === 0;
     help.textContent = exercise.propositions.length === 0 && exercise.type !== 'free' ? tb(l, 'emptyScope') : tb(l, `exHelp-${exercise.type}`);
