@@ -17,7 +17,7 @@ import { clearPath, langFromLocales, parseLang, select, setQuery } from './state
 import type { GraphIndex } from './state/derive';
 import { createSession, type Session } from './state/session';
 import { DEFAULT_STATE, type AppState } from './state/types';
-import { toHash, urlContextOf } from './state/url';
+import { chapterParam, toHash, urlContextOf } from './state/url';
 import { bindUrl, readHash, type UrlRead } from './url-sync';
 import { mountHelp } from './views/chrome/help';
 import { mountFileMenu } from './views/files/file-menu';
@@ -191,19 +191,6 @@ function chapterHref(id: string, state: Pick<AppState, 'lang' | 'view' | 'mode'>
 /** What the page shows: the course index, a chapter of the course, or a graph opened from a file. */
 type Shown = { kind: 'index' } | { kind: 'chapter'; id: string } | { kind: 'file' };
 type Target = { kind: 'index' } | { kind: 'chapter'; id: string; asked?: string };
-
-/** The `ch` a hash names, decoded; null when it names none. */
-function chapterParam(hash: string): string | null {
-  for (const part of hash.replace(/^#/, '').split('&')) {
-    if (!part.startsWith('ch=')) continue;
-    try {
-      return decodeURIComponent(part.slice(3));
-    } catch {
-      return part.slice(3);
-    }
-  }
-  return null;
-}
 
 /**
  * What `hash` asks to be shown, given what is: the index (a bare address or `#course`, when the

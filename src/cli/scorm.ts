@@ -8,11 +8,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { zipSync, type Zippable } from 'fflate';
 import Graph from 'graphology';
 import { defaultScope, formatScope } from '../model/build/scope';
 import { chapterEntry } from '../model/course';
-import type { CompiledGraph, EdgeAttrs, GraphAttrs, NodeAttrs } from '../model/types';
+import type { CompiledGraph, EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../model/types';
 import { fromHash, urlContextOf } from '../state/url';
 import { DEFAULT_MASTERY, launchQuery, type LmsActivity } from '../lms/config';
 import type { ScormVersion } from '../lms/find-api';
@@ -72,7 +73,7 @@ function siteFiles(dir: string): string[] {
 }
 
 /** The start hash checked: only the app's keys, valid for this chapter. Throws with every problem. */
-function checkStart(input: PackageInput, graph: ReturnType<typeof Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>>): { hash: string; activity: LmsActivity } {
+function checkStart(input: PackageInput, graph: LinkageGraph): { hash: string; activity: LmsActivity } {
   const body = input.start.replace(/^#/, '');
   const parts = body === '' ? [] : body.split('&');
   if (parts.some((p) => p.startsWith('ch='))) throw new Error('--start: leave out ch= (the package names its chapter with --chapter)');
@@ -114,23 +115,6 @@ export function makePackage(input: PackageInput): Package {
   return { zip, manifest, entries: Object.keys(files), parameters, activity };
 }
 
-/** Reads `--name value` options; flags (no value) are listed in `flags`. */
-function readArgs(argv: string[], flags: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) throw new Error(`unexpected argument ${JSON.stringify(a)}`);
-    const name = a.slice(2);
-    if (flags.includes(name)) out.set(name, 'true');
-    else {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      out.set(name, v);
-    }
-  }
-  return out;
-}
-
 /** A threshold as a share: `0.8` or `80%`. */
 export function parseMastery(text: string): number | null {
   const pct = /^(\d{1,3}(?:\.\d+)?)%$/.exec(text);
@@ -138,26 +122,37 @@ export function parseMastery(text: string): number | null {
   return Number.isFinite(n) && n >= 0 && n <= 1 ? n : null;
 }
 
-const KNOWN = ['version', 'out', 'chapter', 'start', 'mastery', 'no-build', 'dist', 'help'];
+const OPTIONS = {
+  version: { type: 'string' },
+  out: { type: 'string' },
+  chapter: { type: 'string' },
+  start: { type: 'string' },
+  mastery: { type: 'string' },
+  'no-build': { type: 'boolean' },
+  dist: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+/** The options given; strict, so an unknown option or a missing value throws node's own message. */
+const readOptions = (argv: string[]) => parseArgs({ args: argv, options: OPTIONS, strict: true }).values;
 
 export async function main(argv: string[]): Promise<number> {
-  let args: Map<string, string>;
+  let values: ReturnType<typeof readOptions>;
   try {
-    args = readArgs(argv, ['no-build', 'help']);
+    values = readOptions(argv);
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 1;
   }
-  if (args.has('help')) {
+  const args = new Map(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const unknown = [...args.keys()].filter((k) => !KNOWN.includes(k));
   const version = args.get('version');
   const out = args.get('out');
   const mastery = parseMastery(args.get('mastery') ?? String(DEFAULT_MASTERY));
   const problems = [
-    ...unknown.map((k) => `unknown option --${k}`),
     ...(version === '1.2' || version === '2004' ? [] : [`--version must be 1.2 or 2004${version ? `, not ${JSON.stringify(version)}` : ''}`]),
     ...(out ? [] : ['--out FILE.zip is required']),
     ...(mastery === null ? [`--mastery must be a share from 0 to 1 (0.8) or a percentage (80%), not ${JSON.stringify(args.get('mastery'))}`] : []),
@@ -174,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
     const chapterId = args.get('chapter') ?? course.defaultChapter;
     if (!course.chapters.includes(chapterId)) throw new Error(`--chapter: no chapter ${JSON.stringify(chapterId)} in the course (${course.chapters.join(', ')})`);
     const distDir = resolve(args.get('dist') ?? join(ROOT, 'dist'));
-    if (!args.has('no-build')) {
+    if (!values['no-build']) {
       const { build } = await import('vite');
       process.stdout.write(`building the site into ${distDir}…\n`);
       await build({ root: ROOT, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });

@@ -12,6 +12,7 @@ import type { Lang } from '../model/sentence';
 import { generateQuestions } from '../model/quiz';
 import type { CompiledGraph, EdgeAttrs, GraphAttrs, NodeAttrs } from '../model/types';
 import { graphKeyOf } from '../state/progress';
+import { chapterParam } from '../state/url';
 import { launchBridge, type Bridge, type BridgeChapter } from './bridge';
 import type { LaunchConfig } from './config';
 import type { FoundApi } from './find-api';
@@ -25,15 +26,7 @@ export interface LaunchUi {
 
 /** The chapter a launch address opens (`ch=` in its hash, else the course's default). */
 function chapterId(hash: string): string {
-  const m = /(?:^#|&)ch=([^&]*)/.exec(hash);
-  let id = course.defaultChapter;
-  if (m) {
-    try {
-      id = decodeURIComponent(m[1]!);
-    } catch {
-      id = m[1]!;
-    }
-  }
+  const id = chapterParam(hash) ?? course.defaultChapter;
   return course.chapters.some((c) => c.id === id) ? id : course.defaultChapter;
 }
 

@@ -103,6 +103,18 @@ export function urlContextOf(graph: LinkageGraph, lang?: Lang, chapter: string |
   };
 }
 
+/**
+ * The chapter a hash names (`ch=`, decoded as written when it is badly encoded), or null when it
+ * names none. Read before the rest: the page opens that chapter, then reads the hash against it.
+ */
+export function chapterParam(hash: string): string | null {
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    if (!part.startsWith('ch=')) continue;
+    return dec(part.slice(3)) ?? part.slice(3);
+  }
+  return null;
+}
+
 export interface HashResult {
   /** DEFAULT_STATE overlaid with every valid field of the hash (hover and query at defaults). */
   state: AppState;

@@ -6,7 +6,7 @@
  */
 import type { LinkageGraph } from '../types';
 import { scoreMap, type ScoreResult } from './score';
-import { expertPropositions, parseScope, scopeContent, scopeExists } from './scope';
+import { expertPropositions, parseScope, propositionKey, scopeContent, scopeExists, symmetricKinds } from './scope';
 import type { ExerciseType, ExpertProposition, SheetLink, StudentProposition } from './types';
 
 /** What the overview reads of a hand-in: io/handin's `Handin` (read with parseHandin) has it all. */
@@ -84,8 +84,6 @@ export interface ClassOverview {
   readonly duplicateNames: readonly string[];
 }
 
-const tripleKey = (source: string, kind: string, target: string, symmetric: boolean): string =>
-  JSON.stringify(symmetric && target < source ? [target, kind, source] : [source, kind, target]);
 
 /**
  * Scores a hand-in again over its own scope: the scope's propositions less those given with a
@@ -95,9 +93,9 @@ const tripleKey = (source: string, kind: string, target: string, symmetric: bool
 export function scoreHandin(graph: LinkageGraph, handin: ClassHandin, chapter: readonly ExpertProposition[] = expertPropositions(graph)): ScoreResult | null {
   const scope = parseScope(handin.scope);
   if (!scope || !scopeExists(graph, scope)) return null;
-  const symmetric = new Set((graph.getAttribute('edgeKinds') ?? []).filter((k) => k.symmetric).map((k) => k.id));
-  const given = new Set(handin.links.filter((l) => l.given).map((l) => tripleKey(l.source, l.kind, l.target, symmetric.has(l.kind))));
-  const isGiven = (p: ExpertProposition) => given.has(tripleKey(p.source, p.kind, p.target, false)) || (p.symmetric && given.has(tripleKey(p.target, p.kind, p.source, false)));
+  const symmetric = symmetricKinds(graph);
+  const given = new Set(handin.links.filter((l) => l.given).map((l) => propositionKey(l, symmetric.has(l.kind))));
+  const isGiven = (p: ExpertProposition) => given.has(propositionKey(p, false)) || (p.symmetric && given.has(propositionKey({ source: p.target, kind: p.kind, target: p.source }, false)));
   const asked = scopeContent(graph, scope).propositions.filter((p) => !isGiven(p));
   const student: StudentProposition[] = handin.links.filter((l) => !l.given).map((l) => ({ source: l.source, kind: l.kind, target: l.target }));
   return scoreMap({ graph, scope: asked, chapter, student });
@@ -108,7 +106,7 @@ const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce
 /** The class overview of `handins` (see the module's comment). */
 export function classOverview(graph: LinkageGraph, handins: readonly ClassHandin[]): ClassOverview {
   const chapter = expertPropositions(graph);
-  const symmetric = new Set((graph.getAttribute('edgeKinds') ?? []).filter((k) => k.symmetric).map((k) => k.id));
+  const symmetric = symmetricKinds(graph);
   const edgeCounts = new Map(chapter.map((p) => [p.edge, 0]));
   const partlyCounts = new Map(chapter.map((p) => [p.edge, 0]));
   const extras = new Map<string, { source: string; kind: string; target: string; count: number }>();
@@ -132,7 +130,7 @@ export function classOverview(graph: LinkageGraph, handins: readonly ClassHandin
       else if (v.status === 'partly') partlyCounts.set(v.expected.edge, (partlyCounts.get(v.expected.edge) ?? 0) + 1);
       else if (v.reason === 'not-in-map') {
         const { source, kind, target } = v.proposition;
-        const key = tripleKey(source, kind, target, symmetric.has(kind));
+        const key = propositionKey(v.proposition, symmetric.has(kind));
         if (made.has(key)) continue;
         made.add(key);
         const known = extras.get(key);

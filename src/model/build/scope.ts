@@ -28,9 +28,19 @@ export function scopeExists(graph: LinkageGraph, scope: Scope): boolean {
 const onSlides = (slides: readonly number[] | undefined, range: readonly [number, number] | null): boolean =>
   range === null || (slides ?? []).some((n) => n >= range[0] && n <= range[1]);
 
+/** The link kinds that read the same both ways, from the graph's vocabulary. */
+export function symmetricKinds(graph: LinkageGraph): ReadonlySet<string> {
+  return new Set((graph.getAttribute('edgeKinds') ?? []).filter((k) => k.symmetric).map((k) => k.id));
+}
+
+/** A proposition as one key, symmetric ones in a canonical direction (so both ways read as one). */
+export function propositionKey(p: { source: string; kind: string; target: string }, symmetric: boolean): string {
+  return JSON.stringify(symmetric && p.target < p.source ? [p.target, p.kind, p.source] : [p.source, p.kind, p.target]);
+}
+
 /** Every edge of the graph as a proposition, in graph order. */
 export function expertPropositions(graph: LinkageGraph): ExpertProposition[] {
-  const symmetric = new Set((graph.getAttribute('edgeKinds') ?? []).filter((k) => k.symmetric).map((k) => k.id));
+  const symmetric = symmetricKinds(graph);
   const out: ExpertProposition[] = [];
   graph.forEachEdge((edge, attrs, source, target) => {
     out.push({ edge, source, target, kind: attrs.kind, symmetric: symmetric.has(attrs.kind) || attrs.undirected === true });

@@ -31,7 +31,7 @@
  *     either map that have a neighbour in one of them (0 when there are none).
  */
 import type { LinkageGraph } from '../types';
-import { expertPropositions } from './scope';
+import { expertPropositions, propositionKey, symmetricKinds } from './scope';
 import type { ExpertProposition, StudentProposition } from './types';
 
 /** Why a proposition on the right pair of concepts is only partly right. */
@@ -111,15 +111,6 @@ export interface ScoreInput {
 /** An unordered pair of concepts as one key. */
 const pairKey = (a: string, b: string): string => JSON.stringify(a < b ? [a, b] : [b, a]);
 
-/** Link kinds that read both ways, from the graph's vocabulary. */
-function symmetricKinds(graph: LinkageGraph): ReadonlySet<string> {
-  return new Set((graph.getAttribute('edgeKinds') ?? []).filter((k) => k.symmetric).map((k) => k.id));
-}
-
-/** A proposition as one key: symmetric kinds in a canonical direction. */
-function propositionKey(p: StudentProposition, symmetric: boolean): string {
-  return JSON.stringify(symmetric && p.target < p.source ? [p.target, p.kind, p.source] : [p.source, p.kind, p.target]);
-}
 
 /** Why `s` is not right about `e` (same unordered pair assumed); empty when it is right. */
 function reasonsFor(s: StudentProposition, e: ExpertProposition, studentSymmetric: boolean): PartlyReason[] {

@@ -258,13 +258,14 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
 
   function refuse(source: string, target: string, kind: string, card?: string): boolean {
     const why = S.linkRefusal(history.present, source, target, kind, card);
-    if (why === null || (why === 'duplicate' && kind === '')) return false;
+    if (why === null) return false;
     say(tb(lang(), `refuse-${why}` as BuildStringKey));
     render();
     return true;
   }
 
   function requestLink(source: string, target: string): void {
+    // Before any kind is chosen: the ends alone (itself, not on the sheet).
     if (refuse(source, target, '')) return;
     const group = armed ? groupsNow().find((g) => g.id === armed && g.free.length > 0) : undefined;
     if (exercise.type === 'kit' && group) {
