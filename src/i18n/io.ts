@@ -3,7 +3,7 @@
  * 繁體, 简体 and English (the same three-value pattern as strings.ts).
  */
 import type { Lang } from '../model/sentence';
-import { counted, inLang } from './strings';
+import { counted, inLang, NOUNS } from './strings';
 
 const STRINGS = {
   file: ['檔案', '文件', 'File'],
@@ -53,8 +53,8 @@ export function ioText(lang: Lang, key: IoStringKey): string {
 /** "Opened NAME: N concepts, M links." in the reader's language (and the layout note). */
 export function openedMessage(lang: Lang, name: string, nodes: number, edges: number, laidOut: boolean): string {
   const note = laidOut ? ioText(lang, 'laidOut') : '';
-  const concepts = counted(lang, nodes, ['個概念', '个概念', 'concepts']);
-  const links = counted(lang, edges, ['條關係', '条关系', 'links']);
+  const concepts = counted(lang, nodes, NOUNS.concepts);
+  const links = counted(lang, edges, NOUNS.links);
   if (lang === 'en') return `Opened ${name}: ${concepts}, ${links}.${note ? ` ${note}` : ''}`;
   return `${lang === 'zh-Hant' ? '已開啟' : '已打开'} ${name}:${concepts}、${links}。${note}`;
 }

@@ -7,6 +7,14 @@ import type { Lang } from '../model/sentence';
 import type { ChapterEntry, CourseIndex } from '../model/course';
 import type { LinkageGraph } from '../model/types';
 
+/** Nouns that counts are given in ({@link counted}), one list for every view that counts. */
+export const NOUNS = {
+  concepts: ['個概念', '个概念', 'concepts'],
+  links: ['條關係', '条关系', 'links'],
+  slides: ['張投影片', '张幻灯片', 'slides'],
+  sections: ['節', '节', 'sections'],
+} as const satisfies Record<string, readonly [string, string, string]>;
+
 const STRINGS = {
   appName: ['脈絡', '脉络', 'Linkage'],
   searchPlaceholder: ['搜尋 繁/简/EN/拼音', '搜索 繁/简/EN/拼音', 'Search 繁/简/EN/pinyin'],
@@ -61,8 +69,8 @@ const STRINGS = {
   partialHash: ['網址中有部分內容無法讀取,已略去:', '网址中有部分内容无法读取,已略去:', 'Parts of the link could not be read and were left out:'],
   dismiss: ['知道了', '知道了', 'Dismiss'],
   shown: ['顯示', '显示', 'shown'],
-  nodesShown: ['個概念', '个概念', 'concepts'],
-  linksShown: ['條關係', '条关系', 'links'],
+  nodesShown: NOUNS.concepts,
+  linksShown: NOUNS.links,
   slideShort: ['第', '第', 'slide'],
   slideSuffix: ['張', '张', ''],
   help: ['說明', '说明', 'Help'],

@@ -3,7 +3,7 @@
  * three-value pattern as strings.ts).
  */
 import type { Lang } from '../model/sentence';
-import { counted, inLang } from './strings';
+import { counted, inLang, NOUNS } from './strings';
 
 const STRINGS = {
   // Transformation ladder.
@@ -67,7 +67,7 @@ const STRINGS = {
   emptyOutline: ['目前的篩選隱藏了所有概念。', '目前的筛选隐藏了所有概念。', 'The current filters hide every concept.'],
   resetFilters: ['重設篩選', '重设筛选', 'Reset filters'],
   print: ['列印講義', '打印讲义', 'Print handout'],
-  concepts: ['個概念', '个概念', 'concepts'],
+  concepts: NOUNS.concepts,
   relationsCount: ['條關係', '条关系', 'relations'],
   // Help overlay.
   helpTitle: ['鍵盤快捷鍵', '键盘快捷键', 'Keyboard shortcuts'],

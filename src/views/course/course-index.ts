@@ -4,7 +4,7 @@
  * it maps, each a link that opens the chapter.
  */
 import { el } from '../../dom';
-import { chapterTitle, counted, courseTitle, inLang, t } from '../../i18n/strings';
+import { chapterTitle, counted, courseTitle, inLang, NOUNS, t } from '../../i18n/strings';
 import type { CourseIndex } from '../../model/course';
 import type { Lang } from '../../model/sentence';
 import { createLangSwitch } from '../chrome/lang-switch';
@@ -49,10 +49,10 @@ export function mountCourseIndex(root: HTMLElement, course: CourseIndex, lang: L
             'p',
             { class: 'meta' },
             [
-              counted(lang, c.slides, ['張投影片', '张幻灯片', 'slides']),
-              counted(lang, c.sections.length, ['節', '节', 'sections']),
-              counted(lang, c.concepts, ['個概念', '个概念', 'concepts']),
-              counted(lang, c.links, ['條關係', '条关系', 'links']),
+              counted(lang, c.slides, NOUNS.slides),
+              counted(lang, c.sections.length, NOUNS.sections),
+              counted(lang, c.concepts, NOUNS.concepts),
+              counted(lang, c.links, NOUNS.links),
             ].join(' · '),
           ),
           el('ol', { class: 'course-sections' }, ...c.sections.map((s) => el('li', {}, `§${s.id} ${inLang(lang, [s.zh, s.zhHans, s.en])}`))),
