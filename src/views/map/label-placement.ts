@@ -2,7 +2,8 @@
  * Where each name goes on the map: beside its node (right, left, below or above, in that order),
  * never over another name or another node's disc, inside the open part of the map. Names are
  * placed by priority (what is singled out first, then the most important concepts); a name with
- * no free place is left for the reader to zoom in to. No DOM: boxes in, boxes out.
+ * no free place may still take one a name placed before it gives up by moving to another of its
+ * own places; one with none is left for the reader to zoom in to. No DOM: boxes in, boxes out.
  */
 
 /** A rectangle in map pixels. */
@@ -29,8 +30,8 @@ export interface LabelCandidate extends Disc {
   force: boolean;
   /** Higher first among names of the same force. */
   priority: number;
-  /** Another shape of the same name (wrapped wider), tried where the first finds no room. */
-  alt?: { width: number; height: number };
+  /** Other shapes of the same name (wrapped wider or narrower), tried where the first finds no room. */
+  alts?: ReadonlyArray<{ width: number; height: number }>;
 }
 
 /** A placed name: its box (the text's extent), and where its text block starts. */
@@ -40,8 +41,8 @@ export interface PlacedLabel extends Box {
   textX: number;
   textY: number;
   side: 'right' | 'left' | 'below' | 'above';
-  /** True when placed in its other shape (`alt`). */
-  alt: boolean;
+  /** The shape it is placed in: 0 the first, i the i-th of `alts`. */
+  shape: number;
   /** How far from its disc (beyond the usual gap): far names get a leader line. */
   offset: number;
 }
@@ -49,29 +50,44 @@ export interface PlacedLabel extends Box {
 /** Further distances (beyond the gap) a singled-out name may stand from its node. */
 const FORCED_REACH = [0, 10, 22, 40, 64, 96];
 /** Further distances (beyond the gap) any other name may stand from its node. */
-const REACH = [0, 6];
+const REACH = [0, 6, 12];
 
 const CELL = 64;
 
 /** A uniform grid of boxes and discs, for quick "does anything here overlap" tests. */
 class Grid<T> {
   private readonly cells = new Map<number, T[]>();
-  add(b: Box, item: T): void {
+  private cellsOf(b: Box, visit: (k: number) => boolean | void): void {
     for (let i = Math.floor(b.x0 / CELL); i <= Math.floor(b.x1 / CELL); i++)
-      for (let j = Math.floor(b.y0 / CELL); j <= Math.floor(b.y1 / CELL); j++) {
-        const k = i * 100_003 + j;
-        const list = this.cells.get(k);
-        if (list) list.push(item);
-        else this.cells.set(k, [item]);
-      }
+      for (let j = Math.floor(b.y0 / CELL); j <= Math.floor(b.y1 / CELL); j++) if (visit(i * 100_003 + j) === true) return;
+  }
+  add(b: Box, item: T): void {
+    this.cellsOf(b, (k) => {
+      const list = this.cells.get(k);
+      if (list) list.push(item);
+      else this.cells.set(k, [item]);
+    });
+  }
+  remove(b: Box, item: T): void {
+    this.cellsOf(b, (k) => {
+      const list = this.cells.get(k);
+      const i = list ? list.indexOf(item) : -1;
+      if (i >= 0) list!.splice(i, 1);
+    });
   }
   some(b: Box, test: (item: T) => boolean): boolean {
-    for (let i = Math.floor(b.x0 / CELL); i <= Math.floor(b.x1 / CELL); i++)
-      for (let j = Math.floor(b.y0 / CELL); j <= Math.floor(b.y1 / CELL); j++) {
-        const list = this.cells.get(i * 100_003 + j);
-        if (list && list.some(test)) return true;
-      }
-    return false;
+    let found = false;
+    this.cellsOf(b, (k) => (found = this.cells.get(k)?.some(test) === true));
+    return found;
+  }
+  /** The distinct items in the cells `b` touches that pass `test`, stopping once there are more than `most`. */
+  all(b: Box, test: (item: T) => boolean, most = Infinity): Set<T> {
+    const out = new Set<T>();
+    this.cellsOf(b, (k) => {
+      for (const item of this.cells.get(k) ?? []) if (test(item) && out.add(item).size > most) return true;
+      return false;
+    });
+    return out;
   }
 }
 
@@ -96,6 +112,11 @@ export interface PlacementOptions {
   major?: number;
   /** Boxes already taken (names placed before). */
   taken?: readonly Box[];
+  /**
+   * Whether a name left out may take the place of one or two placed before it, moving them to
+   * other places of theirs (default true; off while the camera moves, to keep frames cheap).
+   */
+  makeRoom?: boolean;
 }
 
 /**
@@ -114,35 +135,88 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
   const tier = (c: LabelCandidate) => (c.force ? 2 : c.priority >= major ? 1 : 0);
   const order = [...candidates].sort((a, b) =>
     tier(b) - tier(a) || (tier(a) === 0 ? a.width * a.height - b.width * b.height : b.priority - a.priority) || b.priority - a.priority || (a.key < b.key ? -1 : 1));
-  const placed: PlacedLabel[] = [];
-  for (const c of order) {
-    // What is singled out may also stand a little further from its node, before it goes unnamed.
-    const reach = (c.force ? FORCED_REACH : REACH).map((d) => gap + d);
-    const spots = reach.flatMap((g) => (c.alt ? [...spotsOf(c, g, false, gap), ...spotsOf({ ...c, ...c.alt }, g, true, gap)] : spotsOf(c, g, false, gap)));
-    let chosen: PlacedLabel | null = null;
-    for (const s of spots) {
-      if (s.x0 < area.x0 || s.y0 < area.y0 || s.x1 > area.x1 || s.y1 > area.y1) continue;
-      if (blocked.some((b) => boxesOverlap(b, s))) continue;
-      if (placedGrid.some(s, (b) => boxesOverlap(b, s))) continue;
-      if (discGrid.some(s, (d) => d.key !== c.key && discHitsBox(d, s))) continue;
-      chosen = s;
-      break;
+  // Whether a spot is inside the area, clear of what covers it and of every other disc: fixed
+  // for the frame. A name's places are listed when first asked for, and its free ones found once.
+  const free = (c: LabelCandidate, s: Box) =>
+    s.x0 >= area.x0 && s.y0 >= area.y0 && s.x1 <= area.x1 && s.y1 <= area.y1 &&
+    !blocked.some((b) => boxesOverlap(b, s)) && !discGrid.some(s, (d) => d.key !== c.key && discHitsBox(d, s));
+  // A name's places in order of preference, made as they are asked for: nearest first, each
+  // distance in every shape. What is singled out may also stand a little further from its node.
+  function* spotsFor(c: LabelCandidate): Generator<PlacedLabel> {
+    const shapes = [c, ...(c.alts ?? [])];
+    for (const d of c.force ? FORCED_REACH : REACH)
+      for (let i = 0; i < shapes.length; i++) yield* spotsOf(c, shapes[i]!, gap + d, i, gap);
+  }
+  const byKey = new Map(candidates.map((c) => [c.key, c]));
+  const freeSpots = new Map<string, PlacedLabel[]>();
+  const openSpots = (key: string): PlacedLabel[] => {
+    let list = freeSpots.get(key);
+    if (!list) {
+      const c = byKey.get(key)!;
+      list = [];
+      for (const s of spotsFor(c)) if (free(c, s)) list.push(s);
+      freeSpots.set(key, list);
     }
-    if (chosen === null) continue;
-    placed.push(chosen);
+    return list;
+  };
+  const clear = (t: Box, also: readonly Box[] = []) => !also.some((a) => boxesOverlap(a, t)) && !placedGrid.some(t, (b) => boxesOverlap(b, t));
+
+  // First, each name in order takes its first place that is free and clear of the names before it.
+  const placed = new Map<string, PlacedLabel>();
+  const unplaced: LabelCandidate[] = [];
+  for (const c of order) {
+    let chosen: PlacedLabel | undefined;
+    for (const s of spotsFor(c))
+      if (clear(s) && free(c, s)) {
+        chosen = s;
+        break;
+      }
+    if (chosen === undefined) {
+      unplaced.push(c);
+      continue;
+    }
+    placed.set(c.key, chosen);
     placedGrid.add(chosen, chosen);
   }
-  return placed;
+
+  // Then a name left out may still find room where one or two names placed before it (not
+  // singled-out ones) stand, if each can move to another of its own places: all are then named.
+  const movable = (b: Box): b is PlacedLabel => 'key' in b && placed.get((b as PlacedLabel).key) === b && byKey.get((b as PlacedLabel).key)?.force === false;
+  const makeRoom = (c: LabelCandidate): void => {
+    for (const s of openSpots(c.key)) {
+      const blockers = [...placedGrid.all(s, (b) => boxesOverlap(b, s), 2)];
+      if (blockers.length > 2 || !blockers.every(movable)) continue;
+      for (const b of blockers) placedGrid.remove(b, b);
+      const moves: PlacedLabel[] = [];
+      for (const b of blockers) {
+        const to = openSpots(b.key).find((t) => t !== b && clear(t, [s, ...moves]));
+        if (to === undefined) break;
+        moves.push(to);
+      }
+      if (moves.length < blockers.length) {
+        for (const b of blockers) placedGrid.add(b, b);
+        continue;
+      }
+      for (const to of [...moves, s]) {
+        placed.set(to.key, to);
+        placedGrid.add(to, to);
+      }
+      return;
+    }
+  };
+  if (options.makeRoom !== false) for (const c of unplaced) makeRoom(c);
+  return [...placed.values()];
 }
 
 /**
  * The places a name may take around its disc, in order of preference: right, left, below,
  * above, then the same sides shifted half a name up or down (or left or right), then the corners.
  */
-function spotsOf(c: LabelCandidate, gap: number, alt: boolean, base = gap): PlacedLabel[] {
-  const { width: w, height: h, x, y, r, key } = c;
+function spotsOf(c: Disc, size: { width: number; height: number }, gap: number, shape: number, base = gap): PlacedLabel[] {
+  const { x, y, r, key } = c;
+  const { width: w, height: h } = size;
   const offset = gap - base;
-  const mk = (side: PlacedLabel['side'], x0: number, y0: number): PlacedLabel => ({ key, side, x0, y0, x1: x0 + w, y1: y0 + h, textX: x0, textY: y0, alt, offset });
+  const mk = (side: PlacedLabel['side'], x0: number, y0: number): PlacedLabel => ({ key, side, x0, y0, x1: x0 + w, y1: y0 + h, textX: x0, textY: y0, shape, offset });
   const right = x + r + gap, left = x - r - gap - w, below = y + r + 2 + offset, above = y - r - 2 - offset - h;
   return [
     mk('right', right, y - h / 2),

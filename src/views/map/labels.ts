@@ -20,9 +20,12 @@ type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | '
 export interface PaintedName extends Box {
   key: string;
   font: number;
-  /** Drawn in its wider shape. */
-  alt?: boolean;
+  /** The shape it is drawn in (0: as wrapped for the map; see `shapesOf`). */
+  shape: number;
 }
+
+/** A line of only Han characters (BMP) and full-width CJK punctuation and forms. */
+const FULL_WIDTH = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]+$/;
 
 /** Concepts at least this important (chapter, sections, paradigms, transformations…) are named before the others. */
 const MAJOR_IMPORTANCE = 0.55;
@@ -30,8 +33,11 @@ const MAJOR_IMPORTANCE = 0.55;
 export interface LabelPainterOptions {
   /** Wrapping of a label into lines (the map's widths by default). */
   wrap?: (label: string) => string[];
-  /** Chapter-sized maps: the discs names must keep clear of, where they may go and what covers the map. */
-  scene?: () => { discs: readonly Disc[]; area: Box; blocked: readonly Box[] } | null;
+  /**
+   * Chapter-sized maps: the discs names must keep clear of, where they may go, what covers the
+   * map, and whether the camera is at rest (names are then placed with more care).
+   */
+  scene?: () => { discs: readonly Disc[]; area: Box; blocked: readonly Box[]; settled: boolean } | null;
 }
 
 /**
@@ -43,17 +49,22 @@ export interface LabelPainterOptions {
 export function createLabelPainter(font: () => string, options: LabelPainterOptions = {}) {
   const wrap = options.wrap ?? ((label: string) => wrapLabel(label, MAP_LABEL.cjk, MAP_LABEL.latin));
   const wrapCache = new Map<string, string[]>();
-  const wideCache = new Map<string, string[]>();
-  const wideLines = (label: string): string[] => {
-    let l = wideCache.get(label);
-    if (!l) {
-      l = wrapLabel(label, Math.round(MAP_LABEL.cjk * 1.7), Math.round(MAP_LABEL.latin * 1.6));
-      wideCache.set(label, l);
+  // A name's shapes: as wrapped for the map, then wider (fewer lines) and narrower (more lines),
+  // where those differ from the first.
+  const shapeCache = new Map<string, string[][]>();
+  const shapesOf = (label: string): string[][] => {
+    let shapes = shapeCache.get(label);
+    if (!shapes) {
+      const first = lines(label);
+      const wide = wrapLabel(label, Math.round(MAP_LABEL.cjk * 1.7), Math.round(MAP_LABEL.latin * 1.6));
+      const narrow = wrapLabel(label, Math.round(MAP_LABEL.cjk * 0.67), Math.round(MAP_LABEL.latin * 0.6));
+      shapes = [first, ...(wide.length < first.length ? [wide] : []), ...(narrow.length > first.length ? [narrow] : [])];
+      shapeCache.set(label, shapes);
     }
-    return l;
+    return shapes;
   };
   let painted: PaintedName[] = [];
-  let pending: Array<{ c: LabelCandidate; lines: string[]; altLines: string[] | null; size: number }> = [];
+  let pending: Array<{ c: LabelCandidate; shapes: string[][]; size: number }> = [];
   let weight = '500';
   let labelsCtx: CanvasRenderingContext2D | null = null;
   const lines = (label: string): string[] => {
@@ -64,10 +75,21 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
     }
     return l;
   };
+  // A line of Han characters and CJK punctuation is as many ems wide as it has characters (every
+  // CJK face sets them full width); other lines are measured.
   const measure = (ctx: CanvasRenderingContext2D, ls: string[], size: number) => {
     let w = 0;
-    for (const l of ls) w = Math.max(w, ctx.measureText(l).width);
+    for (const l of ls) w = Math.max(w, FULL_WIDTH.test(l) ? l.length * size : ctx.measureText(l).width);
     return { w, h: ls.length * size * MAP_LABEL.lineHeight };
+  };
+  // The sizes of each name's shapes, by font (a name is measured once per font, not per frame).
+  const sizes = new Map<string, Map<string, Array<{ w: number; h: number }>>>();
+  const shapeSizes = (ctx: CanvasRenderingContext2D, label: string, size: number) => {
+    let byLabel = sizes.get(ctx.font);
+    if (!byLabel) sizes.set(ctx.font, (byLabel = new Map()));
+    let list = byLabel.get(label);
+    if (!list) byLabel.set(label, (list = shapesOf(label).map((ls) => measure(ctx, ls, size))));
+    return list;
   };
   const overlaps = (b: Box): boolean => painted.some((d) => b.x0 < d.x1 && b.x1 > d.x0 && b.y0 < d.y1 && b.y1 > d.y0);
   const ink = (ctx: CanvasRenderingContext2D, ls: string[], size: number, x: number, top: number, align: CanvasTextAlign) => {
@@ -102,9 +124,9 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
     const ctx = labelsCtx;
     const scene = options.scene?.();
     if (pending.length === 0 || ctx === null || !scene) return;
-    const { discs, area, blocked } = scene;
+    const { discs, area, blocked, settled } = scene;
     const byKey = new Map(pending.map((p) => [p.c.key, p]));
-    const placed: PlacedLabel[] = placeLabels(pending.map((p) => p.c), discs, { area, blocked, gap: MAP_LABEL.gap, major: MAJOR_IMPORTANCE });
+    const placed: PlacedLabel[] = placeLabels(pending.map((p) => p.c), discs, { area, blocked, gap: MAP_LABEL.gap, major: MAJOR_IMPORTANCE, makeRoom: settled });
     // A singled-out name with no room at a larger size (a projector's) is tried again at the
     // map's own size before it goes unnamed.
     const done = new Set(placed.map((b) => b.key));
@@ -113,8 +135,8 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
     if (retry.length > 0) {
       const again = retry.map((p) => {
         const k = MAP_LABEL.font / p.size;
-        shrunk.set(p.c.key, labelFontSize(p.lines.join(''), MAP_LABEL.font));
-        return { ...p.c, width: p.c.width * k, height: p.c.height * k, ...(p.c.alt ? { alt: { width: p.c.alt.width * k, height: p.c.alt.height * k } } : {}) };
+        shrunk.set(p.c.key, labelFontSize(p.shapes[0]!.join(''), MAP_LABEL.font));
+        return { ...p.c, width: p.c.width * k, height: p.c.height * k, ...(p.c.alts ? { alts: p.c.alts.map((a) => ({ width: a.width * k, height: a.height * k })) } : {}) };
       });
       placed.push(...placeLabels(again, discs, { area, blocked, gap: MAP_LABEL.gap, taken: placed }));
     }
@@ -125,8 +147,8 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
       const align: CanvasTextAlign = b.side === 'right' ? 'left' : b.side === 'left' ? 'right' : 'center';
       const x = align === 'left' ? b.x0 + 1 : align === 'right' ? b.x1 - 1 : (b.x0 + b.x1) / 2;
       if (b.offset >= 20) leader(ctx, p.c, b);
-      ink(ctx, b.alt && p.altLines ? p.altLines : p.lines, size, x, b.y0, align);
-      painted.push({ key: b.key, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, font: size, alt: b.alt });
+      ink(ctx, p.shapes[b.shape]!, size, x, b.y0, align);
+      painted.push({ key: b.key, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, font: size, shape: b.shape });
     }
     pending = [];
   }
@@ -147,7 +169,7 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
       const top = data.y - h / 2;
       const box = { x0: x - 2, y0: top, x1: x + w + 2, y1: top + h + 2 };
       if (data.highlighted !== true && overlaps(box)) return;
-      painted.push({ ...box, key: data.key ?? '', font: size });
+      painted.push({ ...box, key: data.key ?? '', font: size, shape: 0 });
       ink(ctx, ls, size, x, top, 'left');
     },
     /** Chapter-sized maps: keeps the name for `flush`. */
@@ -157,21 +179,16 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
       weight = settings.labelWeight;
       labelsCtx = ctx;
       ctx.font = `${weight} ${size}px ${font()}`;
-      const ls = lines(data.label);
-      const { w, h } = measure(ctx, ls, size);
-      // A wider shape of a name over several lines, for where the first one finds no room.
-      const wide = ls.length > 1 ? wideLines(data.label) : null;
-      const altLines = wide && wide.length < ls.length ? wide : null;
-      const alt = altLines ? measure(ctx, altLines, size) : null;
+      const shapes = shapesOf(data.label);
+      const [first, ...alts] = shapeSizes(ctx, data.label, size);
       pending.push({
         c: {
-          key: data.key, x: data.x, y: data.y, r: data.size, width: w + 2, height: h + 1,
-          ...(alt ? { alt: { width: alt.w + 2, height: alt.h + 1 } } : {}),
+          key: data.key, x: data.x, y: data.y, r: data.size, width: first!.w + 2, height: first!.h + 1,
+          ...(alts.length > 0 ? { alts: alts.map((a) => ({ width: a.w + 2, height: a.h + 1 })) } : {}),
           force: data.forceLabel === true || data.highlighted === true,
           priority: data.importance ?? 0,
         },
-        lines: ls,
-        altLines,
+        shapes,
         size,
       });
     },
@@ -191,7 +208,7 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
         flush();
         const at = painted.find((p) => p.key === data.key);
         if (at) {
-          const ls = at.alt ? wideLines(data.label) : lines(data.label);
+          const ls = shapesOf(data.label)[at.shape] ?? lines(data.label);
           ctx.font = `${settings.labelWeight} ${at.font}px ${font()}`;
           ctx.save();
           ctx.shadowColor = 'rgba(0,0,0,0.25)';

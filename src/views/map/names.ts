@@ -10,6 +10,9 @@ import { createLabelPainter, FONT_STACK, wrapLabel } from './labels';
 import { N, type LookTable } from './looks';
 import type { MapContext, MapRenderer } from './map-context';
 
+/** How long after a moving frame the map is drawn again, if the camera is then at rest (ms). */
+const REST_MS = 120;
+
 /** The names of a built map: where they may go, and the box sigma frames for them. */
 export interface PlacedNames {
   /** Where names may be painted: the map less what covers it (the panel, the controls), in map pixels. */
@@ -31,7 +34,7 @@ export function createNames(ctx: MapContext, looks: LookTable) {
   const { graph, large } = ctx;
   const font = () => (ctx.state.lang === 'zh-Hans' ? FONT_STACK.hans : FONT_STACK.hant);
   // sigma draws a first frame while it is being built: names are placed from the next one.
-  let scene: (() => { discs: Disc[]; area: Box; blocked: Box[] }) | null = null;
+  let scene: (() => { discs: Disc[]; area: Box; blocked: Box[]; settled: boolean }) | null = null;
   // Chapter-sized maps place every frame's names at once; large graphs draw them as sigma asks.
   const painter = large
     ? createLabelPainter(font, { wrap: (label) => wrapLabel(label) })
@@ -62,9 +65,28 @@ export function createNames(ctx: MapContext, looks: LookTable) {
       });
       return out;
     };
-    scene = () => ({ discs: discs(), ...openArea() });
+    // While the camera moves, each frame's names are placed quickly; once it rests, a frame is
+    // drawn again with names placed with more care (see placeLabels' makeRoom).
+    const captor = renderer.getMouseCaptor();
+    const moving = () => renderer.getCamera().isAnimated() || captor.isMoving || captor.draggedEvents > 0 || captor.currentWheelDirection !== 0;
+    let settledFrame = true;
+    let rest: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      rest = undefined;
+      if (moving()) rest = setTimeout(settle, REST_MS);
+      else renderer.scheduleRender();
+    };
+    scene = () => {
+      settledFrame = !moving();
+      return { discs: discs(), ...openArea(), settled: settledFrame };
+    };
     renderer.on('beforeRender', () => painter.reset());
-    if (!large) renderer.on('afterRender', () => painter.flush());
+    if (!large)
+      renderer.on('afterRender', () => {
+        painter.flush();
+        if (!settledFrame && rest === undefined) rest = setTimeout(settle, REST_MS);
+      });
+    renderer.on('kill', () => clearTimeout(rest));
 
     // Chapter-sized maps: the box sigma frames holds the nodes and their names (the widest of the
     // three scripts, beside the node), so that at the whole-map view no name is cut at an edge.

@@ -37,4 +37,30 @@ describe('placeLabels', () => {
     const placed = placeLabels(cs, [], { area: { x0: 190, y0: 140, x1: 280, y1: 160 }, blocked: [], gap: 4 });
     expect(placed).toHaveLength(1);
   });
+
+  it('moves a name placed earlier to another of its places when that names one more concept', () => {
+    // A band 12 px high: each name fits only right or left of its disc. "a" comes first and takes
+    // its right; "b"'s only free place (its left, the right is covered) is there.
+    const band = { x0: 0, y0: 94, x1: 400, y1: 106 };
+    const cs = [cand('a', 100, 100, { height: 12, priority: 2 }), cand('b', 180, 100, { height: 12, priority: 1 })];
+    const discs = cs.map(({ key, x, y, r }) => ({ key, x, y, r }));
+    const options = { area: band, blocked: [{ x0: 185, y0: 0, x1: 400, y1: 300 }], gap: 4, major: 0 };
+    const placed = placeLabels(cs, discs, options);
+    expect(placed.map((p) => [p.key, p.side]).sort()).toEqual([['a', 'left'], ['b', 'left']]);
+    expect(boxesOverlap(placed[0]!, placed[1]!)).toBe(false);
+    // Not while the camera moves (makeRoom off): the first come keep their places.
+    expect(placeLabels(cs, discs, { ...options, makeRoom: false }).map((p) => [p.key, p.side])).toEqual([['a', 'right']]);
+    // A singled-out name is not moved for another: "b" then goes unnamed.
+    const kept = placeLabels([{ ...cs[0]!, force: true }, cs[1]!], discs, options);
+    expect(kept.map((p) => [p.key, p.side])).toEqual([['a', 'right']]);
+  });
+
+  it('tries a name’s other shapes where its first finds no room', () => {
+    // A band 14 px high with a wall 40 px right of the disc: the one-line shape (60 px) fits
+    // nowhere; the two-line one does not fit the band either; the narrow one-line alternative does.
+    const band = { x0: 90, y0: 93, x1: 150, y1: 107 };
+    const c = cand('a', 100, 100, { alts: [{ width: 30, height: 28 }, { width: 36, height: 14 }] });
+    const [p] = placeLabels([c], [], { area: band, blocked: [], gap: 4 });
+    expect(p).toMatchObject({ key: 'a', side: 'right', shape: 2, x0: 108, x1: 144 });
+  });
 });
