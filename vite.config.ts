@@ -136,6 +136,15 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        // What the page needs before its first frame is one file beside the entry, not some twenty
+        // small shared chunks: over HTTP/1.1 (six connections to a host) and from the offline
+        // cache, each further request of the first load costs more than its bytes. The lazy
+        // chunks (other views and modes, import, export, the LMS bridge) stay as they are.
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
+    },
   },
   // Module workers, so that the import worker loads OpenCC and pinyin-pro only when it needs them.
   worker: { format: 'es' },

@@ -268,21 +268,28 @@ let pendingHash: string | null = null;
 window.addEventListener('popstate', onNavigate);
 window.addEventListener('hashchange', onNavigate);
 
-// Inside a course's LMS (a SCORM package): the bridge reads the learner's work back from the LMS
-// before the first view opens it. Without an LMS this loads nothing and returns at once.
-const inLms = await connectLms(window, { show: (text, details, dismiss) => notice.show(text, details, dismiss), lang: () => running?.session.state().lang ?? readerLang() });
+/**
+ * Opens the page. Inside a course's LMS (a SCORM package) the bridge first reads the learner's
+ * work back from the LMS, before the first view opens it; without an LMS this loads nothing and
+ * goes on at once. Not a top-level await: the lazy chunks import from the first load's chunk,
+ * and a module still awaiting would keep them (the LMS bridge among them) from loading.
+ */
+async function open(): Promise<void> {
+  const inLms = await connectLms(window, { show: (text, details, dismiss) => notice.show(text, details, dismiss), lang: () => running?.session.state().lang ?? readerLang() });
 
-// The first chapter is in the bundle: a link to it starts without waiting for another file.
-const first = targetOf(location.hash, null)!;
-if (first.kind === 'chapter' && first.id === course.defaultChapter && first.asked === undefined) {
-  shown = { kind: 'chapter', id: first.id };
-  running = start(Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(chapter), location.hash, { chapter: first.id });
-} else void show(first, location.hash);
+  // The first chapter is in the bundle: a link to it starts without waiting for another file.
+  const first = targetOf(location.hash, null)!;
+  if (first.kind === 'chapter' && first.id === course.defaultChapter && first.asked === undefined) {
+    shown = { kind: 'chapter', id: first.id };
+    running = start(Graph.from<NodeAttrs, EdgeAttrs, GraphAttrs>(chapter), location.hash, { chapter: first.id });
+  } else void show(first, location.hash);
 
-// The offline copy: a new build waiting to take over is offered with a Reload button.
-const updatePrompt = mountUpdatePrompt(document.body, () => running?.session.state().lang ?? readerLang());
-// Not inside an LMS: the LMS serves the package, and a service worker would cache it past its updates.
-if (!inLms) registerOffline((apply) => updatePrompt.show(apply));
+  // The offline copy: a new build waiting to take over is offered with a Reload button.
+  const updatePrompt = mountUpdatePrompt(document.body, () => running?.session.state().lang ?? readerLang());
+  // Not inside an LMS: the LMS serves the package, and a service worker would cache it past its updates.
+  if (!inLms) registerOffline((apply) => updatePrompt.show(apply));
+}
+void open();
 
 /** Replaces the graph shown (after an import); the previous one is dropped. */
 function restart(graph: LinkageGraph, name: string, graphIndex?: GraphIndex): void {

@@ -1,7 +1,8 @@
 /**
  * Builds the app (as `npm run build` does, into a private folder) and the benchmark pages, and
- * measures the app's bundle from Vite's manifest: the initial load (the entry and everything it
- * imports statically, with their CSS) and each lazily loaded chunk, raw and gzip (level 9).
+ * measures the app's bundle: the initial load (what index.html loads, scripts, module preloads
+ * and style sheets, and everything those import statically, with their CSS, from Vite's
+ * manifest) and each lazily loaded chunk, raw and gzip (level 9).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -63,6 +64,7 @@ export async function buildApp(outDir: string, minify = true): Promise<BundleRep
 /** The bundle figures of an app already built into `outDir` with its manifest (`build.manifest: true`). */
 export function measureBundle(outDir: string): BundleReport {
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const keyOfFile = new Map(Object.entries(manifest).map(([key, c]) => [c.file, key]));
   const initialFiles = new Set<string>();
   const visit = (key: string): void => {
     const chunk = manifest[key];
@@ -71,6 +73,14 @@ export function measureBundle(outDir: string): BundleReport {
     for (const css of chunk.css ?? []) initialFiles.add(css);
     for (const dep of chunk.imports ?? []) visit(dep);
   };
+  // The page's own references (the build may fold the entry into a chunk of everything the first
+  // load needs, which the manifest then lists under that chunk's name, not under index.html).
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  for (const [, ref] of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g)) {
+    const key = keyOfFile.get(ref!);
+    if (key) visit(key);
+    else initialFiles.add(ref!);
+  }
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
   const srcOf = new Map(Object.values(manifest).map((c) => [c.file, c.src]));
   const all = listFiles(outDir).filter((f) => /\.(js|css)$/.test(f));

@@ -197,7 +197,8 @@ describe('updates', () => {
   it("a second build's service worker takes over after the reader accepts the update prompt", async () => {
     await buildMarked(dirs[0], 'A');
     await buildMarked(dirs[1], 'B');
-    const scriptOf = (dir: string) => /src="\.\/(assets\/index-[^"]+\.js)"/.exec(readFileSync(join(dir, 'index.html'), 'utf8'))![1]!;
+    // The page's last module script: the first load's code (the runtime before it is the same in both).
+    const scriptOf = (dir: string) => [...readFileSync(join(dir, 'index.html'), 'utf8').matchAll(/<script type="module"[^>]*src="\.\/(assets\/[^"]+\.js)"/g)].at(-1)![1]!;
     const [scriptA, scriptB] = [scriptOf(dirs[0]), scriptOf(dirs[1])];
     expect(scriptA).not.toBe(scriptB);
     const port = await freePort();

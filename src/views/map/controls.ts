@@ -43,6 +43,8 @@ export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, ses
       net.reserve(id, visible ? { x: r.left - m.left - 4, y: r.top - m.top - 4, width: r.width + 8, height: r.height + 8 } : null);
     }
   };
+  // At once, so that the map's first frame keeps names clear of them; then as sizes change.
+  reserve();
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(reserve) : null;
   observer?.observe(mapEl);
   observer?.observe(box);

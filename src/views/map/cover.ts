@@ -11,6 +11,10 @@ export interface Rect {
   height: number;
 }
 
+/** True when both are null or both are the same rectangle. */
+export const sameRect = (a: Rect | null | undefined, b: Rect | null | undefined): boolean =>
+  a === b || (a != null && b != null && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height);
+
 /**
  * The largest part of a `width` × `height` map left open beside `cover` (left, right, above or
  * below it): where a node the reader is looking at should be.

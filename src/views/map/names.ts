@@ -4,7 +4,7 @@
  * the map less what covers it), and the box sigma frames so that no name is cut at the edges.
  */
 import { MAP_LABEL, mapNames, nameRoom } from '../../model/layout-labels';
-import type { Rect } from './cover';
+import { sameRect, type Rect } from './cover';
 import type { Box, Disc } from './label-placement';
 import { createLabelPainter, FONT_STACK, wrapLabel } from './labels';
 import { N, type LookTable } from './looks';
@@ -119,9 +119,13 @@ export function createNames(ctx: MapContext, looks: LookTable) {
       renderer.setCustomBBox(box);
     };
     const reserve = (id: string, rect: Rect | null) => {
+      const before = reserved.get(id) ?? null;
+      if (sameRect(before, rect)) return;
       if (rect === null) reserved.delete(id);
       else reserved.set(id, rect);
-      renderer.scheduleRender();
+      // Drawn again when names may have to move out of the new part, or may take the part freed.
+      const under = (r: Rect) => painter.painted().some((p) => p.x0 < r.x + r.width && p.x1 > r.x && p.y0 < r.y + r.height && p.y1 > r.y);
+      if (before !== null || (rect !== null && under(rect))) renderer.scheduleRender();
     };
     return { openArea, reserve, fitNamesBox };
   };

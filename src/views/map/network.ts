@@ -12,7 +12,7 @@ import type Sigma from 'sigma';
 import type { EdgeAttrs, NodeAttrs } from '../../model/types';
 import type { Session } from '../../state/session';
 import { createCamera } from './camera';
-import type { Rect } from './cover';
+import { sameRect, type Rect } from './cover';
 import { listenToReader } from './events';
 import type { Box } from './label-placement';
 import type { PaintedName } from './labels';
@@ -99,8 +99,9 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   const stopListening = listenToReader(ctx, renderer);
   const camera = createCamera(ctx, renderer);
 
-  // 5. State → redraw and camera.
-  if (!ctx.large) redraw.full();
+  // 5. The first draw (sigma's constructor draws nothing: renderer.ts), then state → redraw and camera.
+  if (ctx.large) renderer.refresh();
+  else redraw.full();
   camera.frameOnOpen();
   const unsubscribe = session.subscribe((next, nextDerived, prev) => {
     const onlyCamera = next.camera !== prev.camera && nextDerived === ctx.derived && next.lang === prev.lang;
@@ -125,9 +126,11 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
       redraw.changed();
     },
     setCover(next) {
+      const same = sameRect(next, ctx.cover);
       ctx.cover = next;
       camera.coverChanged();
-      renderer.scheduleRender();
+      // The same cover told again (its observer's first report): nothing to draw again.
+      if (!same) renderer.scheduleRender();
     },
     reserve: placed.reserve,
     paintedNames: () => names.painter.painted(),

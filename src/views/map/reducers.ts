@@ -187,5 +187,5 @@ export function createReducers(ctx: MapContext, looks: LookTable, curvature: Rea
     } else data.label = null as unknown as string;
     return data;
   };
-  return { nodeReducer, edgeReducer };
+  return { nodeReducer, edgeReducer, edgeTypeOf };
 }

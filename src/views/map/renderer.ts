@@ -21,11 +21,38 @@ export interface RendererParts {
   readonly painter: ReturnType<typeof createLabelPainter>;
 }
 
-/** Builds sigma for the map in `ctx`, in its container. */
-export function createRenderer(ctx: MapContext, { looks, reducers, painter }: RendererParts): MapRenderer {
-  const { large } = ctx;
+/** The link programs by type (reducers.ts edgeTypeOf): straight or curved (parallel links), with an arrowhead or not. */
+const EDGE_PROGRAMS = { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, curved: EdgeCurvedArrowProgram, curvedLine: EdgeCurveProgram };
+
+/**
+ * sigma without the draw its constructor ends with: the map is drawn once its parts are put
+ * together (network.ts), with the box it frames and the names' room, not once before that too.
+ */
+class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
+  static building = false;
+  override refresh(...args: Parameters<Sigma['refresh']>): this {
+    return MapSigma.building ? this : super.refresh(...args);
+  }
+}
+
+/** Builds sigma for the map in `ctx`, in its container; it draws nothing until `refresh`. */
+export function createRenderer(ctx: MapContext, parts: RendererParts): MapRenderer {
   performance.mark('linkage:sigma-start');
-  const renderer = new Sigma<NodeAttrs, EdgeAttrs>(ctx.graph, ctx.container, {
+  MapSigma.building = true;
+  try {
+    return new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts));
+  } finally {
+    MapSigma.building = false;
+    performance.measure('linkage:sigma', 'linkage:sigma-start');
+  }
+}
+
+/** The renderer's settings for the map in `ctx`. */
+function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererParts): ConstructorParameters<typeof Sigma<NodeAttrs, EdgeAttrs>>[2] {
+  const { large } = ctx;
+  const edgeTypes = new Set<string>();
+  ctx.graph.forEachEdge((key, a) => edgeTypes.add(reducers.edgeTypeOf(key, a as never)));
+  return {
     nodeProgramClasses: {
       bordered: createNodeBorderProgram({
         borders: [
@@ -36,7 +63,9 @@ export function createRenderer(ctx: MapContext, { looks, reducers, painter }: Re
         ],
       }),
     },
-    edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, curved: EdgeCurvedArrowProgram, curvedLine: EdgeCurveProgram },
+    // Only the programs the graph's links take (each is compiled for the GPU when registered);
+    // arrows always, the default type.
+    edgeProgramClasses: Object.fromEntries(Object.entries(EDGE_PROGRAMS).filter(([type]) => type === 'arrow' || edgeTypes.has(type))),
     // The map may sit hidden behind another view while something asks it to draw (an export, an
     // overlay): draw nothing then rather than throw.
     allowInvalidContainer: true,
@@ -77,7 +106,5 @@ export function createRenderer(ctx: MapContext, { looks, reducers, painter }: Re
           else if (code & N.FORCE) painter.draw(context, data as never, settings);
         }
       : painter.drawHover) as never,
-  });
-  performance.measure('linkage:sigma', 'linkage:sigma-start');
-  return renderer;
+  };
 }
