@@ -138,8 +138,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
       output: {
-        // What the page needs before its first frame is one file beside the entry, not some twenty
-        // small shared chunks: over HTTP/1.1 (six connections to a host) and from the offline
+        // What the page needs before its first frame is one file (the entry folded in), not some
+        // twenty small shared chunks: over HTTP/1.1 (six connections to a host) and from the offline
         // cache, each further request of the first load costs more than its bytes. The lazy
         // chunks (other views and modes, import, export, the LMS bridge) stay as they are.
         codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },

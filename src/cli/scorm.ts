@@ -144,18 +144,17 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 1;
   }
-  const args = new Map(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const version = args.get('version');
-  const out = args.get('out');
-  const mastery = parseMastery(args.get('mastery') ?? String(DEFAULT_MASTERY));
+  const version = values.version;
+  const out = values.out;
+  const mastery = parseMastery(values.mastery ?? String(DEFAULT_MASTERY));
   const problems = [
     ...(version === '1.2' || version === '2004' ? [] : [`--version must be 1.2 or 2004${version ? `, not ${JSON.stringify(version)}` : ''}`]),
     ...(out ? [] : ['--out FILE.zip is required']),
-    ...(mastery === null ? [`--mastery must be a share from 0 to 1 (0.8) or a percentage (80%), not ${JSON.stringify(args.get('mastery'))}`] : []),
+    ...(mastery === null ? [`--mastery must be a share from 0 to 1 (0.8) or a percentage (80%), not ${JSON.stringify(values.mastery)}`] : []),
   ];
   if (problems.length > 0) {
     process.stderr.write(`${problems.join('\n')}\n${USAGE}\n`);
@@ -166,9 +165,9 @@ export async function main(argv: string[]): Promise<number> {
     const { compileChapter, courseDir, loadCourse } = await import('./course-file');
     const dir = courseDir(ROOT);
     const course = loadCourse(dir);
-    const chapterId = args.get('chapter') ?? course.defaultChapter;
+    const chapterId = values.chapter ?? course.defaultChapter;
     if (!course.chapters.includes(chapterId)) throw new Error(`--chapter: no chapter ${JSON.stringify(chapterId)} in the course (${course.chapters.join(', ')})`);
-    const distDir = resolve(args.get('dist') ?? join(ROOT, 'dist'));
+    const distDir = resolve(values.dist ?? join(ROOT, 'dist'));
     if (!values['no-build']) {
       const { build } = await import('vite');
       process.stdout.write(`building the site into ${distDir}…\n`);
@@ -181,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
       defaultChapter: chapterId === course.defaultChapter,
       graph: compileChapter(dir, chapterId),
       course: { title: course.title, titleEn: course.en },
-      start: args.get('start') ?? 'mode=revision',
+      start: values.start ?? 'mode=revision',
       mastery: mastery!,
     });
     const file = resolve(out!);

@@ -108,7 +108,6 @@ function utf8Bytes(text: string, limit: number): number {
   return n;
 }
 
-
 /** Thrown inside the reader to refuse the file at `path`. */
 class Refusal {
   constructor(

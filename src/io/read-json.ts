@@ -10,9 +10,7 @@ import { describe, GraphImportError, lineColAt, pathText, ProblemList, show, typ
 import type { RawGraph } from './convert';
 import type { RawRead } from './read-xml';
 
-
 const isKey = (v: unknown): v is string | number => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
-
 
 /** Most problems given a line number (each costs a pass over the text). */
 const LOCATED = 10;

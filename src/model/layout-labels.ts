@@ -88,6 +88,17 @@ const FULL_WIDTH = /[\u00b7\u00d7\u2190-\u21ff\u2200-\u22ff\u25a0-\u25ff]/;
 /** A few more of its widths, in ems: the en and em dash. */
 const OTHER_WIDTHS: Readonly<Record<string, number>> = { '\u2013': 0.536, '\u2014': 0.894 };
 
+/** Characters every CJK face draws a full em wide, whichever the reader has: Han, CJK punctuation, full-width forms. */
+const FULL_EM_IN_ANY_FACE = /^[\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]+$/;
+
+/**
+ * The width in ems of a line set wholly in characters every CJK face draws a full em wide, or
+ * null when it has any other (the map then measures it with the reader's font).
+ */
+export function fullWidthEms(line: string): number | null {
+  return FULL_EM_IN_ANY_FACE.test(line) ? line.length : null;
+}
+
 /** Width of one line in ems: full-width for CJK (and CJK punctuation) and the symbols above, the table for ASCII, 0.6 em otherwise. */
 export function lineEms(line: string): number {
   let w = 0;

@@ -17,7 +17,6 @@ const KEY = 'linkage.progress:chapter-02';
 /** The colour the map draws a path in (links, and the border of its ends). */
 const PATH_COLOR = '#d55e00';
 
-
 const stored = (page: Page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), KEY);
 
 /** Answers the question on screen, right or wrong; returns its id and whether it was answered right. */

@@ -150,7 +150,6 @@ async function launchInLms(version: ScormVersion, cmi: Record<string, unknown>, 
   return { page, frame, requests };
 }
 
-
 /** Answers the question on screen (right or wrong) by clicking; then moves on. Returns its id. */
 async function answer(frame: Frame, right: boolean): Promise<string> {
   const card = frame.locator('#revision-card');

@@ -2,7 +2,7 @@ import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { compiledChapter } from '../helpers/chapter';
 import { FIT_SLACK, hashJitter, LAYOUT_STRATEGIES, layoutChapter, layoutFigures, nodeExtents } from '../../src/model/layout';
-import { labelBox, lineEms, MAP_LABEL, nameRoom } from '../../src/model/layout-labels';
+import { fullWidthEms, labelBox, lineEms, MAP_LABEL, nameRoom } from '../../src/model/layout-labels';
 import { countOverlaps, measureLayout } from '../../src/model/layout-metrics';
 
 describe('hashJitter', () => {
@@ -21,6 +21,12 @@ describe('name boxes', () => {
     expect(lineEms('電子政務')).toBe(4);
     expect(lineEms('i')).toBeLessThan(lineEms('m'));
     expect(lineEms('mmm')).toBeCloseTo(3 * 0.93, 5);
+  });
+
+  it('knows a line set wholly full width in any CJK face without measuring it, and no other', () => {
+    expect(fullWidthEms('電子政務、「精幹」')).toBe(9);
+    // An arrow, Latin letters or a space are the reader's font's to measure.
+    for (const mixed of ['臃腫 → 精幹', 'ICT 應用', '精幹 ']) expect(fullWidthEms(mixed)).toBeNull();
   });
 
   it('wraps as the map does and sizes the box at the map font', () => {

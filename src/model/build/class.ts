@@ -84,7 +84,6 @@ export interface ClassOverview {
   readonly duplicateNames: readonly string[];
 }
 
-
 /**
  * Scores a hand-in again over its own scope: the scope's propositions less those given with a
  * skeleton (given links are not the student's and are not asked for). Null when the scope is not

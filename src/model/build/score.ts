@@ -111,7 +111,6 @@ export interface ScoreInput {
 /** An unordered pair of concepts as one key. */
 const pairKey = (a: string, b: string): string => JSON.stringify(a < b ? [a, b] : [b, a]);
 
-
 /** Why `s` is not right about `e` (same unordered pair assumed); empty when it is right. */
 function reasonsFor(s: StudentProposition, e: ExpertProposition, studentSymmetric: boolean): PartlyReason[] {
   const reasons: PartlyReason[] = [];

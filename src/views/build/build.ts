@@ -106,10 +106,7 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
     place: (key) => placeConcept(key),
     drop: (key, x, y) => {
       const at = sheet.pointAt(x, y);
-      if (!at) return;
-      commit(S.place(history.present, key, at[0], at[1]));
-      say(tb(lang(), 'placed', { name: fullName(key) }));
-      sheet.focusConcept(key);
+      if (at) placeConcept(key, { x: at[0], y: at[1] });
     },
     choose: (value) => chooseLink(value),
     cancelChoice: () => {
@@ -306,8 +303,8 @@ export function mount(pane: HTMLElement, ctx: AppContext): () => void {
     } else link(source, target, kind, card);
   }
 
-  function placeConcept(key: string): void {
-    const spot = freeSpot(history.present.placed, CELL_W, CELL_H);
+  /** Puts a concept on the sheet: at `spot`, or the first free place. */
+  function placeConcept(key: string, spot: { x: number; y: number } = freeSpot(history.present.placed, CELL_W, CELL_H)): void {
     commit(S.place(history.present, key, spot.x, spot.y));
     say(tb(lang(), 'placed', { name: fullName(key) }));
     sheet.focusConcept(key);

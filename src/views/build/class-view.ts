@@ -16,7 +16,6 @@ import { parseScope, scopeContent } from '../../model/build/scope';
 import type { ExpertProposition, SheetLink } from '../../model/build/types';
 import { mapName, nodeLabel, type Lang } from '../../model/sentence';
 import { pick } from '../../i18n/strings';
-
 import type { AppContext } from '../registry';
 import { studentText } from './results';
 import { scopeName } from './scope-name';
@@ -96,7 +95,6 @@ export function mountClassView(host: HTMLElement, ctx: AppContext, onBack: () =>
     input.value = '';
     render();
   }
-
 
   const scopeOf = (text: string, l: Lang): string => {
     const scope = parseScope(text);

@@ -85,6 +85,12 @@ interface LinkDatum {
   bend: number;
 }
 
+/** The smallest rectangle holding both. */
+function union(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) {
+  const x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
+  return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
+}
+
 export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetView {
   const svg = select(host).append('svg').attr('class', 'sheet-svg').attr('xmlns', 'http://www.w3.org/2000/svg');
   const defs = svg.append('defs');
@@ -135,13 +141,7 @@ export function mountSheet(host: HTMLElement, handlers: SheetHandlers): SheetVie
       const minH = Math.max(200, host.clientHeight - 4) / zoomLevel;
       const want = { x: b.x, y: b.y, w: Math.max(b.w, minW), h: Math.max(b.h, minH) };
       const prev = view;
-      const next = prev
-        ? (() => {
-            const x = Math.min(prev.x, want.x);
-            const y = Math.min(prev.y, want.y);
-            return { x, y, w: Math.max(prev.x + prev.w, want.x + want.w) - x, h: Math.max(prev.y + prev.h, want.y + want.h) - y };
-          })()
-        : want;
+      const next = prev ? union(prev, want) : want;
       view = next;
       svg.attr('viewBox', `${next.x} ${next.y} ${next.w} ${next.h}`).attr('width', Math.round(next.w * zoomLevel)).attr('height', Math.round(next.h * zoomLevel));
       if (prev) {

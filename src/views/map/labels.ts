@@ -6,7 +6,7 @@
  */
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
-import { labelFontSize, MAP_LABEL, wrapLabel } from '../../model/layout-labels';
+import { fullWidthEms, labelFontSize, MAP_LABEL, wrapLabel } from '../../model/layout-labels';
 import { placeLabels, type Box, type Disc, type LabelCandidate, type PlacedLabel } from './label-placement';
 
 /** Font stacks of locally installed CJK fonts; never fetched from another origin. */
@@ -23,9 +23,6 @@ export interface PaintedName extends Box {
   /** The shape it is drawn in (0: as wrapped for the map; see `shapesOf`). */
   shape: number;
 }
-
-/** A line of only Han characters (BMP) and full-width CJK punctuation and forms. */
-const FULL_WIDTH = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]+$/;
 
 /** Concepts at least this important (chapter, sections, paradigms, transformations…) are named before the others. */
 const MAJOR_IMPORTANCE = 0.55;
@@ -75,11 +72,13 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
     }
     return l;
   };
-  // A line of Han characters and CJK punctuation is as many ems wide as it has characters (every
-  // CJK face sets them full width); other lines are measured.
+  // A line set wholly full width (Chinese) is as many ems wide as it has characters; others are measured.
   const measure = (ctx: CanvasRenderingContext2D, ls: string[], size: number) => {
     let w = 0;
-    for (const l of ls) w = Math.max(w, FULL_WIDTH.test(l) ? l.length * size : ctx.measureText(l).width);
+    for (const l of ls) {
+      const ems = fullWidthEms(l);
+      w = Math.max(w, ems === null ? ctx.measureText(l).width : ems * size);
+    }
     return { w, h: ls.length * size * MAP_LABEL.lineHeight };
   };
   // The sizes of each name's shapes, by font (a name is measured once per font, not per frame).

@@ -5,7 +5,7 @@
  */
 import { MAP_LABEL, mapNames, nameRoom } from '../../model/layout-labels';
 import { sameRect, type Rect } from './cover';
-import type { Box, Disc } from './label-placement';
+import { boxesOverlap, type Box, type Disc } from './label-placement';
 import { createLabelPainter, FONT_STACK, wrapLabel } from './labels';
 import { N, type LookTable } from './looks';
 import type { MapContext, MapRenderer } from './map-context';
@@ -33,7 +33,7 @@ export interface PlacedNames {
 export function createNames(ctx: MapContext, looks: LookTable) {
   const { graph, large } = ctx;
   const font = () => (ctx.state.lang === 'zh-Hans' ? FONT_STACK.hans : FONT_STACK.hant);
-  // sigma draws a first frame while it is being built: names are placed from the next one.
+  // Where names may go, once sigma is built (attach): until then there is nothing to place them on.
   let scene: (() => { discs: Disc[]; area: Box; blocked: Box[]; settled: boolean }) | null = null;
   // Chapter-sized maps place every frame's names at once; large graphs draw them as sigma asks.
   const painter = large
@@ -124,8 +124,7 @@ export function createNames(ctx: MapContext, looks: LookTable) {
       if (rect === null) reserved.delete(id);
       else reserved.set(id, rect);
       // Drawn again when names may have to move out of the new part, or may take the part freed.
-      const under = (r: Rect) => painter.painted().some((p) => p.x0 < r.x + r.width && p.x1 > r.x && p.y0 < r.y + r.height && p.y1 > r.y);
-      if (before !== null || (rect !== null && under(rect))) renderer.scheduleRender();
+      if (before !== null || (rect !== null && painter.painted().some((p) => boxesOverlap(p, toBox(rect))))) renderer.scheduleRender();
     };
     return { openArea, reserve, fitNamesBox };
   };
