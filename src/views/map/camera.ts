@@ -7,7 +7,7 @@
 import { labelBox, MAP_LABEL } from '../../model/layout-labels';
 import { mapName } from '../../model/sentence';
 import type { Camera } from '../../state/types';
-import { prefersReducedMotion } from '../../util/motion';
+import { glide } from '../../util/motion';
 import { openPart } from './cover';
 import type { MapContext, MapRenderer } from './map-context';
 
@@ -132,15 +132,14 @@ export function createCamera(ctx: MapContext, renderer: MapRenderer): MapCamera 
   const reframe = (animate: boolean) => {
     const target = framed === null ? null : namesFraming([...framed]);
     if (target === null) return;
-    if (animate && !prefersReducedMotion()) void camera.animate(target, { duration: 400 });
-    else camera.setState(target);
+    void glide(camera, target, animate ? 400 : 0);
   };
   const followSingled = () => {
     const next = singledTarget();
     if (next === framed) return;
     if (next === null) {
       framed = null;
-      if (returnTo) void camera.animate(returnTo, { duration: prefersReducedMotion() ? 0 : 400 });
+      if (returnTo) void glide(camera, returnTo, 400);
       returnTo = null;
       return;
     }
@@ -174,7 +173,7 @@ export function createCamera(ctx: MapContext, renderer: MapRenderer): MapCamera 
     const open = openPart(width, height, cover);
     const within = (value: number, lo: number, hi: number) => (lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, value)));
     const at = { x: within(v.x, open.x + 40, open.x + open.width - 180), y: within(v.y, open.y + 40, open.y + open.height - 40) };
-    void camera.animate(placeAt(p, at, camera.ratio), { duration: prefersReducedMotion() ? 0 : 300 });
+    void glide(camera, placeAt(p, at, camera.ratio), 300);
   };
 
   return {
@@ -185,19 +184,18 @@ export function createCamera(ctx: MapContext, renderer: MapRenderer): MapCamera 
       const open = openPart(width, height, ctx.cover);
       const centre = { x: open.x + open.width / 2, y: open.y + open.height / 2 };
       // A panel opened by this flight covers the map only once laid out: look again at the end.
-      void camera.animate(placeAt(p, centre, Math.min(camera.ratio, 0.45)), { duration: prefersReducedMotion() ? 0 : 500 }).then(reveal);
+      void glide(camera, placeAt(p, centre, Math.min(camera.ratio, 0.45)), 500).then(reveal);
     },
     zoom(factor) {
-      if (factor > 1) camera.animatedUnzoom({ duration: prefersReducedMotion() ? 0 : 250, factor });
-      else camera.animatedZoom({ duration: prefersReducedMotion() ? 0 : 250, factor: 1 / factor });
+      void glide(camera, { ratio: camera.ratio * factor }, 250);
     },
     fit(keys) {
       const list = keys ? [...keys] : [...ctx.derived.visibleNodes];
       const target = namesFraming(list);
-      if (target) void camera.animate(target, { duration: prefersReducedMotion() ? 0 : 500 });
+      if (target) void glide(camera, target, 500);
     },
     home() {
-      camera.animate(homeCamera(), { duration: prefersReducedMotion() ? 0 : 300 });
+      void glide(camera, homeCamera(), 300);
     },
     takeState(next) {
       const c = camera.getState();

@@ -2,7 +2,7 @@
  * What revision shows on the map: a question's answer as a path, framed with its neighbours
  * (or the whole map between questions), and the rings of what has been visited and mastered.
  */
-import { prefersReducedMotion } from '../../util/motion';
+import { glide } from '../../util/motion';
 import type { Question } from '../../model/quiz';
 import { clearPath, select, setPathEnd } from '../../state/actions';
 import type { LinkageGraph } from '../../model/types';
@@ -46,7 +46,7 @@ function frame(net: NetworkHandle, keys: readonly string[]): void {
   }
   if (!Number.isFinite(x0)) return;
   const ratio = Math.min(1, Math.max(MIN_FRAME, Math.max(x1 - x0, y1 - y0) * 1.4));
-  void r.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: prefersReducedMotion() ? 0 : 500 });
+  void glide(r.getCamera(), { x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, 500);
 }
 
 /**
