@@ -3,32 +3,15 @@
  * critical violation on any view — network, transformations, outline, the help dialog — in
  * each language; every control has an accessible name; keyboard focus is always visible.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { axe, ladderSettled, nextFrame, waitReady } from './harness';
+import { axe, ladderSettled, nextFrame, openApp, type Opened } from './harness';
 
 const browser = sharedBrowser();
 
-/**
- * A context for the app. The page's Content-Security-Policy forbids inline scripts, so the
- * context bypasses CSP to let axe in (the app itself runs unchanged).
- */
-const newContext = (b: Browser) => b.newContext({ locale: 'zh-TW', viewport: { width: 1400, height: 880 }, bypassCSP: true });
-
-/** Opens the app at `hash` in a new page of `context`. */
-async function openIn(context: BrowserContext, hash: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(inject('baseUrl') + hash);
-  await waitReady(page);
-  return page;
-}
-
-/** Opens the app at `hash` in a fresh context. */
-async function openApp(b: Browser, hash: string) {
-  const context = await newContext(b);
-  return { context, page: await openIn(context, hash) };
-}
+/** The app's Content-Security-Policy forbids inline scripts: its pages bypass CSP to let axe in (the app itself runs unchanged). */
+const open = (hash: string) => openApp(browser(), hash, { bypassCSP: true });
 
 async function ladderReady(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('svg.ladder g.row').length > 0, undefined, { timeout: 20_000 });
@@ -89,13 +72,14 @@ describe('axe: no serious or critical violation', () => {
   // through the views by its hash (each test starts from the state the previous one left).
   for (const lang of ['zh-Hant', 'en'] as const) {
     describe(lang, () => {
-      let context: BrowserContext;
+      let opened: Opened;
       let page: Page;
       beforeAll(async () => {
-        ({ context, page } = await openApp(browser(), `#lang=${lang}`));
+        opened = await open(`#lang=${lang}`);
+        page = opened.page;
       });
       afterAll(async () => {
-        await context?.close();
+        await opened?.close();
       });
       for (const [name, hash, ready] of VIEWS) {
         it(`${name} (${lang})`, async () => {
@@ -108,19 +92,19 @@ describe('axe: no serious or critical violation', () => {
   }
 
   it('the 简体 outline and ladder too', async () => {
-    const { page, context } = await openApp(browser(), '#lang=zh-Hans&view=transformations');
+    const { page, close } = await open('#lang=zh-Hans&view=transformations');
     await ladderReady(page);
     expect(await axe(page)).toEqual([]);
     await page.locator('.view-switch button[data-view="outline"]').click();
     await page.waitForSelector('.outline-view .concept-head');
     expect(await axe(page)).toEqual([]);
-    await context.close();
+    await close();
   });
 });
 
 describe('names and focus', () => {
   it('every button, link and form control on every view has an accessible name', async () => {
-    const { page, context } = await openApp(browser(), '#lang=en&sel=tr.power');
+    const { page, close } = await open('#lang=en&sel=tr.power');
     const unnamed = async () =>
       page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [role="button"], [tabindex]')]
@@ -140,11 +124,11 @@ describe('names and focus', () => {
       await page.waitForSelector(view === 'outline' ? '.outline-view .concept-head' : 'svg.ladder g.row');
       expect(await unnamed()).toEqual([]);
     }
-    await context.close();
+    await close();
   });
 
   it('keyboard focus is always visible: an outline or a focus stroke on what has focus', async () => {
-    const { page, context } = await openApp(browser(), '#lang=en&view=transformations');
+    const { page, close } = await open('#lang=en&view=transformations');
     await ladderReady(page);
     /** Tabs `n` times from (the last match of) `start`; at each stop, what has focus and whether a mark shows it. */
     const walk = async (start: string, n: number) => {
@@ -177,6 +161,6 @@ describe('names and focus', () => {
     const outline = [...(await walk('#outline-print', 3)), ...(await walk('.outline-toc button', 8))];
     expect(outline.some((s) => s.what.includes('concept-head'))).toBe(true);
     expect([...top, ...ladder, ...outline].filter((s) => !s.visible)).toEqual([]);
-    await context.close();
+    await close();
   });
 });

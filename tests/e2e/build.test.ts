@@ -64,7 +64,7 @@ const live = (page: Page) => page.locator('.build [role=status]').textContent();
 
 describe('Build mode', () => {
   it('rebuilds a kit by mouse, checks it, and keeps the work across a reload', async () => {
-    const { page, context } = await openApp(browser(), KIT);
+    const { page, close } = await openApp(browser(), KIT);
     await page.locator('g.sheet-concept').first().waitFor();
     const kit = makeExercise(chapter, 'kit', SCOPE);
     expect(await page.locator('g.sheet-concept').count()).toBe(kit.concepts.length);
@@ -117,11 +117,11 @@ describe('Build mode', () => {
     await page.locator('g.sheet-concept').first().waitFor();
     await expect.poll(() => linkCount(page)).toBe(2);
     expect(await live(page)).toContain('restored');
-    await context.close();
+    await close();
   });
 
   it('works by keyboard alone, announcing each step', async () => {
-    const { page, context } = await openApp(browser(), KIT);
+    const { page, close } = await openApp(browser(), KIT);
     await page.locator('g.sheet-concept').first().waitFor();
     const l = links[0]!;
     // Tab from the page into the sheet until the source concept has the focus.
@@ -171,11 +171,11 @@ describe('Build mode', () => {
     expect(await page.locator(`${concept(l.source)}[aria-pressed=true]`).count()).toBe(1);
     await page.keyboard.press('Escape');
     expect(await page.locator(`${concept(l.source)}[aria-pressed=true]`).count()).toBe(0);
-    await context.close();
+    await close();
   });
 
   it('links by touch on a tablet', async () => {
-    const { page, context } = await openApp(browser(), KIT, { hasTouch: true, viewport: { width: 1366, height: 1024 } });
+    const { page, context, close } = await openApp(browser(), KIT, { hasTouch: true, viewport: { width: 1366, height: 1024 } });
     await page.locator('g.sheet-concept').first().waitFor();
     const l = links[2]!;
     const cdp = await context.newCDPSession(page);
@@ -191,11 +191,11 @@ describe('Build mode', () => {
     await expect.poll(() => linkCount(page)).toBe(1);
     await page.click('button[data-tool=check]');
     expect(await page.locator('g.sheet-link[data-verdict=right]').count()).toBe(1);
-    await context.close();
+    await close();
   });
 
   it('a skeleton gives fixed links and parks the rest; a free sheet takes concepts from search', async () => {
-    const { page, context } = await openApp(browser(), '#mode=build&lang=zh-Hant&ex=skeleton&scope=slides:6-13', { bypassCSP: true });
+    const { page, close } = await openApp(browser(), '#mode=build&lang=zh-Hant&ex=skeleton&scope=slides:6-13', { bypassCSP: true });
     await page.locator('g.sheet-concept').first().waitFor();
     const sk = makeExercise(chapter, 'skeleton', { kind: 'slides', first: 6, last: 13 });
     expect(await page.locator('g.sheet-concept').count()).toBe(sk.anchors.length);
@@ -244,11 +244,11 @@ describe('Build mode', () => {
     await expect.poll(() => page.locator(concept('pd.egov')).count()).toBe(1);
     expect(page.url()).toContain('ex=free');
     expect(await axe(page)).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('hands in, and the class overview counts the hand-ins and refuses hostile ones', async () => {
-    const { page, context, errors } = await openApp(browser(), KIT, { bypassCSP: true });
+    const { page, errors, close } = await openApp(browser(), KIT, { bypassCSP: true });
     await page.locator('g.sheet-concept').first().waitFor();
     for (const l of links.slice(0, 2)) {
       await dragLink(page, l.source, l.target);
@@ -319,11 +319,11 @@ describe('Build mode', () => {
     expect(await page.locator('.class-count').textContent()).toContain('30');
     await screenshot(page, 'build-class-overview');
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('missed propositions become due in revision, and linked concepts are ringed on its map', async () => {
-    const { page, context } = await openApp(browser(), KIT);
+    const { page, close } = await openApp(browser(), KIT);
     await page.locator('g.sheet-concept').first().waitFor();
     const l = links[0]!;
     await dragLink(page, l.source, l.target);
@@ -341,6 +341,6 @@ describe('Build mode', () => {
     await page.locator('.revision-legend .legend-item').nth(2).waitFor();
     const ring = hexToRgb(OVERLAY_COLORS.linked);
     await expect.poll(async () => (await nodeDiscPixels(page, l.source)).some((p) => near(p, ring, 30))).toBe(true);
-    await context.close();
+    await close();
   });
 });

@@ -136,7 +136,7 @@ async function expectDrawnAgain(opened: Awaited<ReturnType<typeof openSet>>, bef
 describe('WebGL context loss', () => {
   it('given back by the browser, the nodes and links are drawn again with the same selection, filters and camera', async () => {
     const opened = await openSet();
-    const { page, context } = opened;
+    const { page, close } = opened;
     const before = await loseMap(page);
     expect(before.painted.nodes).toBeGreaterThan(2_000);
     expect(before.painted.edges).toBeGreaterThan(1_000);
@@ -150,12 +150,12 @@ describe('WebGL context loss', () => {
       expect(await page.locator('#notice').isHidden()).toBe(true);
       await screenshot(page, 'context-restored');
     });
-    await context.close();
+    await close();
   });
 
   it('kept lost, a notice says the map could not be drawn and its button draws it again', async () => {
     const opened = await openSet();
-    const { page, context } = opened;
+    const { page, close } = opened;
     const before = await loseMap(page);
     const notice = page.locator('#notice');
     await notice.waitFor({ state: 'visible', timeout: 15_000 });
@@ -168,7 +168,7 @@ describe('WebGL context loss', () => {
     await button.click();
     await notice.waitFor({ state: 'hidden' });
     await expectDrawnAgain(opened, before);
-    await context.close();
+    await close();
   });
 
   // How many rounds: Chromium keeps at most 16 live WebGL contexts per page's renderer process and,
@@ -181,9 +181,11 @@ describe('WebGL context loss', () => {
   // the first to the last. Twenty rounds proved nothing more and took a minute.
   const ROUNDS = 8;
   it(`${ROUNDS} imports, view switches and presenter windows opened and closed: no WebGL warning, every old context released, a drawn map`, async () => {
-    const { page, context, errors } = await openApp(browser(), '#lang=en');
+    const { page, context, errors, close } = await openApp(browser(), '#lang=en');
     const messages: ConsoleMessage[] = [];
-    context.on('console', (m) => messages.push(m));
+    // Every page of the context: the presenter windows too.
+    const listen = (m: ConsoleMessage) => messages.push(m);
+    context.on('console', listen);
     const files = ['graphml/les-miserables.graphml', 'graphology-json/les-miserables.json'].map((p) => join(process.cwd(), 'tests/fixtures/datasets', p));
     await page.evaluate(() => ((window as any).__old = []));
     for (let i = 0; i < ROUNDS; i++) {
@@ -219,8 +221,9 @@ describe('WebGL context loss', () => {
     const painted = await layerPixels(page);
     expect(painted.nodes).toBeGreaterThan(1_000);
     expect(painted.edges).toBeGreaterThan(500);
+    context.off('console', listen);
     expect(webglWarnings(messages)).toEqual([]);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   }, 600_000);
 });

@@ -9,20 +9,22 @@ import { rmSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoChapterCourse } from '../helpers/course';
 import { sharedBrowser } from './browser';
 import { screenshot, state } from './harness';
+import { openTab, type Tab } from './tabs';
 
 const browser = sharedBrowser();
 let server: PreviewServer;
 let base = '';
 let courseDir = '';
 let outDir = '';
-const contexts: BrowserContext[] = [];
 const errors: string[] = [];
+/** The page of the test running (each test uses one). */
+let current: Tab | null = null;
 
 beforeAll(async () => {
   courseDir = twoChapterCourse();
@@ -40,18 +42,18 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close();
+  await current?.close();
   await server?.close();
   rmSync(outDir, { recursive: true, force: true });
   rmSync(courseDir, { recursive: true, force: true });
   expect(errors).toEqual([]);
 });
 
-/** Opens the course site at `hash` in a fresh context (empty storage). */
+/** Opens the course site at `hash` as on a first visit (empty storage), ending the previous test's page. */
 async function open(hash: string): Promise<Page> {
-  const context = await browser().newContext({ locale: 'zh-TW', viewport: { width: 1400, height: 880 } });
-  contexts.push(context);
-  const page = await context.newPage();
+  await current?.close();
+  current = await openTab(browser(), base + hash);
+  const { page } = current;
   page.on('pageerror', (e) => errors.push(`${hash}: ${e.message}`));
   await page.goto(base + hash);
   return page;

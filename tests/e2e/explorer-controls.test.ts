@@ -12,7 +12,7 @@ const cameraRatio = (page: import('playwright-core').Page) => page.evaluate(() =
 
 describe('map controls', () => {
   it('zoom buttons, fit and reset change the camera; the keyboard does the same on the map', async () => {
-    const { page, context } = await openApp(browser(), '#lang=en');
+    const { page, close } = await openApp(browser(), '#lang=en');
     const start = await cameraRatio(page);
     await page.locator('#zoom-in').click();
     await expect.poll(() => cameraRatio(page)).toBeLessThan(start);
@@ -37,11 +37,11 @@ describe('map controls', () => {
     await page.reload();
     await page.waitForFunction(() => Boolean((window as any).linkage));
     expect(await cameraRatio(page)).toBeCloseTo(cam.ratio, 3);
-    await context.close();
+    await close();
   });
 
   it('hover shows the linking phrases of the hovered node’s links', async () => {
-    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
+    const { page, close } = await openApp(browser(), '#lang=zh-Hant');
     const p = await nodeScreenPosition(page, 'tr.process');
     await page.mouse.move(p.x, p.y);
     await page.waitForFunction(() => (window as any).linkage.session.state().hovered === 'tr.process');
@@ -53,11 +53,11 @@ describe('map controls', () => {
     expect(labels).toContain('轉向');
     const far = await page.evaluate(() => (window as any).linkage.net.renderer.getEdgeDisplayData('m.economy>realizes>rf.function')?.label ?? null);
     expect(far).toBeFalsy();
-    await context.close();
+    await close();
   });
 
   it('the details panel floats over the map: opening it never resizes the map, and keeps the selected node in the open part', async () => {
-    const { page, context } = await openApp(browser(), '#lang=en');
+    const { page, close } = await openApp(browser(), '#lang=en');
     const size = () => page.evaluate(() => (window as any).linkage.net.renderer.getDimensions() as { width: number; height: number });
     const before = await size();
     // The node drawn furthest right: the panel opens over it.
@@ -97,13 +97,13 @@ describe('map controls', () => {
       return [now.width - Math.round(box.width), now.height - Math.round(box.height)];
     }).toEqual([0, 0]);
     expect((await paintedPixels(page)).nodes).toBeGreaterThan(2_000);
-    await context.close();
+    await close();
   });
 
   it('a link that opens with the panel showing frames the whole map in the part the panel leaves open', async () => {
     // (A link with a focus frames the focus instead, with room for its names: names.test.ts.)
     for (const hash of ['#lang=en&sel=tr.power']) {
-      const { page, context } = await openApp(browser(), hash);
+      const { page, close } = await openApp(browser(), hash);
       await page.waitForSelector('.panel .details');
       const panel = (await page.locator('.panel').boundingBox())!;
       const map = (await page.locator('#map').boundingBox())!;
@@ -126,12 +126,12 @@ describe('map controls', () => {
       expect(reset.ratio).toBeCloseTo(framed.ratio, 3);
       expect(reset.x).toBeCloseTo(framed.x, 3);
       expect(reset.y).toBeCloseTo(framed.y, 3);
-      await context.close();
+      await close();
     }
   });
 
   it('parallel links are fanned into curves, with arrowheads only on directed ones', async () => {
-    const { page, context } = await openApp(browser(), '#lang=en');
+    const { page, close } = await openApp(browser(), '#lang=en');
     await page.evaluate(() => {
       const { graph, ctx } = (window as any).linkage;
       const g = new graph.constructor({ multi: true, type: 'directed' });
@@ -157,11 +157,11 @@ describe('map controls', () => {
       return Object.fromEntries(['ab1', 'ab2', 'cd1', 'cd2', 'de1', 'de2', 'be'].map((e) => [e, r.getEdgeDisplayData(e).type]));
     });
     expect(types).toEqual({ ab1: 'curvedLine', ab2: 'curvedLine', cd1: 'curved', cd2: 'curved', de1: 'curvedLine', de2: 'curved', be: 'line' });
-    await context.close();
+    await close();
   });
 
   it('on a large graph a selection veils the whole map, not a corner of it', async () => {
-    const { page, context } = await openApp(browser(), '#lang=en');
+    const { page, close } = await openApp(browser(), '#lang=en');
     await page.evaluate(() => {
       const { graph, ctx } = (window as any).linkage;
       const g = new graph.constructor({ multi: true, type: 'directed' });
@@ -177,15 +177,11 @@ describe('map controls', () => {
     const map = (await page.locator('#map').boundingBox())!;
     const box = (await veil.boundingBox())!;
     expect([box.x, box.y, box.width, box.height].map(Math.round)).toEqual([map.x, map.y, map.width, map.height].map(Math.round));
-    await context.close();
+    await close();
   });
 
   it('a tap selects on a touch screen', async () => {
-    const context = await browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 430, height: 860 }, deviceScaleFactor: 2 });
-    const page = await context.newPage();
-    const { inject } = await import('vitest');
-    await page.goto(inject('baseUrl') + '#lang=zh-Hant');
-    await page.waitForFunction(() => Boolean((window as any).linkage));
+    const { page, close } = await openApp(browser(), '#lang=zh-Hant', { hasTouch: true, isMobile: true, viewport: { width: 430, height: 860 }, deviceScaleFactor: 2 });
     const p = await nodeScreenPosition(page, 'pd.egov');
     await page.touchscreen.tap(p.x, p.y);
     await page.waitForFunction(() => (window as any).linkage.session.state().selected === 'pd.egov');
@@ -197,17 +193,17 @@ describe('map controls', () => {
     expect(sheet.width).toBeCloseTo(430, 0);
     await expect.poll(async () => (await nodeScreenPosition(page, 'pd.egov')).y).toBeLessThan(sheet.y);
     await screenshot(page, 'explorer-touch');
-    await context.close();
+    await close();
   });
 });
 
 describe('embed', () => {
   it('#embed=1 shows only the map and a minimal toolbar', async () => {
-    const { page, context } = await openApp(browser(), '#embed=1&lang=en');
+    const { page, close } = await openApp(browser(), '#embed=1&lang=en');
     expect(await page.locator('.sidebar').count()).toBe(0);
     expect(await page.locator('#map').isVisible()).toBe(true);
     expect(await page.locator('#search').isVisible()).toBe(true);
     await screenshot(page, 'explorer-embed');
-    await context.close();
+    await close();
   });
 });

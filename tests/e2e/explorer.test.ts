@@ -37,7 +37,7 @@ describe('the map', () => {
     opened = await openApp(browser());
   });
   afterAll(async () => {
-    await opened?.context.close();
+    await opened?.close();
   });
 
   it('renders the chapter: nodes painted in their kind colour, labels drawn, no request leaves the page', async () => {
@@ -110,13 +110,14 @@ describe('search', () => {
   let opened: Awaited<ReturnType<typeof openApp>>;
   let home: { x: number; y: number; ratio: number; angle: number };
   beforeAll(async () => {
-    opened = await openApp(browser(), '#lang=zh-Hant');
+    // With motion: the camera's flight is what these cases watch.
+    opened = await openApp(browser(), '#lang=zh-Hant', { motion: 'full' });
     await cameraSettled(opened.page);
     home = await opened.page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState());
   });
   afterAll(async () => {
     expect(opened.errors).toEqual([]);
-    await opened?.context.close();
+    await opened?.close();
   });
   for (const [name, query, expected] of cases) {
     it(`finds a concept by ${name}: "${query}"`, async () => {
@@ -148,7 +149,7 @@ describe('search', () => {
 
 describe('filters', () => {
   it('hiding a node kind removes those nodes and moves nothing else', async () => {
-    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
+    const { page, close } = await openApp(browser(), '#lang=zh-Hant');
     const before = await nodeScreenPosition(page, 'tr.form');
     expect(near(await nodePixel(page, 't.goal'), hexToRgb('#aa4499'))).toBe(true);
     const totals = await graphTotals(page, 'trait');
@@ -160,11 +161,11 @@ describe('filters', () => {
     expect(await page.locator('label[for="nk-trait"] .count').textContent()).toBe(`0/${totals.ofKind}`);
     await screenshot(page, 'explorer-filter-kind');
     await expect.poll(() => page.url()).toContain('hk=trait');
-    await context.close();
+    await close();
   });
 
   it('hiding a link kind, a section and narrowing the slide range', async () => {
-    const { page, context } = await openApp(browser(), '#lang=en');
+    const { page, close } = await openApp(browser(), '#lang=en');
     await page.locator('details.group:has(#ek-echoes) summary').click();
     await page.locator('#ek-echoes').uncheck();
     const totals = await graphTotals(page, undefined, '2-1');
@@ -193,13 +194,13 @@ describe('filters', () => {
     await expect.poll(() => page.url()).toMatch(/he=echoes.*hs=2-1.*sr=9-9/);
     await page.locator('#reset-filters').click();
     expect(await visibleCounts(page)).toEqual({ nodes: totals.nodes, edges: totals.edges });
-    await context.close();
+    await close();
   });
 });
 
 describe('focus and path', () => {
   it('focus shows the N-hop neighbourhood of the selection, by direction', async () => {
-    const { page, context } = await openApp(browser(), '#lang=zh-Hant&sel=tr.power');
+    const { page, close } = await openApp(browser(), '#lang=zh-Hant&sel=tr.power');
     await page.locator('#focus-depth').selectOption('1');
     const expected = await page.evaluate(() => {
       const { graph } = (window as any).linkage;
@@ -213,11 +214,11 @@ describe('focus and path', () => {
     expect((await visibleCounts(page)).nodes).toBeGreaterThan(outCount);
     await screenshot(page, 'explorer-focus');
     await expect.poll(() => page.url()).toMatch(/focus=2.*dir=out/);
-    await context.close();
+    await close();
   });
 
   it('path finder draws the shortest chains and reads them as sentences; "no link" said plainly', async () => {
-    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
+    const { page, close } = await openApp(browser(), '#lang=zh-Hant');
     await page.locator('#path-from').fill('實行分權');
     await page.locator('#path-from-list li').first().click();
     await page.locator('#path-to').fill('集權決策體制');
@@ -238,13 +239,13 @@ describe('focus and path', () => {
     await page.locator('#ek-instance-of').uncheck();
     await page.locator('#ek-characterizes').uncheck();
     await expect.poll(() => result.locator('.no-path').textContent()).toBe('這兩個概念在目前顯示的圖中沒有相連。');
-    await context.close();
+    await close();
   });
 });
 
 describe('languages and the URL', () => {
   it('switches UI and content between 繁體, 简体 and English, and remembers the choice', async () => {
-    const { page, context } = await openApp(browser(), '#sel=tr.function', { locale: 'zh-TW' });
+    const { page, close } = await openApp(browser(), '#sel=tr.function', { locale: 'zh-TW' });
     expect((await state(page)).lang).toBe('zh-Hant');
     await page.locator('.lang-switch button[data-lang="zh-Hans"]').click();
     await expect.poll(() => page.locator('.panel h2').textContent()).toBe('行政职能由管制职能转变为服务职能');
@@ -258,20 +259,20 @@ describe('languages and the URL', () => {
     await page.goto(page.url().split('#')[0]!);
     await page.waitForFunction(() => Boolean((window as any).linkage));
     expect((await state(page)).lang).toBe('en');
-    await context.close();
+    await close();
   });
 
   it('first visit follows the browser: zh-CN → 简体, zh-TW → 繁體, other → English', async () => {
     for (const [locale, lang] of [['zh-CN', 'zh-Hans'], ['zh-TW', 'zh-Hant'], ['fr-FR', 'en']] as const) {
-      const { page, context } = await openApp(browser(), '', { locale });
+      const { page, close } = await openApp(browser(), '', { locale });
       expect((await state(page)).lang).toBe(lang);
-      await context.close();
+      await close();
     }
   });
 
   it('a shared link restores exactly the view; back and forward step through changes', async () => {
     const hash = '#lang=en&sel=tr.power&hk=actor&focus=2&dir=both';
-    const { page, context } = await openApp(browser(), hash);
+    const { page, close } = await openApp(browser(), hash);
     const s = await state(page);
     expect(s).toMatchObject({ lang: 'en', selected: 'tr.power', focus: { depth: 2, direction: 'both' } });
     expect((s.filters as { hiddenNodeKinds: string[] }).hiddenNodeKinds).toEqual(['actor']);
@@ -291,12 +292,12 @@ describe('languages and the URL', () => {
     await page.waitForFunction(() => (window as any).linkage.session.state().selected === 'tr.power');
     await page.goForward();
     await page.waitForFunction((k) => (window as any).linkage.session.state().selected === k, second);
-    await context.close();
+    await close();
   });
 
   it('a garbled or hostile hash falls back to defaults with a notice, never a blank page or script', async () => {
     for (const hash of ['#%E0%A4%A', '#<img src=x onerror=alert(1)>', '#sel=<script>alert(1)</script>&focus=9&lang=xx']) {
-      const { page, errors, context } = await openApp(browser(), hash);
+      const { page, errors, close } = await openApp(browser(), hash);
       await expect.poll(() => page.locator('#notice').isVisible()).toBe(true);
       expect(await page.locator('#notice').textContent()).toMatch(/預設|默认|default|略去|left out/);
       expect((await state(page)).selected).toBe(null);
@@ -304,7 +305,7 @@ describe('languages and the URL', () => {
       expect(await page.locator('script:not([type="module"])').count()).toBe(0);
       expect(errors).toEqual([]);
       if (hash.includes('script')) await screenshot(page, 'explorer-garbled-hash');
-      await context.close();
+      await close();
     }
   });
 });

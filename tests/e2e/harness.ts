@@ -7,12 +7,16 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
+import { openTab, type TabOptions } from './tabs';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 
 export interface Opened {
+  /** The file's context for these options, shared with its other pages: never close it in a test. */
   context: BrowserContext;
   page: Page;
+  /** Ends the page. */
+  close(): Promise<void>;
   /** Every request the page made (URLs). */
   requests: string[];
   /** Uncaught page errors and dialogs (a dialog would mean injected script ran). */
@@ -28,20 +32,13 @@ afterAll(() => {
   for (const o of openedInFile) expect(o.errors, `page opened at "${o.hash}"`).toEqual([]);
 });
 
-/** Opens a fresh context (empty storage) at `hash` and waits for the map. */
-export async function openApp(
-  browser: Browser,
-  hash = '',
-  options: { locale?: string; viewport?: { width: number; height: number }; bypassCSP?: boolean; hasTouch?: boolean } = {},
-): Promise<Opened> {
-  const context = await browser.newContext({
-    locale: options.locale ?? 'zh-TW',
-    viewport: options.viewport ?? { width: 1400, height: 880 },
-    bypassCSP: options.bypassCSP === true,
-    hasTouch: options.hasTouch === true,
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
+/**
+ * Opens the app at `hash` in a new page, as on a first visit (empty storage; see tabs.ts), and
+ * waits for the map. End it with `close()`.
+ */
+export async function openApp(browser: Browser, hash = '', options: TabOptions = {}): Promise<Opened> {
+  const url = inject('baseUrl') + hash;
+  const { context, page, close } = await openTab(browser, url, options);
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -51,9 +48,9 @@ export async function openApp(
     await d.dismiss();
   });
   openedInFile.push({ hash, errors });
-  await page.goto(inject('baseUrl') + hash);
+  await page.goto(url);
   await waitReady(page);
-  return { context, page, requests, errors };
+  return { context, page, requests, errors, close };
 }
 
 /**

@@ -4,7 +4,7 @@
  * refused quickly while the page stays responsive and keeps its graph; the Content-Security-Policy
  * blocks inline script and every other origin. No request leaves the page.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedBrowser } from './browser';
 import { paintedPixels, screenshot, trackedPages } from './harness';
@@ -62,7 +62,7 @@ async function select(page: Page, key: string): Promise<void> {
 
 describe('hostile labels and attributes', () => {
   it('markup, script URLs, bidi overrides and 10 000-character labels are shown as text, never run', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     const before = await page.evaluate(() => ({ scripts: document.scripts.length, imgs: document.images.length }));
     await drop(page, 'hostile.gexf', { text: HOSTILE_GEXF });
     await page.waitForFunction(() => (window as any).linkage?.graph.getAttribute('id') === 'hostile');
@@ -89,18 +89,18 @@ describe('hostile labels and attributes', () => {
     expect(after).toEqual({ pwned: null, scripts: before.scripts, imgs: before.imgs, jsLinks: 0, handlers: 0 });
     // The map still renders with these labels.
     expect((await paintedPixels(page)).nodes).toBeGreaterThan(100);
-    await context.close();
+    await close();
   });
 
   it('a file name with a bidi override is shown with the override made visible', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     await drop(page, 'evil\u202Efdp.gexf', { text: '<gexf><graph><nodes><node id="a"/><node id="a"/></nodes></graph></gexf>' });
     const box = page.locator('.io-error');
     await box.waitFor({ state: 'visible' });
     const text = (await box.textContent()) ?? '';
     expect(text).toContain('evil?fdp.gexf');
     expect(text).not.toContain('\u202E');
-    await context.close();
+    await close();
   });
 });
 
@@ -130,12 +130,12 @@ describe('hostile structure', () => {
   // One page for the refusals: each leaves the chapter shown and its message dismissed, as a
   // reader would before trying the next file, so each case starts where a fresh page does.
   let page: Page;
-  let context: BrowserContext;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ page, context } = await open());
+    ({ page, close } = await open());
   });
   afterAll(async () => {
-    await context?.close();
+    await close?.();
   });
   for (const [name, file, content, message] of cases) {
     it(`refuses ${name} quickly, stays responsive and keeps the graph`, async () => {
@@ -159,18 +159,18 @@ describe('hostile structure', () => {
   }
 
   it('prototype keys in a JSON file pollute nothing', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     const json = '{"attributes":{"__proto__":{"polluted":"graph"}},"nodes":[{"key":"__proto__","attributes":{"__proto__":{"polluted":"node"},"constructor":{"prototype":{"polluted":"ctor"}},"label":"proto"}},{"key":"b"}],"edges":[{"source":"__proto__","target":"b","attributes":{"__proto__":{"polluted":"edge"}}}]}';
     await drop(page, 'proto.json', { text: json });
     await page.waitForFunction(() => (window as any).linkage?.graph.getAttribute('id') === 'proto');
     expect(await page.evaluate(() => [({} as any).polluted ?? null, (window as any).linkage.graph.order, (window as any).linkage.graph.hasNode('__proto__')])).toEqual([null, 2, true]);
-    await context.close();
+    await close();
   });
 });
 
 describe('Content-Security-Policy', () => {
   it('forbids inline script, eval and every other origin, verified in the browser', async () => {
-    const { page, context, requests } = await open();
+    const { page, close, requests } = await open();
     const failed: Array<[string, string]> = [];
     page.on('requestfailed', (r) => failed.push([r.url(), r.failure()?.errorText ?? '']));
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -219,6 +219,6 @@ describe('Content-Security-Policy', () => {
     expect(failed.filter(([u]) => u.includes('example.com'))).toEqual([['https://example.com/pixel.png', 'csp']]);
     // The blocked attempts made here on purpose are not counted by the suite's "no request leaves" check.
     for (let i = requests.length - 1; i >= 0; i--) if (requests[i]!.includes('example.com')) requests.splice(i, 1);
-    await context.close();
+    await close();
   });
 });

@@ -58,7 +58,7 @@ async function downloadOf(page: Page, item: string): Promise<{ download: Downloa
 
 describe('import', () => {
   it('opens a GEXF from the picker: the explorer searches it and selects on click', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     // File ▾ → Open a graph file… → the browser's file chooser.
     await page.locator('#file-button').click();
     await screenshot(page, 'io-file-menu');
@@ -96,11 +96,11 @@ describe('import', () => {
     await expect.poll(() => page.locator('.mode-pane').isVisible()).toBe(true);
     await page.locator('[data-mode="explore"]').click();
     await screenshot(page, 'io-imported-gexf');
-    await context.close();
+    await close();
   });
 
   it('opens a GraphML dropped on the map: positions by ForceAtlas2, Chinese labels searchable by pinyin', async () => {
-    const { page, context } = await open('#lang=zh-Hans');
+    const { page, close } = await open('#lang=zh-Hans');
     await drop(page, 'anesthesia-kg-zh.graphml', readFileSync(fixture('graphml/anesthesia-kg-zh.graphml'), 'utf8'));
     await waitForGraph(page, 'anesthesia-kg-zh');
     expect(await shown(page)).toEqual({ id: 'anesthesia-kg-zh', order: 559, size: 371 });
@@ -118,11 +118,11 @@ describe('import', () => {
     await page.locator('#search').press('Enter');
     await expect.poll(() => page.locator('.panel .details h2').textContent()).toBe('慢性阻塞性肺病');
     await screenshot(page, 'io-imported-graphml');
-    await context.close();
+    await close();
   });
 
   it('opens every dataset file, by picker or drop', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     const files: Array<[string, string, number, number]> = [
       ['gexf/minguo-fojiao-letters-zh.gexf', 'minguo-fojiao-letters-zh', 1102, 2969],
       ['gexf/power-grid.gexf', 'power-grid', 4941, 6594],
@@ -142,11 +142,11 @@ describe('import', () => {
       expect((await paintedPixels(page)).nodes, path).toBeGreaterThan(500);
     }
     await screenshot(page, 'io-imported-eurosis');
-    await context.close();
+    await close();
   });
 
   it('refuses each malformed file with a located message and keeps the graph shown', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     const before = await shown(page);
     const cases: Array<[string, RegExp]> = [
       ['malformed/photoviz-dynamic-duplicate-node-id.gexf', /photoviz-dynamic-duplicate-node-id\.gexf:1387:\d+ <node id="120">: node id "120" is used twice \(first at line 1043\)/],
@@ -170,11 +170,11 @@ describe('import', () => {
     }
     // The map still works after all of it.
     expect((await paintedPixels(page)).nodes).toBeGreaterThan(5_000);
-    await context.close();
+    await close();
   });
 
   it('shows the layout progress of a large graph without positions, stays responsive, and cancels', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     const before = await shown(page);
     // 20 000 nodes in a ring of cliques, no positions: ForceAtlas2 runs for a while.
     const json = JSON.stringify({
@@ -196,13 +196,13 @@ describe('import', () => {
     await progress.waitFor({ state: 'hidden' });
     await expect.poll(() => page.locator('#notice').textContent()).toContain('Opening cancelled');
     expect(await shown(page)).toEqual(before);
-    await context.close();
+    await close();
   });
 });
 
 describe('export', () => {
   it('PNG of the network at 1× and 2×, with title band and legend', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     const map = await page.locator('#map').boundingBox();
     const one = await downloadOf(page, 'png1');
     expect(one.download.suggestedFilename()).toBe('chapter-02.png');
@@ -228,11 +228,11 @@ describe('export', () => {
     expect(ink(png1, 0, 50)).toBeGreaterThan(200);
     // The live map still draws after the 2× export.
     expect((await paintedPixels(page)).nodes).toBeGreaterThan(5_000);
-    await context.close();
+    await close();
   });
 
   it('SVG of the transformations parses and holds the labels; a graph without transformations says so', async () => {
-    const { page, context } = await open('#lang=zh-Hant');
+    const { page, close } = await open('#lang=zh-Hant');
     const { bytes, download } = await downloadOf(page, 'svg');
     expect(download.suggestedFilename()).toBe('chapter-02-transformations.svg');
     const svg = bytes.toString('utf8');
@@ -246,11 +246,11 @@ describe('export', () => {
     await page.locator('#file-button').click();
     await page.locator('[data-export="svg"]').click();
     await expect.poll(() => page.locator('#notice').textContent()).toContain('沒有轉化');
-    await context.close();
+    await close();
   });
 
   it('GEXF, GraphML and JSON re-import to the same graph; CSV lists every proposition', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     const compiled = await page.evaluate(() => (window as any).linkage.graph.export());
     const same = async (name: string, text: string) => {
       const back = await importGraphText({ name, text });
@@ -284,11 +284,11 @@ describe('export', () => {
     const g = Graph.from(compiled) as unknown as LinkageGraph;
     expect(rows.slice(1).map((r) => r[4])).toEqual(g.mapEdges((e) => edgeSentence(g, e, 'en').text));
     expect(rows.slice(1).map((r) => r[3])).toEqual(g.mapEdges((_e, a) => a.slides.join(' ')));
-    await context.close();
+    await close();
   });
 
   it('exports an imported graph too, and opens its own GEXF export back', async () => {
-    const { page, context } = await open();
+    const { page, close } = await open();
     await page.setInputFiles('#file-input', fixture('graphml/airlines.graphml'));
     await waitForGraph(page, 'airlines');
     const gexf = await downloadOf(page, 'gexf');
@@ -297,6 +297,6 @@ describe('export', () => {
     expect(await shown(page)).toEqual({ id: 'airlines', order: 235, size: 2101 });
     // Undirected edges stay undirected (drawn without arrows).
     expect(await page.evaluate(() => (window as any).linkage.graph.everyEdge((_: string, a: { undirected?: boolean }) => a.undirected === true))).toBe(true);
-    await context.close();
+    await close();
   });
 });

@@ -37,7 +37,7 @@ async function press(page: Page, key: string, slide: number): Promise<void> {
 
 describe('lecture mode', () => {
   it('opens at #mode=lecture&slide=9: slide 9’s text, its concepts lit and in view, earlier ones quieter, later ones dimmed', async () => {
-    const { page, context, errors } = await openApp(browser(), '#mode=lecture&slide=9&lang=zh-Hant');
+    const { page, errors, close } = await openApp(browser(), '#mode=lecture&slide=9&lang=zh-Hant');
     expect(await state(page)).toMatchObject({ mode: 'lecture', slide: 9 });
     await expect.poll(() => page.locator('#lecture-count').textContent()).toBe('第 9 張,共 20 張');
     const text = (await page.locator('.lecture-body .slide-text').textContent()) ?? '';
@@ -81,11 +81,11 @@ describe('lecture mode', () => {
     const later = await nodePixel(page, 'tr.power'); // slide 10: not yet
     expect(brightness(later)).toBeGreaterThan(brightness(half(TRANSFORMATION)) + 60);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('steps with → Space PageDown ← PageUp Home End and number + Enter; the map, text and URL follow; back goes back', async () => {
-    const { page, context, errors } = await openApp(browser(), '#mode=lecture&lang=zh-Hant');
+    const { page, errors, close } = await openApp(browser(), '#mode=lecture&lang=zh-Hant');
     await expect.poll(() => slideOf(page)).toBe(1);
     await press(page, 'ArrowRight', 2);
     await press(page, ' ', 3);
@@ -138,11 +138,11 @@ describe('lecture mode', () => {
     expect(await page.evaluate(() => (window as any).linkage.net.renderer.getSetting('labelSize'))).toBe(12);
     await expect.poll(() => page.url()).not.toContain('slide=');
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('keeps a presenter view in a second window in step, both ways; the presenter button opens it', async () => {
-    const { page: projector, context, errors } = await openApp(browser(), '#mode=lecture&slide=3&lang=zh-Hant');
+    const { page: projector, context, errors, close } = await openApp(browser(), '#mode=lecture&slide=3&lang=zh-Hant');
     const presenter = await context.newPage();
     const presenterErrors: string[] = [];
     presenter.on('pageerror', (e) => presenterErrors.push(e.message));
@@ -181,6 +181,6 @@ describe('lecture mode', () => {
     await expect.poll(() => popup.locator('#presenter').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     expect(presenterErrors).toEqual([]);
-    await context.close();
+    await close();
   });
 });

@@ -79,11 +79,16 @@ const phrasesShown = (page: Page, edges: string[]) =>
  * singled out), and the width estimate (which only measures text).
  */
 let shared: Awaited<ReturnType<typeof openApp>>;
+/** The shared page, brought to the front: the pages opened since left it a background tab, whose frames wait. */
+async function sharedInFront(): Promise<Page> {
+  await shared.page.bringToFront();
+  return shared.page;
+}
 beforeAll(async () => {
   shared = await openApp(browser(), '#lang=zh-Hant', { viewport: { width: 1440, height: 900 } });
 });
 afterAll(async () => {
-  await shared?.context.close();
+  await shared?.close();
 });
 
 describe('names at the default view', () => {
@@ -93,7 +98,7 @@ describe('names at the default view', () => {
     for (const lang of LANGS) {
       const share = SHARES[width];
       it(`${width}×${height}, ${lang}: the whole chapter in view, ${share * 100}% of the concepts named at 12 px or more, none hidden`, async () => {
-        const { page, context } = await openApp(browser(), `#lang=${lang}`, { viewport: { width, height } });
+        const { page, close } = await openApp(browser(), `#lang=${lang}`, { viewport: { width, height } });
         await cameraSettled(page);
         const r = await namesReport(page);
         await screenshot(page, `names-${lang}-${width}`);
@@ -115,7 +120,7 @@ describe('names at the default view', () => {
           expectClean(zoomed);
           expect(zoomed.named, `${unnamed} once zoomed in`).toContain(unnamed);
         }
-        await context.close();
+        await close();
       });
     }
   }
@@ -127,7 +132,7 @@ describe('lecture mode names every concept of the slide', () => {
     // layout made for Chinese names), at least 90% of each slide's.
     const all = madeForAll || lang !== 'en';
     it(`slides 1–20 (${lang}): ${all ? 'every' : '90% of each slide’s'} concept${all ? ' of the slide' : 's'} named, inside the open part of the map, links with their phrases`, async () => {
-      const { page, context } = await openApp(browser(), `#mode=lecture&slide=1&lang=${lang}`, { viewport: { width: 1440, height: 900 } });
+      const { page, close } = await openApp(browser(), `#mode=lecture&slide=1&lang=${lang}`, { viewport: { width: 1440, height: 900 } });
       const count = chapter.getAttribute('slideCount') as number;
       const figures: string[] = [];
       for (let n = 1; n <= count; n++) {
@@ -148,12 +153,12 @@ describe('lecture mode names every concept of the slide', () => {
         if (n === 9 || n === 17) await screenshot(page, `names-lecture-${lang}-${n}`);
       }
       console.log(`lecture ${lang}, named / slide concepts: ${figures.join(' · ')}`);
-      await context.close();
+      await close();
     });
   }
 
   it('leaving the lecture gives the camera back', async () => {
-    const { page } = shared;
+    const page = await sharedInFront();
     expect(await state(page)).toMatchObject({ mode: 'explore', lang: 'zh-Hant', selected: null });
     await cameraSettled(page);
     const before = await cameraOf(page);
@@ -194,7 +199,7 @@ describe('focus, a path and a search frame and name what they single out', () =>
   // back to where it was, so the next starts at the default view as a fresh page would.
   for (const c of cases) {
     it(`${c.name}: the camera frames every concept singled out, each named, none hidden; leaving gives the camera back`, async () => {
-      const { page } = shared;
+      const page = await sharedInFront();
       // Back in 繁體, as the page opened (the path's link switched it to English).
       await page.evaluate(() => {
         if ((window as any).linkage.session.state().lang !== 'zh-Hant') location.hash = '#lang=zh-Hant';
@@ -245,7 +250,7 @@ describe('focus, a path and a search frame and name what they single out', () =>
 
 describe('the chapter title', () => {
   it('is shown in the reader’s script in every view and in lecture mode', async () => {
-    const { page, context } = await openApp(browser(), '#lang=en', { viewport: { width: 1280, height: 720 } });
+    const { page, close } = await openApp(browser(), '#lang=en', { viewport: { width: 1280, height: 720 } });
     const titles = { 'zh-Hant': chapter.getAttribute('title'), 'zh-Hans': chapter.getAttribute('titleHans'), en: chapter.getAttribute('titleEn') } as Record<string, string>;
     for (const lang of LANGS) {
       for (const view of ['network', 'transformations', 'outline']) {
@@ -266,13 +271,13 @@ describe('the chapter title', () => {
     await page.waitForSelector('.lecture-chapter');
     expect(await page.locator('.lecture-chapter').textContent()).toBe(titles['zh-Hans']);
     expect(await page.locator('.lecture-chapter').isVisible()).toBe(true);
-    await context.close();
+    await close();
   });
 });
 
 describe('the layout’s estimate of a name’s width', () => {
   it('covers the width Chromium draws, within a few pixels, for every name in the three scripts', async () => {
-    const { page } = shared;
+    const page = await sharedInFront();
     const names = chapter.mapNodes((_k, a) => [a.label, a.labelHans, a.labelEn, ...(a.mapEn ? [a.mapEn] : [])] as string[]).flat();
     const sizes = names.map((l) => labelFontSize(l));
     const measured = await page.evaluate(([list, px]) => {

@@ -10,6 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../../src/io/csv';
 import { sharedBrowser } from './browser';
 import { cameraSettled, hexToRgb, near, nodeDiscPixels, openApp, rightOption, screenshot, state } from './harness';
+import { openTab } from './tabs';
 
 const browser = sharedBrowser();
 
@@ -41,7 +42,7 @@ async function answer(page: Page, right: boolean): Promise<{ id: string; type: s
 
 describe('revision mode', () => {
   it('a full round of right and wrong answers: feedback on the map citing the slide, progress kept across a reload', async () => {
-    const { page, context, errors } = await openApp(browser(), '#mode=revision&lang=zh-Hant');
+    const { page, errors, close } = await openApp(browser(), '#mode=revision&lang=zh-Hant');
     await expect.poll(() => page.locator('#revision-card').getAttribute('data-question')).toBeTruthy();
     const total = Number(/\/ (\d+)/.exec((await page.locator('#revision-progress').textContent()) ?? '')?.[1]);
     expect(total).toBeGreaterThan(100);
@@ -108,11 +109,11 @@ describe('revision mode', () => {
     const again = await stored(page);
     for (const id of wrongIds) expect(again.cards[id].box).toBe(2);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('rings mastered concepts on the map; reset clears progress after an inline confirmation', async () => {
-    const { page, context } = await openApp(browser(), '#lang=zh-Hant');
+    const { page, close } = await openApp(browser(), '#lang=zh-Hant');
     const now = Date.now();
     await page.evaluate(
       ([k, t]) => {
@@ -157,7 +158,7 @@ describe('revision mode', () => {
     await expect.poll(() => page.locator('#revision-progress').textContent()).toMatch(/^已答 0 \/ \d+ 題 · 已掌握 0 題$/);
     expect(await ring('st.blackbox')).toBeNull();
     expect(Object.keys((await stored(page)).cards)).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('ignores corrupt or foreign stored progress with a notice, never a crash', async () => {
@@ -166,22 +167,22 @@ describe('revision mode', () => {
       ['{"version":9,"graph":"chapter-02","seed":1,"cards":{}}', '不屬於'],
       ['{"version":1,"graph":"another-chapter","seed":1,"cards":{"x":{"box":1}}}', '不屬於'],
     ]) {
-      const context = await browser().newContext({ locale: 'zh-TW', viewport: { width: 1400, height: 880 } });
-      await context.addInitScript(([k, v]) => localStorage.setItem(k!, v!), [KEY, value]);
-      const page = await context.newPage();
+      const url = `${inject('baseUrl')}#mode=revision&lang=zh-Hant`;
+      const { page, close } = await openTab(browser(), url);
+      await page.addInitScript(([k, v]) => localStorage.setItem(k!, v!), [KEY, value]);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${inject('baseUrl')}#mode=revision&lang=zh-Hant`);
+      await page.goto(url);
       await expect.poll(() => page.locator('#notice').textContent()).toContain(says);
       await expect.poll(() => page.locator('#revision-card button.option').count()).toBeGreaterThanOrEqual(3);
       expect(await page.locator('#revision-progress').textContent()).toMatch(/^已答 0 \//);
       expect(errors).toEqual([]);
-      await context.close();
+      await close();
     }
   });
 
   it('exports the flashcards as a CSV that Anki imports: headers, then Front, Back, Tags with the slide', async () => {
-    const { page, context } = await openApp(browser(), '#mode=revision&lang=zh-Hans');
+    const { page, close } = await openApp(browser(), '#mode=revision&lang=zh-Hans');
     await expect.poll(() => page.locator('#revision-card').getAttribute('data-question')).toBeTruthy();
     const total = Number(/\/ (\d+)/.exec((await page.locator('#revision-progress').textContent()) ?? '')?.[1]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#revision-export').click()]);
@@ -197,11 +198,11 @@ describe('revision mode', () => {
     const drawback = rows.find((r) => r[0]!.includes('＿＿＿是传统的集权决策体制的弊端') && r[1]!.includes('行政程序复杂化'));
     expect(drawback?.[2]).toContain('slide::17');
     expect(drawback?.[1]).toContain('(第 17 张)');
-    await context.close();
+    await close();
   });
 
   it('on a graph without typed links asks path questions only, and says plainly when nothing can be asked', async () => {
-    const { page, context, errors } = await openApp(browser(), '#lang=en');
+    const { page, errors, close } = await openApp(browser(), '#lang=en');
     // Open a grid graph (no kinds, no typed links) the way an import does.
     await page.evaluate(() => {
       const { graph, ctx } = (window as any).linkage;
@@ -237,6 +238,6 @@ describe('revision mode', () => {
     await expect.poll(() => page.locator('#revision-empty').textContent()).toContain('Nothing can be asked about this graph');
     expect(await page.locator('#revision-export').isDisabled()).toBe(true);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 });

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { sharedBrowser } from './browser';
 import { cameraSettled, paintedPixels, screenshot, state, waitReady } from './harness';
+import { openTab } from './tabs';
 
 const browser = sharedBrowser();
 
@@ -33,13 +34,13 @@ const SCREENS: Screen[] = [
 ];
 
 async function openAt(screen: Screen, hash: string, extra: { isMobile?: boolean; hasTouch?: boolean } = {}) {
-  const context = await browser().newContext({ locale: 'en-GB', viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.dpr, ...extra });
-  const page = await context.newPage();
+  const url = inject('baseUrl') + hash;
+  const { page, close } = await openTab(browser(), url, { locale: 'en-GB', viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.dpr, ...extra });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(inject('baseUrl') + hash);
+  await page.goto(url);
   await waitReady(page);
-  return { context, page, errors };
+  return { page, errors, close };
 }
 
 /**
@@ -130,7 +131,7 @@ describe('screens', () => {
   for (const screen of SCREENS) {
     const label = `${screen.width}×${screen.height} @${screen.dpr}x`;
     it(`${label}: the map, the transformations and lecture mode are laid out whole and drawn crisp`, async () => {
-      const { context, page, errors } = await openAt(screen, '#lang=en&sel=tr.power');
+      const { page, errors, close } = await openAt(screen, '#lang=en&sel=tr.power');
       // The map (explorer): drawn, backed at the screen's pixel ratio, no control off screen.
       const map = await page.locator('#map').boundingBox();
       expect(map!.width).toBeGreaterThan(300);
@@ -156,7 +157,7 @@ describe('screens', () => {
       if (screen.dpr === 1) await screenshot(page, `screen-${screen.width}x${screen.height}-lecture`);
       if (TYPE_SCREENS.includes(screen)) lectureSizes.set(`${screen.width}`, await settledLectureSizes(page));
       expect(errors).toEqual([]);
-      await context.close();
+      await close();
     }, 120_000);
   }
 
@@ -172,11 +173,11 @@ describe('screens', () => {
         sizes[key] = measured;
         continue;
       }
-      const { context, page } = await openAt(screen, '#lang=en&mode=lecture&slide=9');
+      const { page, close } = await openAt(screen, '#lang=en&mode=lecture&slide=9');
       await page.locator('#lecture').waitFor();
       await expect.poll(async () => (await state(page)).slide).toBe(9);
       sizes[key] = await settledLectureSizes(page);
-      await context.close();
+      await close();
     }
     const [hd, fhd, uhd] = [sizes['1280']!, sizes['1920']!, sizes['3840']!];
     expect(uhd.text).toBeGreaterThanOrEqual(hd.text * 1.5);
@@ -192,7 +193,7 @@ describe('screens', () => {
 describe('phone (390×844)', () => {
   const phone = { width: 390, height: 844, dpr: 3 };
   it('keeps a usable explorer: search, a tap selects, the panel reads it, nothing off screen', async () => {
-    const { context, page, errors } = await openAt(phone, '#lang=en', { isMobile: true, hasTouch: true });
+    const { page, errors, close } = await openAt(phone, '#lang=en', { isMobile: true, hasTouch: true });
     expect(await clippedControls(page)).toEqual([]);
     expect(blurry(await canvasBacking(page))).toEqual([]);
     expect((await paintedPixels(page)).nodes).toBeGreaterThan(2_000);
@@ -230,11 +231,11 @@ describe('phone (390×844)', () => {
     expect(await clippedControls(page)).toEqual([]);
     await screenshot(page, 'screen-phone-explorer');
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('keeps a usable revision: the question and its answers on screen, an answer gets feedback', async () => {
-    const { context, page, errors } = await openAt(phone, '#lang=en&mode=revision', { isMobile: true, hasTouch: true });
+    const { page, errors, close } = await openAt(phone, '#lang=en&mode=revision', { isMobile: true, hasTouch: true });
     const card = page.locator('#revision-card');
     await card.locator('button.option').first().waitFor();
     expect(await clippedControls(page)).toEqual([]);
@@ -253,6 +254,6 @@ describe('phone (390×844)', () => {
     expect(await clippedControls(page)).toEqual([]);
     await screenshot(page, 'screen-phone-revision');
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 });

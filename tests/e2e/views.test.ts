@@ -48,7 +48,7 @@ async function activeElement(page: Page): Promise<{ node: string | null; cls: st
 
 describe('the transformation view', () => {
   it('draws the eight transformations in chapter order, old pole → new pole, with dimension and slide, in each language', async () => {
-    const { page, context, errors, requests } = await openApp(browser(), '#view=transformations&lang=zh-Hant');
+    const { page, errors, requests, close } = await openApp(browser(), '#view=transformations&lang=zh-Hant');
     await ladderReady(page);
     expect(await page.$$eval('svg.ladder g.row', (gs) => gs.map((g) => g.getAttribute('data-node')))).toEqual(ORDER);
     // Row 5: 集權式 → 分權式, dimension 權力結構, slide 10.
@@ -94,11 +94,11 @@ describe('the transformation view', () => {
     const base = new URL(requests[0]!).origin;
     expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('pointing at a row brings forward what it links to, drawn to the side columns, and dims the other rows', async () => {
-    const { page, context } = await openApp(browser(), '#view=transformations&lang=en');
+    const { page, close } = await openApp(browser(), '#view=transformations&lang=en');
     await ladderReady(page);
     await page.locator('svg.ladder g.row[data-node="tr.decision"] .cell-label').hover();
     await expect.poll(() => page.locator('svg.ladder g.row.active').getAttribute('data-node')).toBe('tr.decision');
@@ -125,11 +125,11 @@ describe('the transformation view', () => {
     await page.mouse.move(5, 870);
     await expect.poll(() => cards(page)).toContain('f.ict');
     await expect.poll(async () => Object.values(await rowOpacities(page)).every((o) => o === 1)).toBe(true);
-    await context.close();
+    await close();
   });
 
   it('full screen for projection: the ladder alone, in larger type, still fitting the screen', async () => {
-    const { page, context } = await openApp(browser(), '#view=transformations&lang=zh-Hant', { viewport: { width: 1920, height: 1080 } });
+    const { page, close } = await openApp(browser(), '#view=transformations&lang=zh-Hant', { viewport: { width: 1920, height: 1080 } });
     await ladderReady(page);
     const poleSize = () => page.locator('svg.ladder .pole-text').first().evaluate((t) => Number(t.getAttribute('font-size')));
     const before = await poleSize();
@@ -144,11 +144,11 @@ describe('the transformation view', () => {
     await screenshot(page, 'transformations-fullscreen');
     await page.locator('#ladder-fullscreen').click();
     await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBe(null);
-    await context.close();
+    await close();
   });
 
   it('respects prefers-reduced-motion: the dimming lands at once', async () => {
-    const { page, context } = await openApp(browser(), '#view=transformations&lang=en');
+    const { page, close } = await openApp(browser(), '#view=transformations&lang=en', { motion: 'full' });
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await ladderReady(page);
     // The first drawing's transitions (begun before the emulation) have ended.
@@ -170,11 +170,11 @@ describe('the transformation view', () => {
     expect(set.some((o) => Math.abs(o - 0.3) < 1e-5)).toBe(true);
     // Undimmed (1) or dimmed (0.3): never a step between.
     expect(set.filter((o) => o > 0.3 + 1e-5 && o < 1 - 1e-5)).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('selection carries across views: ladder → network → ladder, and a linked item lights its rows', async () => {
-    const { page, context } = await openApp(browser(), '#view=transformations&lang=zh-Hant');
+    const { page, close } = await openApp(browser(), '#view=transformations&lang=zh-Hant');
     await ladderReady(page);
     // Select a transformation in the ladder.
     await page.locator('svg.ladder g.row[data-node="tr.power"] .cell-label').click();
@@ -211,11 +211,11 @@ describe('the transformation view', () => {
     await page.locator('.view-switch button[data-view="network"]').click();
     await expect.poll(() => page.locator('#map').isVisible()).toBe(true);
     await expect.poll(async () => inkedPixels(await page.locator('#map').screenshot()), { timeout: 10_000 }).toBeGreaterThan(3000);
-    await context.close();
+    await close();
   });
 
   it('keyboard: one tab stop on the ladder; arrows move between rows and cells; Enter selects', async () => {
-    const { page, context } = await openApp(browser(), '#view=transformations&lang=en');
+    const { page, close } = await openApp(browser(), '#view=transformations&lang=en');
     await ladderReady(page);
     expect(await page.locator('svg.ladder g.cell[tabindex="0"]').count()).toBe(1);
     await page.locator('svg.ladder g.cell[tabindex="0"]').focus();
@@ -247,11 +247,11 @@ describe('the transformation view', () => {
     expect((await activeElement(page)).cls).toContain('card');
     await page.keyboard.press(' ');
     expect((await state(page)).selected).toBe((await activeElement(page)).node);
-    await context.close();
+    await close();
   });
 
   it('exports the view as a standalone SVG holding the eight transformations, and as a PNG of the same size ×2', async () => {
-    const { page, context } = await openApp(browser(), '#view=transformations&lang=zh-Hant&sel=tr.decision');
+    const { page, close } = await openApp(browser(), '#view=transformations&lang=zh-Hant&sel=tr.decision');
     await ladderReady(page);
     const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#export-svg').click()]);
     expect(svgDownload.suggestedFilename()).toBe('linkage-transformations-zh-Hant.svg');
@@ -289,11 +289,11 @@ describe('the transformation view', () => {
     }
     expect(dark).toBeGreaterThan(20_000);
     expect(accent).toBeGreaterThan(5_000);
-    await context.close();
+    await close();
   });
 
   it('says plainly when the graph has no transformations, and when the filters hide them all', async () => {
-    const { page, context } = await openApp(browser(), '#view=transformations&lang=en&hk=transformation');
+    const { page, close } = await openApp(browser(), '#view=transformations&lang=en&hk=transformation');
     await expect.poll(() => page.locator('.ladder-empty [role="status"]').textContent()).toBe('The current filters hide every transformation.');
     await page.locator('.ladder-empty button').click();
     await ladderReady(page);
@@ -311,13 +311,13 @@ describe('the transformation view', () => {
     await screenshot(page, 'transformations-empty');
     await page.locator('.ladder-empty button', { hasText: 'Outline' }).click();
     expect((await state(page)).view).toBe('outline');
-    await context.close();
+    await close();
   });
 });
 
 describe('the outline view', () => {
   it('lists the chapter by section and slide, every concept once and every relation under both its concepts', async () => {
-    const { page, context, errors } = await openApp(browser(), '#view=outline&lang=zh-Hant');
+    const { page, errors, close } = await openApp(browser(), '#view=outline&lang=zh-Hant');
     await page.waitForSelector('.outline-view .concept-head');
     expect(await page.$$eval('.outline-section > h3', (hs) => hs.map((h) => h.textContent))).toEqual([
       '本章',
@@ -353,11 +353,11 @@ describe('the outline view', () => {
     expect(await page.locator('.outline-view button.concept-link[data-node="d.middle"]').count()).toBe(0);
     await screenshot(page, 'outline-en-filtered');
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('keyboard: arrows move concept by concept, PageDown by slide, → into the links, ← back; Enter selects', async () => {
-    const { page, context } = await openApp(browser(), '#view=outline&lang=en');
+    const { page, close } = await openApp(browser(), '#view=outline&lang=en');
     await page.waitForSelector('.outline-view .concept-head');
     // One tab stop among the concepts.
     expect(await page.locator('.outline-view .concept-head[tabindex="0"]').count()).toBe(1);
@@ -401,11 +401,11 @@ describe('the outline view', () => {
     await page.keyboard.press('Enter');
     expect((await state(page)).selected).toBe(link.node);
     expect(await activeElement(page)).toMatchObject({ node: link.node, cls: 'concept-head' });
-    await context.close();
+    await close();
   });
 
   it('a selection made elsewhere is marked and scrolled to; one made here shows on the ladder', async () => {
-    const { page, context } = await openApp(browser(), '#view=outline&lang=zh-Hant&sel=asp.blur');
+    const { page, close } = await openApp(browser(), '#view=outline&lang=zh-Hant&sel=asp.blur');
     await page.waitForSelector('.outline-view .concept-head');
     const entry = page.locator('.outline-view li.concept[data-node="asp.blur"]');
     expect(await entry.getAttribute('aria-current')).toBe('true');
@@ -422,11 +422,11 @@ describe('the outline view', () => {
     await ladderReady(page);
     await page.mouse.move(5, 870);
     await expect.poll(() => page.locator('svg.ladder g.row.active').getAttribute('data-node')).toBe('tr.process');
-    await context.close();
+    await close();
   });
 
   it('prints as a handout: the print stylesheet hides the app chrome and sets the outline in black', async () => {
-    const { page, context } = await openApp(browser(), '#view=outline&lang=zh-Hant');
+    const { page, close } = await openApp(browser(), '#view=outline&lang=zh-Hant');
     await page.waitForSelector('.outline-view .concept-head');
     const styles = () =>
       page.evaluate(() => {
@@ -462,13 +462,13 @@ describe('the outline view', () => {
       breakInside: 'avoid',
     });
     await screenshot(page, 'outline-print');
-    await context.close();
+    await close();
   });
 });
 
 describe('help overlay and view switching', () => {
   it('"?" opens the keyboard help (a modal dialog), Escape closes it without clearing the selection', async () => {
-    const { page, context } = await openApp(browser(), '#lang=en&sel=tr.form');
+    const { page, close } = await openApp(browser(), '#lang=en&sel=tr.form');
     expect(await page.locator('#help-button').getAttribute('aria-label')).toBe('Keyboard shortcuts (?)');
     await page.locator('body').press('?');
     await expect.poll(() => page.locator('dialog#help').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
@@ -485,11 +485,11 @@ describe('help overlay and view switching', () => {
     await expect.poll(() => page.locator('dialog#help').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
     await page.locator('dialog#help .help-close').click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('help-button');
-    await context.close();
+    await close();
   });
 
   it('[ and ] step through the views; the view is kept in the URL', async () => {
-    const { page, context } = await openApp(browser(), '#lang=en');
+    const { page, close } = await openApp(browser(), '#lang=en');
     await page.locator('body').press(']');
     await expect.poll(async () => (await state(page)).view).toBe('transformations');
     await expect.poll(() => page.url()).toContain('view=transformations');
@@ -509,6 +509,6 @@ describe('help overlay and view switching', () => {
     expect((await state(page)).view).toBe('outline');
     await page.goBack();
     await expect.poll(async () => (await state(page)).view).toBe('network');
-    await context.close();
+    await close();
   });
 });
