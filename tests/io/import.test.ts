@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import Graph from 'graphology';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { detectFormat, importGraphText, slugOf, stemOf, utf8Length, type ImportProgress } from '../../src/io/import';
 import { importGraphFile } from '../../src/io/import-file';
 import { defaultIterations, layoutForeignGraph } from '../../src/io/layout';
@@ -58,6 +58,31 @@ describe('formats', () => {
 
   it('names: stem, slug', () => {
     expect([stemOf('dir/Les Misérables.gexf'), slugOf('dir/Les Misérables.gexf'), slugOf('電子.gexf'), slugOf('.hidden')]).toEqual(['Les Misérables', 'les-miserables', 'imported', 'hidden']);
+  });
+});
+
+describe('GraphML', () => {
+  it('with edges of both directions, parallel edges and a self-loop: each kept as the file has it, the graph never copied per edge', async () => {
+    const n = 60;
+    const edges = Array.from({ length: 3 * n }, (_, i) => {
+      const directed = i % 2 === 0 ? '' : ' directed="true"';
+      return `<edge source="n${i % n}" target="n${(i * 7 + 1) % n}"${directed}/>`;
+    });
+    edges.push('<edge source="n0" target="n0"/>', '<edge source="n1" target="n2"/>', '<edge source="n1" target="n2"/>');
+    const text = `<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected">${Array.from({ length: n }, (_, i) => `<node id="n${i}"/>`).join('')}${edges.join('')}</graph></graphml>`;
+    const copies = vi.spyOn(Graph.prototype, 'copy');
+    try {
+      const { graph, report } = await importGraphText({ name: 'mixed.graphml', text });
+      expect(copies).not.toHaveBeenCalled();
+      const g = Graph.from(graph as never);
+      expect(g.size).toBe(edges.length);
+      // Every other generated edge is directed; the self-loop and the parallel pair are not.
+      expect(report.undirectedEdges).toBe(1.5 * n + 3);
+      expect(report.selfLoops).toBe(1);
+      expect(report.parallelEdges).toBeGreaterThan(0);
+    } finally {
+      copies.mockRestore();
+    }
   });
 });
 
