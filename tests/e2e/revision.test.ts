@@ -168,7 +168,7 @@ describe('revision mode', () => {
       ['{"version":1,"graph":"another-chapter","seed":1,"cards":{"x":{"box":1}}}', '不屬於'],
     ]) {
       const url = `${inject('baseUrl')}#mode=revision&lang=zh-Hant`;
-      const { page, close } = await openTab(browser(), url);
+      const { page, close } = await openTab(browser(), url, { own: true });
       await page.addInitScript(([k, v]) => localStorage.setItem(k!, v!), [KEY, value]);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));

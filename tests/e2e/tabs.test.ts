@@ -9,8 +9,10 @@ import { openApp } from './harness';
 const browser = sharedBrowser();
 
 describe('pages of a test file', () => {
-  it('share a context, and each starts with nothing stored by the page before', async () => {
+  it('share a context and a tab, and each starts with nothing stored by the page before', async () => {
     const first = await openApp(browser(), '#lang=en');
+    const heardByFirst: string[] = [];
+    first.page.on('console', (m) => heardByFirst.push(m.text()));
     await first.page.evaluate(async () => {
       localStorage.setItem('linkage.lang', 'zh-Hans');
       localStorage.setItem('left-over', '1');
@@ -33,7 +35,10 @@ describe('pages of a test file', () => {
     expect(stored).toEqual({ local: 0, caches: [], databases: [] });
     // The language came from the browser (zh-TW), not from what the first page remembered.
     expect(await second.page.evaluate(() => (window as any).linkage.session.state().lang)).toBe('zh-Hant');
-    expect(second.page).not.toBe(first.page);
+    // The same tab, opened again: the listeners the first test added are gone.
+    expect(second.page).toBe(first.page);
+    await second.page.evaluate(() => console.log('second'));
+    expect(heardByFirst).not.toContain('second');
     await second.close();
   });
 });

@@ -1,25 +1,26 @@
 /**
  * Pages for the end-to-end tests, each as on a first visit, without the cost of a new browser
- * context per page.
+ * context and tab per page.
  *
  * A new context starts a new renderer process, whose first load of the app pays again for
  * compiling the script, loading the CJK fonts and compiling the map's shaders: in headless
- * Chromium with software WebGL, about 2.1 s per load against 0.9–1.3 s in a process that has
- * loaded the app before. So a test file keeps one context per set of context options (locale,
- * pixel ratio, touch, CSP, service workers) and opens each page in it:
+ * Chromium with software WebGL, about 2.1 s per load, against 1.3 s in a new tab of a context
+ * that has loaded the app before, and 0.9 s in a tab that has. So a test file keeps one context
+ * per set of context options (locale, pixel ratio, touch, CSP, service workers), and a closed
+ * page is opened again for the next test:
  *
+ * - closing a page leaves the app (so that whatever the app writes as it goes is written then)
+ *   for a small same-origin file, and forgets the listeners the test added;
  * - before a page opens, its origin's stored data is cleared (local storage, IndexedDB, Cache
- *   Storage, service workers, cookies); session storage and history belong to the page, which is
- *   new; so the page starts as on a first visit;
- * - a closed page first leaves the app (so that whatever the app writes as it goes is written
- *   then, before the next page clears it), and stays open on a small same-origin file until the
- *   next page has opened, which keeps the warm renderer process alive.
+ *   Storage, service workers, cookies; the app keeps nothing in session storage), and its
+ *   viewport and media are set afresh, so the page starts as on a first visit.
  *
- * The pages of a context are tabs of one window: a page opened after another leaves that one in
- * the background, where its frames wait; bring it to the front (`page.bringToFront()`) to use it
- * again. Tests that change the context itself (offline, init scripts, routes) make a context of
- * their own.
- * Pages ask for reduced motion unless a test asks otherwise (`motion`).
+ * A test that adds an init script to its page asks for a page of its own (`own`): init scripts
+ * cannot be taken off a page. The pages of a context are tabs of one window: a page opened after
+ * another leaves that one in the background, where its frames wait; bring it to the front
+ * (`page.bringToFront()`) to use it again. Tests that change the context itself (offline, init
+ * scripts, routes) make a context of their own. Pages ask for reduced motion unless a test asks
+ * otherwise (`motion`).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll } from 'vitest';
@@ -41,12 +42,14 @@ export interface TabOptions {
    * animations themselves ask for 'full'.
    */
   motion?: 'reduce' | 'full';
+  /** A new tab, used for no other test (for a test that adds an init script to it). */
+  own?: boolean;
 }
 
 export interface Tab {
   /** The context the page is in: shared with the file's other pages of the same options. */
   context: BrowserContext;
-  /** A new page at about:blank, its origin's storage cleared, at the asked viewport. */
+  /** A page (new, or a closed one opened again) with its origin's storage cleared, at the asked viewport and media. */
   page: Page;
   /** Leaves the app and ends the page (use instead of closing the shared context). */
   close(): Promise<void>;
@@ -57,8 +60,8 @@ const PARKING = 'manifest.webmanifest';
 
 interface Pooled {
   context: BrowserContext;
-  /** The last closed page, parked on PARKING, keeping the renderer process warm. */
-  parked: Page | null;
+  /** Closed pages, parked on PARKING, to be opened again: they keep the renderer process warm. */
+  parked: Page[];
 }
 
 const pools = new Map<string, Pooled>();
@@ -70,8 +73,8 @@ afterAll(async () => {
 const DEFAULT_VIEWPORT = { width: 1400, height: 880 };
 
 /**
- * A new page for `url`'s origin in the file's context for these options. The caller navigates
- * it (`page.goto(url)`).
+ * A page for `url`'s origin in the file's context for these options, in front, as on a first
+ * visit. The caller navigates it (`page.goto(url)`).
  */
 export async function openTab(browser: Browser, url: string, options: TabOptions = {}): Promise<Tab> {
   const contextOptions = {
@@ -85,13 +88,14 @@ export async function openTab(browser: Browser, url: string, options: TabOptions
   const key = JSON.stringify(contextOptions);
   let pooled = pools.get(key);
   if (!pooled || pooled.context.browser() !== browser) {
-    pooled = { context: await browser.newContext({ ...contextOptions, viewport: DEFAULT_VIEWPORT, acceptDownloads: true }), parked: null };
+    pooled = { context: await browser.newContext({ ...contextOptions, viewport: DEFAULT_VIEWPORT, acceptDownloads: true }), parked: [] };
     pools.set(key, pooled);
   }
   const { context } = pooled;
-  const page = await context.newPage();
+  const page = (options.own ? undefined : pooled.parked.pop()) ?? (await context.newPage());
+  await page.bringToFront();
   await page.setViewportSize(options.viewport ?? DEFAULT_VIEWPORT);
-  if ((options.motion ?? 'reduce') === 'reduce') await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.emulateMedia({ media: null, reducedMotion: (options.motion ?? 'reduce') === 'reduce' ? 'reduce' : 'no-preference' });
   const origin = new URL(url).origin;
   const cdp = await context.newCDPSession(page);
   await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
@@ -107,9 +111,12 @@ export async function openTab(browser: Browser, url: string, options: TabOptions
       if (page.isClosed()) return;
       // Leave the app first: what it stores as the page goes is stored now, not in the next test.
       await page.goto(new URL(PARKING, url).href).catch(() => undefined);
-      const previous = owner.parked;
-      owner.parked = page;
-      await previous?.close();
+      if (options.own) {
+        await page.close();
+        return;
+      }
+      page.removeAllListeners();
+      owner.parked.push(page);
     },
   };
 }
