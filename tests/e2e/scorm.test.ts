@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import Graph from 'graphology';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { makePackage } from '../../src/cli/scorm';
 import type { ScormVersion } from '../../src/lms/find-api';
@@ -26,6 +26,7 @@ import { emptyProgress, parseProgress, recordAnswer, serializeProgress } from '.
 import { compiledChapter } from '../helpers/chapter';
 import { sharedBrowser } from './browser';
 import { rightOption, screenshot } from './harness';
+import { openTab, type Tab } from './tabs';
 
 const browser = sharedBrowser();
 const KEY = 'linkage.progress:chapter-02';
@@ -45,7 +46,8 @@ const MADE = [
   { folder: 'pkg2004', version: '2004', start: 'mode=revision' },
   { folder: 'pkgkit', version: '2004', start: 'mode=build&ex=kit&scope=slides:6-13' },
 ] as const;
-const contexts: BrowserContext[] = [];
+/** The page of the test running (each test uses one). */
+let current: Tab | null = null;
 const errors: string[] = [];
 
 beforeAll(async () => {
@@ -91,15 +93,19 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close();
+  await current?.close();
   await new Promise((resolve) => server?.close(resolve));
   expect(errors).toEqual([]);
 });
 
+/**
+ * A page on the LMS's server as on a first visit (empty storage), ending the previous test's.
+ * Service workers are allowed: the package must register none inside an LMS, and its own alone.
+ */
 async function newPage(): Promise<Page> {
-  const context = await browser().newContext({ locale: 'zh-TW', viewport: { width: 1280, height: 820 } });
-  contexts.push(context);
-  const page = await context.newPage();
+  await current?.close();
+  current = await openTab(browser(), `${base}/`, { locale: 'zh-TW', viewport: { width: 1280, height: 820 }, serviceWorkers: 'allow' });
+  const { page } = current;
   page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
   return page;
 }
