@@ -123,6 +123,8 @@ async function launchInLms(version: ScormVersion, cmi: Record<string, unknown>, 
   await page.goto(`${base}/lms/host.html`);
   await page.addScriptTag({ url: `${base}/lms/runtime/${RUNTIME[version].file}` });
   const r = RUNTIME[version];
+  // The package's frame, once it has navigated to the launch address (waited for before it is made).
+  const framed = page.waitForEvent('framenavigated', { predicate: (f) => f !== page.mainFrame() && f.url().includes(`/${folder}/`), timeout: 10_000 });
   await page.evaluate(
     ({ r, cmi, src, setup }) => {
       const w = window as any;
@@ -144,14 +146,7 @@ async function launchInLms(version: ScormVersion, cmi: Record<string, unknown>, 
     },
     { r, cmi, src: `${base}/${folder}/${packages.get(folder)!.launch}`, setup: setup ?? '' },
   );
-  const frame = await (async () => {
-    for (let i = 0; i < 100; i++) {
-      const f = page.frames().find((x) => x.url().includes('/pkg'));
-      if (f) return f;
-      await page.waitForTimeout(50);
-    }
-    throw new Error('the package frame did not open');
-  })();
+  const frame = await framed;
   await frame.waitForFunction(() => Boolean((window as any).linkage?.net), undefined, { timeout: 30_000 });
   return { page, frame, requests };
 }
