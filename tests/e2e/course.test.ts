@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { twoChapterCourse } from '../helpers/course';
 import { sharedBrowser } from './browser';
 import { screenshot, state } from './harness';
-import { openTab, type Tab } from './tabs';
+import { pagePerTest } from './tabs';
 
 const browser = sharedBrowser();
 let server: PreviewServer;
@@ -23,8 +23,7 @@ let base = '';
 let courseDir = '';
 let outDir = '';
 const errors: string[] = [];
-/** The page of the test running (each test uses one). */
-let current: Tab | null = null;
+const newPage = pagePerTest(browser);
 
 beforeAll(async () => {
   courseDir = twoChapterCourse();
@@ -42,7 +41,6 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await current?.close();
   await server?.close();
   rmSync(outDir, { recursive: true, force: true });
   rmSync(courseDir, { recursive: true, force: true });
@@ -51,9 +49,7 @@ afterAll(async () => {
 
 /** Opens the course site at `hash` as on a first visit (empty storage), ending the previous test's page. */
 async function open(hash: string): Promise<Page> {
-  await current?.close();
-  current = await openTab(browser(), base + hash);
-  const { page } = current;
+  const page = await newPage(base + hash);
   page.on('pageerror', (e) => errors.push(`${hash}: ${e.message}`));
   await page.goto(base + hash);
   return page;

@@ -26,7 +26,7 @@ import { emptyProgress, parseProgress, recordAnswer, serializeProgress } from '.
 import { compiledChapter } from '../helpers/chapter';
 import { sharedBrowser } from './browser';
 import { rightOption, screenshot } from './harness';
-import { openTab, type Tab } from './tabs';
+import { pagePerTest } from './tabs';
 
 const browser = sharedBrowser();
 const KEY = 'linkage.progress:chapter-02';
@@ -46,8 +46,6 @@ const MADE = [
   { folder: 'pkg2004', version: '2004', start: 'mode=revision' },
   { folder: 'pkgkit', version: '2004', start: 'mode=build&ex=kit&scope=slides:6-13' },
 ] as const;
-/** The page of the test running (each test uses one). */
-let current: Tab | null = null;
 const errors: string[] = [];
 
 beforeAll(async () => {
@@ -93,19 +91,16 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await current?.close();
   await new Promise((resolve) => server?.close(resolve));
   expect(errors).toEqual([]);
 });
 
-/**
- * A page on the LMS's server as on a first visit (empty storage), ending the previous test's.
- * Service workers are allowed: the package must register none inside an LMS, and its own alone.
- */
+// Service workers allowed: the package must register none inside an LMS, and its own alone.
+const pageFor = pagePerTest(browser, { locale: 'zh-TW', viewport: { width: 1280, height: 820 }, serviceWorkers: 'allow' });
+
+/** A page on the LMS's server as on a first visit (empty storage), ending the previous test's. */
 async function newPage(): Promise<Page> {
-  await current?.close();
-  current = await openTab(browser(), `${base}/`, { locale: 'zh-TW', viewport: { width: 1280, height: 820 }, serviceWorkers: 'allow' });
-  const { page } = current;
+  const page = await pageFor(`${base}/`);
   page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
   return page;
 }

@@ -7,10 +7,9 @@
  * phone (390×844) the explorer and revision stay usable.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { cameraSettled, paintedPixels, screenshot, state, waitReady } from './harness';
-import { openTab } from './tabs';
+import { cameraSettled, openApp, paintedPixels, screenshot, state } from './harness';
 
 const browser = sharedBrowser();
 
@@ -34,15 +33,9 @@ const SCREENS: Screen[] = [
   { width: 1024, height: 768, dpr: 3 },
 ];
 
-async function openAt(screen: Screen, hash: string, extra: { isMobile?: boolean; hasTouch?: boolean } = {}) {
-  const url = inject('baseUrl') + hash;
-  const { page, close } = await openTab(browser(), url, { locale: 'en-GB', viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.dpr, ...extra });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await waitReady(page);
-  return { page, errors, close };
-}
+/** Opens the app at `hash` on `screen` (as on a first visit; harness.ts). */
+const openAt = (screen: Screen, hash: string, extra: { isMobile?: boolean; hasTouch?: boolean } = {}) =>
+  openApp(browser(), hash, { locale: 'en-GB', viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: screen.dpr, ...extra });
 
 /**
  * Visible controls (buttons, inputs, selects, links) whose box leaves the viewport. A control

@@ -120,3 +120,20 @@ export async function openTab(browser: Browser, url: string, options: TabOptions
     },
   };
 }
+
+/**
+ * For a test file whose tests each use one page, on a server of its own (not the app's address):
+ * `open(url)` ends the previous test's page and returns a new one for `url`'s origin, as on a first
+ * visit, not yet navigated. The last is ended when the file ends.
+ */
+export function pagePerTest(browser: () => Browser, options: TabOptions = {}): (url: string) => Promise<Page> {
+  let current: Tab | null = null;
+  afterAll(async () => {
+    await current?.close();
+  });
+  return async (url) => {
+    await current?.close();
+    current = await openTab(browser(), url, options);
+    return current.page;
+  };
+}

@@ -7,7 +7,7 @@
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import { fullWidthEms, labelFontSize, MAP_LABEL, wrapLabel } from '../../model/layout-labels';
-import { placeLabels, type Box, type Disc, type LabelCandidate, type PlacedLabel } from './label-placement';
+import { boxesOverlap, placeLabels, type Box, type Disc, type LabelCandidate, type PlacedLabel } from './label-placement';
 
 /** Font stacks of locally installed CJK fonts; never fetched from another origin. */
 export { FONT_STACK } from '../../util/fonts';
@@ -90,7 +90,7 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
     if (!list) byLabel.set(label, (list = shapesOf(label).map((ls) => measure(ctx, ls, size))));
     return list;
   };
-  const overlaps = (b: Box): boolean => painted.some((d) => b.x0 < d.x1 && b.x1 > d.x0 && b.y0 < d.y1 && b.y1 > d.y0);
+  const overlaps = (b: Box): boolean => painted.some((d) => boxesOverlap(b, d));
   const ink = (ctx: CanvasRenderingContext2D, ls: string[], size: number, x: number, top: number, align: CanvasTextAlign) => {
     ctx.lineJoin = 'round';
     ctx.lineWidth = 3.5;
@@ -137,7 +137,7 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
         shrunk.set(p.c.key, labelFontSize(p.shapes[0]!.join(''), MAP_LABEL.font));
         return { ...p.c, width: p.c.width * k, height: p.c.height * k, ...(p.c.alts ? { alts: p.c.alts.map((a) => ({ width: a.width * k, height: a.height * k })) } : {}) };
       });
-      placed.push(...placeLabels(again, discs, { area, blocked, gap: MAP_LABEL.gap, taken: placed }));
+      placed.push(...placeLabels(again, discs, { area, blocked, gap: MAP_LABEL.gap, taken: placed, makeRoom: settled }));
     }
     for (const b of placed) {
       const p = byKey.get(b.key)!;

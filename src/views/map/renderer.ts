@@ -50,8 +50,9 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
 /** The renderer's settings for the map in `ctx`. */
 function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererParts): ConstructorParameters<typeof Sigma<NodeAttrs, EdgeAttrs>>[2] {
   const { large } = ctx;
+  // The link types the graph takes, looked for until all are found.
   const edgeTypes = new Set<string>();
-  ctx.graph.forEachEdge((key, a) => edgeTypes.add(reducers.edgeTypeOf(key, a as never)));
+  ctx.graph.someEdge((key, a) => edgeTypes.add(reducers.edgeTypeOf(key, a as never)).size === Object.keys(EDGE_PROGRAMS).length);
   return {
     nodeProgramClasses: {
       bordered: createNodeBorderProgram({
