@@ -130,8 +130,22 @@ describe('map controls', () => {
     }
   });
 
-  it('parallel links are fanned into curves, with arrowheads only on directed ones', async () => {
+  it('parallel links are fanned into curves, with arrowheads only on directed ones; only the programs drawn with are compiled', async () => {
     const { page, close } = await openApp(browser(), '#lang=en');
+    // The programs sigma compiled for the GPU: one for the nodes (and its twin on the hover
+    // layer), and one per link type the graph takes, arrows always (none of sigma's defaults
+    // beyond those: no plain circles).
+    const programs = () =>
+      page.evaluate(() => {
+        const r = (window as any).linkage.net.renderer;
+        const used = new Set<string>(['arrow']);
+        r.getGraph().forEachEdge((e: string) => used.add(r.getEdgeDisplayData(e).type));
+        return { nodes: Object.keys(r.nodePrograms), hover: Object.keys(r.nodeHoverPrograms), edges: Object.keys(r.edgePrograms).sort(), used: [...used].sort() };
+      });
+    const chapterPrograms = await programs();
+    expect(chapterPrograms.nodes).toEqual(['bordered']);
+    expect(chapterPrograms.hover).toEqual(['bordered']);
+    expect(chapterPrograms.edges).toEqual(chapterPrograms.used);
     await page.evaluate(() => {
       const { graph, ctx } = (window as any).linkage;
       const g = new graph.constructor({ multi: true, type: 'directed' });
@@ -157,6 +171,10 @@ describe('map controls', () => {
       return Object.fromEntries(['ab1', 'ab2', 'cd1', 'cd2', 'de1', 'de2', 'be'].map((e) => [e, r.getEdgeDisplayData(e).type]));
     });
     expect(types).toEqual({ ab1: 'curvedLine', ab2: 'curvedLine', cd1: 'curved', cd2: 'curved', de1: 'curvedLine', de2: 'curved', be: 'line' });
+    // A second map on the page: its programs are its own types', sigma's defaults still left out.
+    const parallelPrograms = await programs();
+    expect(parallelPrograms.nodes).toEqual(['bordered']);
+    expect(parallelPrograms.edges).toEqual(['arrow', 'curved', 'curvedLine', 'line']);
     await close();
   });
 

@@ -54,40 +54,76 @@ const REACH = [0, 6, 12];
 
 const CELL = 64;
 
-/** A uniform grid of boxes and discs, for quick "does anything here overlap" tests. */
-class Grid<T> {
+/**
+ * A uniform grid of boxes, for quick "does anything here overlap" tests. Runs in every frame of
+ * a chapter-sized map (the first among them, before the code is warm): plain loops, no
+ * callbacks made per test.
+ */
+class Grid<T extends Box> {
   private readonly cells = new Map<number, T[]>();
-  private cellsOf(b: Box, visit: (k: number) => boolean | void): void {
-    for (let i = Math.floor(b.x0 / CELL); i <= Math.floor(b.x1 / CELL); i++)
-      for (let j = Math.floor(b.y0 / CELL); j <= Math.floor(b.y1 / CELL); j++) if (visit(i * 100_003 + j) === true) return;
+  /** The keys of the cells `b` touches. */
+  private keys(b: Box): number[] {
+    const out: number[] = [];
+    const i1 = Math.floor(b.x1 / CELL), j1 = Math.floor(b.y1 / CELL);
+    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++) for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) out.push(i * 100_003 + j);
+    return out;
   }
   add(b: Box, item: T): void {
-    this.cellsOf(b, (k) => {
+    for (const k of this.keys(b)) {
       const list = this.cells.get(k);
       if (list) list.push(item);
       else this.cells.set(k, [item]);
-    });
+    }
   }
   remove(b: Box, item: T): void {
-    this.cellsOf(b, (k) => {
+    for (const k of this.keys(b)) {
       const list = this.cells.get(k);
       const i = list ? list.indexOf(item) : -1;
       if (i >= 0) list!.splice(i, 1);
-    });
+    }
   }
-  some(b: Box, test: (item: T) => boolean): boolean {
-    let found = false;
-    this.cellsOf(b, (k) => (found = this.cells.get(k)?.some(test) === true));
-    return found;
+  /** Whether an item overlaps `b`. */
+  overlaps(b: Box): boolean {
+    const i1 = Math.floor(b.x1 / CELL), j1 = Math.floor(b.y1 / CELL);
+    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
+      for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) {
+        const list = this.cells.get(i * 100_003 + j);
+        if (list) for (const item of list) if (boxesOverlap(item, b)) return true;
+      }
+    return false;
   }
-  /** The distinct items in the cells `b` touches that pass `test`, stopping once there are more than `most`. */
-  all(b: Box, test: (item: T) => boolean, most = Infinity): Set<T> {
+  /** The distinct items that overlap `b`, stopping once there are more than `most`. */
+  overlapping(b: Box, most = Infinity): Set<T> {
     const out = new Set<T>();
-    this.cellsOf(b, (k) => {
-      for (const item of this.cells.get(k) ?? []) if (test(item) && out.add(item).size > most) return true;
-      return false;
-    });
+    for (const k of this.keys(b)) for (const item of this.cells.get(k) ?? []) if (boxesOverlap(item, b) && out.add(item).size > most) return out;
     return out;
+  }
+}
+
+/** A uniform grid of discs (each filed under the cells of its bounding square). */
+class DiscGrid {
+  private readonly cells = new Map<number, Disc[]>();
+  constructor(discs: readonly Disc[]) {
+    for (const d of discs) {
+      const i1 = Math.floor((d.x + d.r) / CELL), j1 = Math.floor((d.y + d.r) / CELL);
+      for (let i = Math.floor((d.x - d.r) / CELL); i <= i1; i++)
+        for (let j = Math.floor((d.y - d.r) / CELL); j <= j1; j++) {
+          const k = i * 100_003 + j;
+          const list = this.cells.get(k);
+          if (list) list.push(d);
+          else this.cells.set(k, [d]);
+        }
+    }
+  }
+  /** Whether a disc other than `except`'s own touches `b`. */
+  hits(b: Box, except: string): boolean {
+    const i1 = Math.floor(b.x1 / CELL), j1 = Math.floor(b.y1 / CELL);
+    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
+      for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) {
+        const list = this.cells.get(i * 100_003 + j);
+        if (list) for (const d of list) if (d.key !== except && discHitsBox(d, b)) return true;
+      }
+    return false;
   }
 }
 
@@ -125,8 +161,7 @@ export interface PlacementOptions {
  */
 export function placeLabels(candidates: readonly LabelCandidate[], discs: readonly Disc[], options: PlacementOptions): PlacedLabel[] {
   const { area, blocked, gap } = options;
-  const discGrid = new Grid<Disc>();
-  for (const d of discs) discGrid.add({ x0: d.x - d.r, y0: d.y - d.r, x1: d.x + d.r, y1: d.y + d.r }, d);
+  const discGrid = new DiscGrid(discs);
   const placedGrid = new Grid<Box>();
   for (const b of options.taken ?? []) placedGrid.add(b, b);
   // What is singled out first, then the concepts that organise the map (priority ≥ `major`), then
@@ -137,9 +172,11 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
     tier(b) - tier(a) || (tier(a) === 0 ? a.width * a.height - b.width * b.height : b.priority - a.priority) || b.priority - a.priority || (a.key < b.key ? -1 : 1));
   // Whether a spot is inside the area, clear of what covers it and of every other disc: fixed
   // for the frame. A name's places are listed when first asked for, and its free ones found once.
-  const free = (c: LabelCandidate, s: Box) =>
-    s.x0 >= area.x0 && s.y0 >= area.y0 && s.x1 <= area.x1 && s.y1 <= area.y1 &&
-    !blocked.some((b) => boxesOverlap(b, s)) && !discGrid.some(s, (d) => d.key !== c.key && discHitsBox(d, s));
+  const free = (c: LabelCandidate, s: Box): boolean => {
+    if (s.x0 < area.x0 || s.y0 < area.y0 || s.x1 > area.x1 || s.y1 > area.y1) return false;
+    for (const b of blocked) if (boxesOverlap(b, s)) return false;
+    return !discGrid.hits(s, c.key);
+  };
   // A name's places in order of preference, made as they are asked for: nearest first, each
   // distance in every shape. What is singled out may also stand a little further from its node.
   function* spotsFor(c: LabelCandidate): Generator<PlacedLabel> {
@@ -159,7 +196,10 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
     }
     return list;
   };
-  const clear = (t: Box, also: readonly Box[] = []) => !also.some((a) => boxesOverlap(a, t)) && !placedGrid.some(t, (b) => boxesOverlap(b, t));
+  const clear = (t: Box, also: readonly Box[] = []): boolean => {
+    for (const a of also) if (boxesOverlap(a, t)) return false;
+    return !placedGrid.overlaps(t);
+  };
 
   // First, each name in order takes its first place that is free and clear of the names before it.
   const placed = new Map<string, PlacedLabel>();
@@ -184,7 +224,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
   const movable = (b: Box): b is PlacedLabel => 'key' in b && placed.get((b as PlacedLabel).key) === b && byKey.get((b as PlacedLabel).key)?.force === false;
   const makeRoom = (c: LabelCandidate): void => {
     for (const s of openSpots(c.key)) {
-      const blockers = [...placedGrid.all(s, (b) => boxesOverlap(b, s), 2)];
+      const blockers = [...placedGrid.overlapping(s, 2)];
       if (blockers.length > 2 || !blockers.every(movable)) continue;
       for (const b of blockers) placedGrid.remove(b, b);
       const moves: PlacedLabel[] = [];

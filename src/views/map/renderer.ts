@@ -6,6 +6,7 @@
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import Sigma from 'sigma';
+import { DEFAULT_EDGE_PROGRAM_CLASSES, DEFAULT_NODE_PROGRAM_CLASSES } from 'sigma/settings';
 import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import { MAP_LABEL } from '../../model/layout-labels';
 import type { EdgeAttrs, NodeAttrs } from '../../model/types';
@@ -39,12 +40,41 @@ class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
 export function createRenderer(ctx: MapContext, parts: RendererParts): MapRenderer {
   performance.mark('linkage:sigma-start');
   MapSigma.building = true;
+  // sigma adds its default programs (circle nodes, arrow and line links) to the ones it is
+  // given, and compiles each for the GPU (nodes twice: for the map and for its hover layer),
+  // though the map draws every node with its own program and only the link types its graph
+  // takes. Left out while it is built: it compiles only what the map draws.
+  const defaults = [DEFAULT_NODE_PROGRAM_CLASSES, DEFAULT_EDGE_PROGRAM_CLASSES].map((d) => [d, { ...d }] as const);
+  for (const [d] of defaults) for (const k of Object.keys(d)) delete d[k];
   try {
-    return new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts));
+    const renderer = new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts));
+    // Large graphs draw no phrases at all (renderEdgeLabels: false).
+    if (!ctx.large) skipPhrasesWhenNone(renderer, parts.looks);
+    return renderer;
   } finally {
+    for (const [d, kept] of defaults) Object.assign(d, kept);
     MapSigma.building = false;
     performance.measure('linkage:sigma', 'linkage:sigma-start');
   }
+}
+
+/**
+ * sigma looks for link phrases to draw around every node whose name is drawn, copying each of
+ * those links' display data, even when no link has a phrase to draw (most frames: phrases are
+ * drawn for what is singled out). When the looks give none, that pass is skipped; the phrases'
+ * layer is cleared as the pass would have.
+ */
+function skipPhrasesWhenNone(renderer: MapRenderer, looks: LookTable): void {
+  // sigma's own method (private in its types).
+  const own = renderer as unknown as { renderEdgeLabels(): unknown; displayedEdgeLabels: Set<string> };
+  const drawPhrases = own.renderEdgeLabels.bind(renderer);
+  const layer = renderer.getCanvases().edgeLabels!.getContext('2d')!;
+  own.renderEdgeLabels = () => {
+    if (looks.labelledEdges > 0) return drawPhrases();
+    layer.clearRect(0, 0, layer.canvas.width, layer.canvas.height);
+    own.displayedEdgeLabels = new Set();
+    return renderer;
+  };
 }
 
 /** The renderer's settings for the map in `ctx`. */

@@ -163,4 +163,22 @@ describe('views/map/looks', () => {
     veiled.update(inputsFor(d, DEFAULT_STATE, true));
     expect(veiled.labelGridStale()).toBe(true);
   });
+
+  it('LookTable counts the edges whose phrase is drawn, as codes change', () => {
+    const d = createDeriver(graph);
+    const count = (t: LookTable) => t.edgeKeys.filter((e) => t.edge(e) & E.LABEL).length;
+    const table = new LookTable(d.index, inputsFor(d, DEFAULT_STATE));
+    expect(table.labelledEdges).toBe(0);
+    const centre = graph.nodes().find((n) => graph.degree(n) >= 2)!;
+    table.update(inputsFor(d, hover(DEFAULT_STATE, centre)));
+    // The hovered node's links read as phrases.
+    expect(table.labelledEdges).toBe(graph.edges(centre).length);
+    expect(table.labelledEdges).toBe(count(table));
+    const other = graph.nodes().find((n) => n !== centre && graph.degree(n) >= 1 && !graph.areNeighbors(n, centre))!;
+    table.update(inputsFor(d, hover(DEFAULT_STATE, other)));
+    expect(table.labelledEdges).toBe(count(table));
+    expect(table.labelledEdges).toBe(graph.edges(other).length);
+    table.update(inputsFor(d, DEFAULT_STATE));
+    expect(table.labelledEdges).toBe(0);
+  });
 });
