@@ -104,7 +104,11 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
     ctx.fillStyle = '#1d1d1f';
     ctx.textAlign = align;
     ctx.textBaseline = 'alphabetic';
-    ls.forEach((l, i) => ctx.fillText(l, x, top + size * (0.95 + i * MAP_LABEL.lineHeight)));
+    // Each line starts on a whole device pixel: a glyph is then rasterised once for the frame's
+    // every name that uses it, not once per sub-pixel offset (most of a first frame's text cost).
+    const k = ctx.getTransform().a || 1;
+    const snap = (v: number) => Math.round(v * k) / k;
+    ls.forEach((l, i) => ctx.fillText(l, snap(x), snap(top + size * (0.95 + i * MAP_LABEL.lineHeight))));
     ctx.textAlign = 'left';
   };
 
