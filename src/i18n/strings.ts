@@ -108,6 +108,20 @@ export function t(lang: Lang, key: StringKey): string {
 }
 
 /**
+ * A search that matches more than the map raises: how many match, how many are raised, and the
+ * reader asked to narrow it.
+ */
+export function matchesCapped(lang: Lang, total: number, raised: number): string {
+  const all = counted(lang, total, NOUNS.concepts);
+  const best = formatCount(raised);
+  return inLang(lang, [
+    `${all}符合搜尋，地圖只標出最相符的 ${best} 個：請縮小搜尋範圍`,
+    `${all}符合搜索，地图只标出最相符的 ${best} 个：请缩小搜索范围`,
+    `${all} match; the map raises the best ${best}: narrow the search`,
+  ]);
+}
+
+/**
  * A count and its noun: "2 個概念", "2 个概念", "2 concepts" — and "1 concept": the English noun
  * (a regular plural) loses its -s for one.
  */

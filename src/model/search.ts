@@ -379,19 +379,35 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
 }
 
 /**
+ * The best `cap` nodes matching `query` (ranked as `search` ranks them) as a bitmap over the
+ * nodes in graph order (`index.keys`), and how many match in all; null for a blank query. The
+ * ranking is paid only when more than `cap` match.
+ */
+export function topMatchBits(index: SearchIndex, query: string, cap: number, visible?: ReadonlySet<string>): { bits: Uint8Array; total: number } | null {
+  if (normalizeText(query) === '') return null;
+  const count = scan(index, query, Infinity, visible);
+  const bits = new Uint8Array(index.size);
+  const hits: number[] = [];
+  for (let t = 0; t < count; t++) {
+    const i = index.touched[t];
+    if (index.best[i] > 0) hits.push(i);
+  }
+  const total = hits.length;
+  if (total > cap) {
+    hits.sort((a, b) => (better(index, a, b) ? -1 : better(index, b, a) ? 1 : 0));
+    hits.length = Math.max(0, cap);
+  }
+  for (const i of hits) bits[i] = 1;
+  reset(index, count);
+  return { bits, total };
+}
+
+/**
  * Every node matching `query` (as `search` with no limit) as a bitmap over the nodes in graph
  * order (`index.keys`); null for a blank query.
  */
 export function matchBits(index: SearchIndex, query: string, visible?: ReadonlySet<string>): Uint8Array | null {
-  if (normalizeText(query) === '') return null;
-  const count = scan(index, query, Infinity, visible);
-  const bits = new Uint8Array(index.size);
-  for (let t = 0; t < count; t++) {
-    const i = index.touched[t];
-    if (index.best[i] > 0) bits[i] = 1;
-  }
-  reset(index, count);
-  return bits;
+  return topMatchBits(index, query, Infinity, visible)?.bits ?? null;
 }
 
 /** Every node matching `query` (as `search` with no limit), unordered; empty for a blank query. */

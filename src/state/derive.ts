@@ -3,11 +3,19 @@
  * state change and memoised per state slice; reducers only call `.has`.
  */
 import { pathIndexSteps, shortestPaths, type OrdinalSet, type PathChain, type PathIndex, type Rows } from '../model/paths';
-import { buildSearchIndex, matchBits, type SearchIndex } from '../model/search';
+import { buildSearchIndex, topMatchBits, type SearchIndex } from '../model/search';
 import { runSteps } from '../model/steps';
 import type { LinkageGraph } from '../model/types';
 import { sameFilters } from './actions';
 import { NO_SECTION, type AppState, type FocusDepth, type FocusDirection, type Filters } from './types';
+
+/**
+ * The most matches a search singles out (the map raises them, names them and frames them): a
+ * search that matches more raises its best ones, and the reader is asked to narrow it. Each
+ * raised node is drawn again in every frame, so the cap keeps a broad search on a large graph
+ * as quick as a narrow one; a chapter has far fewer concepts.
+ */
+export const MAX_MATCHES = 500;
 
 /**
  * A read-only Set of keys backed by a bitmap over the graph's nodes or edges: built in one typed
@@ -92,8 +100,13 @@ export interface Derived {
   /** Union of the chains; null unless both path ends are set. */
   readonly pathNodes: ReadonlySet<string> | null;
   readonly pathEdges: ReadonlySet<string> | null;
-  /** Visible nodes matching the search text; null when the search box is empty. */
+  /**
+   * Visible nodes matching the search text, the best {@link MAX_MATCHES} of them when more match
+   * (what the map raises); null when the search box is empty.
+   */
   readonly matches: ReadonlySet<string> | null;
+  /** How many visible nodes match the search text in all (0 when the search box is empty). */
+  readonly matchTotal: number;
   /** Nodes and edges resting on the lecture slide; null when no slide is set. */
   readonly slideNodes: ReadonlySet<string> | null;
   readonly slideEdges: ReadonlySet<string> | null;
@@ -383,6 +396,7 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
   };
   let matchKey: unknown[] = [];
   let matchOut: ReadonlySet<string> | null = null;
+  let matchTotal = 0;
   let slideIn: number | null | undefined;
   type SlideSets = { nodes: ReadonlySet<string> | null; edges: ReadonlySet<string> | null; pastNodes: ReadonlySet<string> | null; pastEdges: ReadonlySet<string> | null };
   let slideOut: SlideSets = { nodes: null, edges: null, pastNodes: null, pastEdges: null };
@@ -454,12 +468,16 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
     const mKey = query === '' ? [''] : [query, visibleNodes];
     if (changed(matchKey, mKey)) {
       matchKey = mKey;
-      if (query === '') matchOut = null;
-      else {
+      if (query === '') {
+        matchOut = null;
+        matchTotal = 0;
+      } else {
         const searchIndex = indexOf();
         // The search index numbers nodes in graph order too; one built elsewhere is checked once.
         searchAligned ??= searchIndex.keys.length === n && searchIndex.keys.every((key, j) => key === nodeKeys[j]);
-        const bits = matchBits(searchIndex, query, visibleNodes) ?? new Uint8Array(searchIndex.size);
+        const top = topMatchBits(searchIndex, query, MAX_MATCHES, visibleNodes);
+        const bits = top?.bits ?? new Uint8Array(searchIndex.size);
+        matchTotal = top?.total ?? 0;
         if (searchAligned) matchOut = nodeSet(bits);
         else {
           const keys = searchIndex.keys;
@@ -503,6 +521,7 @@ export function createDeriver(graph: LinkageGraph, options: DeriverOptions = {})
       pathNodes: pathOut.nodes,
       pathEdges: pathOut.edges,
       matches: matchOut,
+      matchTotal,
       slideNodes: slideOut.nodes,
       slideEdges: slideOut.edges,
       pastSlideNodes: slideOut.pastNodes,

@@ -1,11 +1,20 @@
 /**
  * Small pieces shared by the HTML views: kind names, a sentence rendered with its concepts as
- * buttons that select them, and the colour chip of a kind.
+ * buttons that select them, the colour chip of a kind, and the note of a search that matches
+ * more than the map raises.
  */
 import { el } from '../dom';
-import { pick, slideLabel } from '../i18n/strings';
+import { matchesCapped, pick, slideLabel } from '../i18n/strings';
 import type { Lang, SentencePart } from '../model/sentence';
 import type { KindInfo, LinkageGraph, NodeBorder } from '../model/types';
+import { MAX_MATCHES } from '../state/derive';
+import type { Session } from '../state/session';
+
+/** When the search matches more concepts than the map raises ({@link MAX_MATCHES}): says so and asks to narrow it; else null. */
+export function searchCapNote(session: Session): string | null {
+  const total = session.derived().matchTotal;
+  return total > MAX_MATCHES ? matchesCapped(session.state().lang, total, MAX_MATCHES) : null;
+}
 
 /** Name of a kind in `lang`; the id when the graph does not describe it. */
 export function kindName(info: KindInfo | undefined, lang: Lang, fallback: string): string {

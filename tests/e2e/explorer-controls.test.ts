@@ -2,13 +2,14 @@
  * The explorer's controls in headless Chromium: zoom buttons and keys, touch, linking phrases
  * on hover, the embed flag.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './browser';
 import { nodeScreenPosition, openApp, paintedPixels, screenshot, state } from './harness';
 
 const browser = sharedBrowser();
 
-const cameraRatio = (page: import('playwright-core').Page) => page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState().ratio as number);
+const cameraRatio = (page: Page) => page.evaluate(() => (window as any).linkage.net.renderer.getCamera().getState().ratio as number);
 
 describe('map controls', () => {
   it('zoom buttons, fit and reset change the camera; the keyboard does the same on the map', async () => {
@@ -178,8 +179,8 @@ describe('map controls', () => {
     await close();
   });
 
-  it('on a large graph a selection veils the whole map, not a corner of it', async () => {
-    const { page, close } = await openApp(browser(), '#lang=en');
+  /** Opens a large graph (drawn for speed) of 1,500 nodes named n0 … n1499 on the page. */
+  const openLarge = async (page: Page) => {
     await page.evaluate(() => {
       const { graph, ctx } = (window as any).linkage;
       const g = new graph.constructor({ multi: true, type: 'directed' });
@@ -189,12 +190,46 @@ describe('map controls', () => {
       ctx.openGraph(g, 'large');
     });
     await page.waitForFunction(() => (window as any).linkage.graph.getAttribute('id') === 'large' && (window as any).linkage.net);
+  };
+
+  it('on a large graph a selection veils the whole map, not a corner of it', async () => {
+    const { page, close } = await openApp(browser(), '#lang=en');
+    await openLarge(page);
     await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, selected: 'n41' })));
     const veil = page.locator('.sigma-veil');
     await expect.poll(() => veil.isVisible()).toBe(true);
     const map = (await page.locator('#map').boundingBox())!;
     const box = (await veil.boundingBox())!;
     expect([box.x, box.y, box.width, box.height].map(Math.round)).toEqual([map.x, map.y, map.width, map.height].map(Math.round));
+    await close();
+  });
+
+  it('a search matching more than the map raises lights its best 500 and asks the reader to narrow it', async () => {
+    const { page, close } = await openApp(browser(), '#lang=en');
+    await openLarge(page);
+    const matched = () =>
+      page.evaluate(() => {
+        const { session, net } = (window as any).linkage;
+        const d = session.derived();
+        const r = net.renderer;
+        // What the map raises above the veil: sigma's highlighted nodes.
+        const raised = r.getGraph().filterNodes((n: string) => r.getNodeDisplayData(n)?.highlighted === true).length;
+        return { singled: d.matches?.size ?? 0, total: d.matchTotal, raised };
+      });
+    // "n1" names n1, n10–n19, n100–n199 and n1000–n1499: 611 nodes.
+    await page.fill('#search', 'n1');
+    await expect.poll(matched).toEqual({ singled: 500, total: 611, raised: 500 });
+    const note = '611 concepts match; the map raises the best 500: narrow the search';
+    expect(await page.locator('#search-list .note').textContent()).toBe(note);
+    expect(await page.locator('.map-status').textContent()).toContain(note);
+    // The best ones: the exact name first, then the shortest names that start with it.
+    const best = await page.evaluate(() => ['n1', 'n10', 'n19', 'n100', 'n1499'].map((k) => (window as any).linkage.session.derived().matches.has(k)));
+    expect(best).toEqual([true, true, true, true, false]);
+    // Narrowed to 111 matches: all raised, no note.
+    await page.fill('#search', 'n14');
+    await expect.poll(matched).toEqual({ singled: 111, total: 111, raised: 111 });
+    expect(await page.locator('#search-list .note').count()).toBe(0);
+    expect(await page.locator('.map-status').textContent()).not.toContain('match');
     await close();
   });
 

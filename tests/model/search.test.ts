@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, matchAll, normalizeText, search } from '../../src/model/search';
+import { buildSearchIndex, matchAll, normalizeText, search, topMatchBits } from '../../src/model/search';
 import type { EdgeAttrs, GraphAttrs, LinkageGraph, NodeAttrs } from '../../src/model/types';
 import { bareNode, syntheticGraph, tinyGraph } from '../fixtures/tiny-graph';
 
@@ -121,6 +121,24 @@ describe('model/search', () => {
     expect([...matchAll(index, '電子')].sort()).toEqual(['ch.2', 'pd.egov', 'tech.email']);
     expect(matchAll(index, '').size).toBe(0);
     expect([...matchAll(index, '電子', new Set(['ch.2']))]).toEqual(['ch.2']);
+  });
+
+  it('topMatchBits: the best `cap` matches, ranked as search ranks them, and how many match in all', () => {
+    const big = buildSearchIndex(syntheticGraph(3000, 1, 5));
+    const all = matchAll(big, 'dian');
+    expect(all.size).toBeGreaterThan(500);
+    const chosen = (bits: Uint8Array) => big.keys.filter((_k, i) => bits[i] === 1);
+    const top = topMatchBits(big, 'dian', 50)!;
+    expect(top.total).toBe(all.size);
+    expect(chosen(top.bits).sort()).toEqual(search(big, 'dian', { limit: 50 }).map((h) => h.key).sort());
+    // A larger cap than 64 takes the sorting path of search too.
+    expect(chosen(topMatchBits(big, 'dian', 300)!.bits).sort()).toEqual(search(big, 'dian', { limit: 300 }).map((h) => h.key).sort());
+    // Under the cap: every match; among visible nodes only; none for a blank query.
+    const under = topMatchBits(big, 'dian', all.size)!;
+    expect(chosen(under.bits).sort()).toEqual([...all].sort());
+    const visible = new Set([...all].slice(0, 7));
+    expect(topMatchBits(big, 'dian', 5, visible)!.total).toBe(7);
+    expect(topMatchBits(big, '  ', 5)).toBeNull();
   });
 
   it('finds by id among 50k nodes, exact id first (its speed is measured by npm run bench)', () => {

@@ -11,7 +11,8 @@ import {
   toggleNodeKind,
   toggleSection,
 } from '../../src/state/actions';
-import { createDeriver, graphIndexSteps, indexGraph, KeySet } from '../../src/state/derive';
+import { buildSearchIndex, matchAll, search } from '../../src/model/search';
+import { createDeriver, graphIndexSteps, indexGraph, KeySet, MAX_MATCHES } from '../../src/state/derive';
 import { DEFAULT_STATE, type AppState } from '../../src/state/types';
 import { syntheticGraph, tinyGraph } from '../fixtures/tiny-graph';
 
@@ -150,6 +151,24 @@ describe('state/derive', () => {
     expect(sorted(derive(setQuery(DEFAULT_STATE, 'dzzw')).matches)).toEqual(['ch.2', 'pd.egov']);
     expect(sorted(derive(toggleNodeKind(setQuery(DEFAULT_STATE, '電子'), 'technology')).matches)).toEqual(['ch.2', 'pd.egov']);
     expect(derive(setQuery(DEFAULT_STATE, '  ')).matches).toBeNull();
+  });
+
+  it('a search that matches more than MAX_MATCHES singles out its best ones and counts them all', () => {
+    const big = syntheticGraph(3000, 1, 5);
+    const derive = createDeriver(big);
+    const index = buildSearchIndex(big);
+    const d = derive(setQuery(DEFAULT_STATE, 'dian'));
+    const all = matchAll(index, 'dian');
+    expect(all.size).toBeGreaterThan(MAX_MATCHES);
+    expect(d.matchTotal).toBe(all.size);
+    expect(d.matches?.size).toBe(MAX_MATCHES);
+    expect(sorted(d.matches)).toEqual(search(index, 'dian', { limit: MAX_MATCHES }).map((h) => h.key).sort());
+    // Fewer than the cap: all of them.
+    const narrow = derive(setQuery(DEFAULT_STATE, big.getNodeAttribute('n123', 'labelEn')!));
+    expect(narrow.matchTotal).toBeGreaterThan(0);
+    expect(narrow.matchTotal).toBeLessThanOrEqual(MAX_MATCHES);
+    expect(narrow.matches?.size).toBe(narrow.matchTotal);
+    expect(derive(setQuery(DEFAULT_STATE, '')).matchTotal).toBe(0);
   });
 
   it('lists the lecture slide’s nodes and edges', () => {

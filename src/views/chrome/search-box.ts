@@ -19,6 +19,8 @@ export interface SearchBoxOptions {
   /** Called on every edit with the text. */
   onInput?(text: string): void;
   limit?: number;
+  /** A line above the suggestions, read after each edit (e.g. that the search matches too much); null for none. */
+  note?(): string | null;
   /** Matches in other chapters, offered after this graph's; picking one opens it there. */
   elsewhere?: { search(query: string, lang: Lang): ElsewhereHit[]; pick(hit: ElsewhereHit): void };
 }
@@ -103,6 +105,9 @@ export function createSearchBox(session: Session, options: SearchBoxOptions): Se
         items.push(option(i, { 'data-node': hit.key, 'data-chapter': hit.chapter, class: 'elsewhere' }, el('span', { class: 'primary' }, hit.label), el('span', { class: 'secondary' }, hit.chapterTitle)));
       });
     }
+    // First, so that a long list does not scroll it out of sight.
+    const note = options.note?.() ?? null;
+    if (note !== null) items.unshift(el('li', { class: 'note', role: 'presentation' }, note));
     replaceChildren(list, ...items);
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');

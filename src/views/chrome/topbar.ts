@@ -8,6 +8,7 @@ import { chapterTitle, courseTitle, graphTitle, t } from '../../i18n/strings';
 import type { Lang } from '../../model/sentence';
 import { select, setLang, setMode, setQuery, setView } from '../../state/actions';
 import type { AppState, Mode, View } from '../../state/types';
+import { searchCapNote } from '../common';
 import { MODE_LOADERS, VIEW_LOADERS } from '../registry';
 import type { Session } from '../../state/session';
 import { createLangSwitch } from './lang-switch';
@@ -46,6 +47,7 @@ export function mountTopbar(container: HTMLElement, session: Session, deps: Topb
       deps.flyTo(key);
     },
     onInput: (text) => session.update((s) => setQuery(s, text)),
+    note: () => searchCapNote(session),
     ...(course
       ? {
           elsewhere: {

@@ -6,6 +6,7 @@ import { el } from '../../dom';
 import { t } from '../../i18n/strings';
 import { setCamera } from '../../state/actions';
 import type { Session } from '../../state/session';
+import { searchCapNote } from '../common';
 import type { NetworkHandle } from './network';
 
 export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, session: Session, net: NetworkHandle): () => void {
@@ -28,7 +29,8 @@ export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, ses
       b.title = t(lang, key);
       b.setAttribute('aria-label', t(lang, key));
     }
-    status.textContent = `${d.visibleNodes.size} ${t(lang, 'nodesShown')} · ${d.visibleEdges.size} ${t(lang, 'linksShown')}`;
+    const capped = searchCapNote(session);
+    status.textContent = `${d.visibleNodes.size} ${t(lang, 'nodesShown')} · ${d.visibleEdges.size} ${t(lang, 'linksShown')}${capped === null ? '' : ` · ${capped}`}`;
     mapEl.setAttribute('aria-label', t(lang, 'mapLabel'));
   };
   render();
