@@ -100,8 +100,11 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
   const camera = createCamera(ctx, renderer);
 
   // 5. The first draw (sigma's constructor draws nothing: renderer.ts), then state → redraw and camera.
+  // sigma's first indexation and draw is marked for tools, as its construction is.
+  performance.mark('linkage:sigma-draw-start');
   if (ctx.large) renderer.refresh();
   else redraw.full();
+  performance.measure('linkage:sigma-draw', 'linkage:sigma-draw-start');
   camera.frameOnOpen();
   const unsubscribe = session.subscribe((next, nextDerived, prev) => {
     const onlyCamera = next.camera !== prev.camera && nextDerived === ctx.derived && next.lang === prev.lang;

@@ -61,8 +61,8 @@ export interface LoadResult {
   /** The task that issued the first draw (app: openGraph, with sigma's first indexation), ms; 0 when under 50 ms. */
   drawTaskMs: number;
   /**
-   * sigma's construction (first indexation and draw) inside that task, when the page marks it
-   * (`linkage:sigma` measure; app only), else 0.
+   * sigma's construction and its first indexation and draw inside that task, when the page marks
+   * them (`linkage:sigma` and `linkage:sigma-draw` measures; app only), else 0.
    */
   sigmaConstructMs: number;
   /** Longest task before the draw task (parsing, building the graph on the page), ms. */
