@@ -145,8 +145,11 @@ export async function nodeDiscPixels(page: Page, key: string): Promise<number[][
   return pixelsAround(page, key, null);
 }
 
-/** Number of painted (non-transparent) pixels on the WebGL nodes layer and the 2D labels layer. */
-export async function paintedPixels(page: Page): Promise<{ nodes: number; labels: number }> {
+/**
+ * Number of painted (non-transparent) pixels on the WebGL nodes layer, the 2D labels layer and the
+ * 2D layer of the links' phrases, right after a full draw.
+ */
+export async function paintedPixels(page: Page): Promise<{ nodes: number; labels: number; phrases: number }> {
   return page.evaluate(() => {
     const { net } = (window as any).linkage;
     const r = net.renderer;
@@ -158,11 +161,13 @@ export async function paintedPixels(page: Page): Promise<{ nodes: number; labels
     gl.readPixels(0, 0, nodesCanvas.width, nodesCanvas.height, gl.RGBA, gl.UNSIGNED_BYTE, buf);
     let nodes = 0;
     for (let i = 3; i < buf.length; i += 4) if (buf[i]! > 0) nodes++;
-    const lc: HTMLCanvasElement = canvases.labels;
-    const data = lc.getContext('2d')!.getImageData(0, 0, lc.width, lc.height).data;
-    let labels = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) labels++;
-    return { nodes, labels };
+    const ink = (c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n;
+    };
+    return { nodes, labels: ink(canvases.labels), phrases: ink(canvases.edgeLabels) };
   });
 }
 

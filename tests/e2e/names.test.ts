@@ -14,7 +14,7 @@ import { layoutFigures, nodeExtents } from '../../src/model/layout';
 import { labelBox, labelFontSize } from '../../src/model/layout-labels';
 import { mapName } from '../../src/model/sentence';
 import { sharedBrowser } from './browser';
-import { cameraSettled, namesReport, openApp, screenshot, state, type NamesReport } from './harness';
+import { cameraSettled, namesReport, openApp, paintedPixels, screenshot, state, type NamesReport } from './harness';
 
 const browser = sharedBrowser();
 
@@ -72,18 +72,6 @@ const phrasesShown = (page: Page, edges: string[]) =>
     const shown: Set<string> = r.displayedEdgeLabels ?? new Set();
     return keys.filter((e: string) => shown.has(e) && Boolean(r.getEdgeDisplayData(e)?.label));
   }, edges);
-
-/** Pixels painted on the phrases' layer (sigma's edge-label canvas), right after a full draw. */
-const phraseInk = (page: Page) =>
-  page.evaluate(() => {
-    const r = (window as any).linkage.net.renderer;
-    r.refresh();
-    const c: HTMLCanvasElement = r.getCanvases().edgeLabels;
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let ink = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
-    return ink;
-  });
 
 /**
  * One page at 1440×900 in 繁體 for the tests that leave it as they found it: leaving the lecture,
@@ -246,7 +234,7 @@ describe('focus, a path and a search frame and name what they single out', () =>
         });
         expect(edges.length).toBeGreaterThan(0);
         expect((await phrasesShown(page, edges)).length).toBe(edges.length);
-        expect(await phraseInk(page)).toBeGreaterThan(500);
+        expect((await paintedPixels(page)).phrases).toBeGreaterThan(500);
       }
       // Leaving: the search cleared, the focus off, the path cleared; the camera comes back.
       if (c.query) await page.fill('#search', '');
@@ -258,7 +246,7 @@ describe('focus, a path and a search frame and name what they single out', () =>
       });
       await expectCameraBack(page, before);
       // Nothing singled out: no phrase is drawn, and none is left on the phrases' layer.
-      expect(await phraseInk(page)).toBe(0);
+      expect((await paintedPixels(page)).phrases).toBe(0);
       expect(await page.evaluate(() => (window as any).linkage.net.renderer.displayedEdgeLabels.size)).toBe(0);
     });
   }

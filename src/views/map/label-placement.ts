@@ -54,75 +54,67 @@ const REACH = [0, 6, 12];
 
 const CELL = 64;
 
+/** The keys of the grid cells a box touches. */
+function cellKeys(b: Box): number[] {
+  const out: number[] = [];
+  const i1 = Math.floor(b.x1 / CELL), j1 = Math.floor(b.y1 / CELL);
+  for (let i = Math.floor(b.x0 / CELL); i <= i1; i++) for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) out.push(i * 100_003 + j);
+  return out;
+}
+
+const NONE: readonly never[] = [];
+
 /**
- * A uniform grid of boxes, for quick "does anything here overlap" tests. Runs in every frame of
- * a chapter-sized map (the first among them, before the code is warm): plain loops, no
- * callbacks made per test.
+ * A uniform grid: each item filed under the cells its box touches, for quick "does anything here
+ * overlap" tests. The tests run in every frame of a chapter-sized map (the first among them,
+ * before the code is warm): plain loops, no callback made per test.
  */
-class Grid<T extends Box> {
+class Cells<T> {
   private readonly cells = new Map<number, T[]>();
-  /** The keys of the cells `b` touches. */
-  private keys(b: Box): number[] {
-    const out: number[] = [];
-    const i1 = Math.floor(b.x1 / CELL), j1 = Math.floor(b.y1 / CELL);
-    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++) for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) out.push(i * 100_003 + j);
-    return out;
-  }
   add(b: Box, item: T): void {
-    for (const k of this.keys(b)) {
+    for (const k of cellKeys(b)) {
       const list = this.cells.get(k);
       if (list) list.push(item);
       else this.cells.set(k, [item]);
     }
   }
   remove(b: Box, item: T): void {
-    for (const k of this.keys(b)) {
+    for (const k of cellKeys(b)) {
       const list = this.cells.get(k);
       const i = list ? list.indexOf(item) : -1;
       if (i >= 0) list!.splice(i, 1);
     }
   }
+  /** The items filed in cell `k`. */
+  protected at(k: number): readonly T[] {
+    return this.cells.get(k) ?? NONE;
+  }
+}
+
+/** Placed names (boxes). */
+class BoxGrid<T extends Box> extends Cells<T> {
   /** Whether an item overlaps `b`. */
   overlaps(b: Box): boolean {
-    const i1 = Math.floor(b.x1 / CELL), j1 = Math.floor(b.y1 / CELL);
-    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
-      for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) {
-        const list = this.cells.get(i * 100_003 + j);
-        if (list) for (const item of list) if (boxesOverlap(item, b)) return true;
-      }
+    for (const k of cellKeys(b)) for (const item of this.at(k)) if (boxesOverlap(item, b)) return true;
     return false;
   }
   /** The distinct items that overlap `b`, stopping once there are more than `most`. */
   overlapping(b: Box, most = Infinity): Set<T> {
     const out = new Set<T>();
-    for (const k of this.keys(b)) for (const item of this.cells.get(k) ?? []) if (boxesOverlap(item, b) && out.add(item).size > most) return out;
+    for (const k of cellKeys(b)) for (const item of this.at(k)) if (boxesOverlap(item, b) && out.add(item).size > most) return out;
     return out;
   }
 }
 
-/** A uniform grid of discs (each filed under the cells of its bounding square). */
-class DiscGrid {
-  private readonly cells = new Map<number, Disc[]>();
+/** Nodes' discs, each filed under the cells of its bounding square. */
+class DiscGrid extends Cells<Disc> {
   constructor(discs: readonly Disc[]) {
-    for (const d of discs) {
-      const i1 = Math.floor((d.x + d.r) / CELL), j1 = Math.floor((d.y + d.r) / CELL);
-      for (let i = Math.floor((d.x - d.r) / CELL); i <= i1; i++)
-        for (let j = Math.floor((d.y - d.r) / CELL); j <= j1; j++) {
-          const k = i * 100_003 + j;
-          const list = this.cells.get(k);
-          if (list) list.push(d);
-          else this.cells.set(k, [d]);
-        }
-    }
+    super();
+    for (const d of discs) this.add({ x0: d.x - d.r, y0: d.y - d.r, x1: d.x + d.r, y1: d.y + d.r }, d);
   }
   /** Whether a disc other than `except`'s own touches `b`. */
   hits(b: Box, except: string): boolean {
-    const i1 = Math.floor(b.x1 / CELL), j1 = Math.floor(b.y1 / CELL);
-    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
-      for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) {
-        const list = this.cells.get(i * 100_003 + j);
-        if (list) for (const d of list) if (d.key !== except && discHitsBox(d, b)) return true;
-      }
+    for (const k of cellKeys(b)) for (const d of this.at(k)) if (d.key !== except && discHitsBox(d, b)) return true;
     return false;
   }
 }
@@ -162,7 +154,7 @@ export interface PlacementOptions {
 export function placeLabels(candidates: readonly LabelCandidate[], discs: readonly Disc[], options: PlacementOptions): PlacedLabel[] {
   const { area, blocked, gap } = options;
   const discGrid = new DiscGrid(discs);
-  const placedGrid = new Grid<Box>();
+  const placedGrid = new BoxGrid<Box>();
   for (const b of options.taken ?? []) placedGrid.add(b, b);
   // What is singled out first, then the concepts that organise the map (priority ≥ `major`), then
   // the smallest names first: where names crowd, that names the most concepts.

@@ -174,7 +174,7 @@ export class LookTable {
   /** Edges lit or raised, kept as codes change: on veiled maps, what is drawn above the veil. */
   readonly raisedEdges = new Set<string>();
   /** How many edges have their phrase drawn (E.LABEL), kept as codes change. */
-  labelledEdges = 0;
+  private phrases = 0;
 
   /** `index`: the keys in graph order and their ordinals (the session's index). */
   constructor(index: Pick<PathIndex, 'nodeKeys' | 'edgeKeys' | 'nodeOrdinals' | 'edgeOrdinals'>, inputs: LookInputs) {
@@ -191,9 +191,14 @@ export class LookTable {
     for (let i = 0; i < edgeKeys.length; i++) {
       this.edgeCode[i] = edgeLook(edgeKeys[i], inputs);
       if (this.edgeCode[i] & (E.LIT | E.RAISED)) this.raisedEdges.add(edgeKeys[i]);
-      if (this.edgeCode[i] & E.LABEL) this.labelledEdges++;
+      if (this.edgeCode[i] & E.LABEL) this.phrases++;
     }
     this.markFullDraw();
+  }
+
+  /** How many edges have their phrase drawn (E.LABEL) in the last draw's looks. */
+  get labelledEdges(): number {
+    return this.phrases;
   }
 
   node(key: string): number {
@@ -224,7 +229,7 @@ export class LookTable {
     for (let i = 0; i < edgeKeys.length && !sameEdges; i++) {
       const c = edgeLook(edgeKeys[i], inputs);
       if (c !== edgeCode[i]) {
-        this.labelledEdges += (c & E.LABEL ? 1 : 0) - (edgeCode[i] & E.LABEL ? 1 : 0);
+        this.phrases += (c & E.LABEL ? 1 : 0) - (edgeCode[i] & E.LABEL ? 1 : 0);
         edgeCode[i] = c;
         this.changedEdges.push(edgeKeys[i]);
         if (c & (E.LIT | E.RAISED)) this.raisedEdges.add(edgeKeys[i]);
