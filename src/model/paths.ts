@@ -151,7 +151,7 @@ function isOrdinalSet(set: ReadonlySet<string>): set is OrdinalSet {
 }
 
 /** Membership by ordinal: `null` lets everything through. */
-function membership(
+export function membership(
   set: ReadonlySet<string> | undefined,
   keys: readonly string[],
   ordinals: ReadonlyMap<string, number>,

@@ -4,7 +4,7 @@
  * codes of its last draw; after a state change it recomputes them and redraws only the items
  * whose code changed. No DOM, no sigma: the reducers decode, this module decides.
  */
-import type { PathIndex } from '../../model/paths';
+import { membership, type PathIndex } from '../../model/paths';
 import type { Derived } from '../../state/derive';
 
 /** Node look bits. */
@@ -75,14 +75,14 @@ export interface LookInputs {
  */
 const focusRaises = (x: LookInputs): boolean => x.veiled && x.derived.focusActive;
 
+/** Whether an item is drawn: hidden, behind a veiled map's focus (drawn, unchanged), or shown. */
+type Presence = 'hidden' | 'behind' | 'shown';
+
 /**
- * Whether an item is drawn: `hidden`, `behind` a veiled map's focus (drawn, unchanged), or
- * `shown` — from the filtered and the visible (after focus) Sets it belongs to.
+ * An item's presence: `visible`, in the visible Set (after focus); `behindFocus`, on a map that
+ * raises its focus (focusRaises), in the filtered Set.
  */
-function presence(key: string, filtered: ReadonlySet<string>, visible: ReadonlySet<string>, x: LookInputs): 'hidden' | 'behind' | 'shown' {
-  if (visible.has(key)) return 'shown';
-  return focusRaises(x) && filtered.has(key) ? 'behind' : 'hidden';
-}
+const presence = (visible: boolean, behindFocus: boolean): Presence => (visible ? 'shown' : behindFocus ? 'behind' : 'hidden');
 
 /** The nodes something singles out (path, highlight, matches, lecture slide, first found), or null. */
 export function singledNodes(d: Derived): ReadonlySet<string> | null {
@@ -91,7 +91,12 @@ export function singledNodes(d: Derived): ReadonlySet<string> | null {
 
 export function nodeLook(key: string, x: LookInputs): number {
   const d = x.derived;
-  const p = presence(key, d.filteredNodes, d.visibleNodes, x);
+  return nodeLookIn(key, presence(d.visibleNodes.has(key), focusRaises(x) && d.filteredNodes.has(key)), x);
+}
+
+/** The look of a node whose presence is known. */
+function nodeLookIn(key: string, p: Presence, x: LookInputs): number {
+  const d = x.derived;
   if (p !== 'shown') return p === 'hidden' ? 0 : N.VISIBLE;
   const inPath = d.pathNodes?.has(key) ?? false;
   const singled = singledNodes(d);
@@ -110,7 +115,12 @@ export function nodeLook(key: string, x: LookInputs): number {
 
 export function edgeLook(key: string, x: LookInputs): number {
   const d = x.derived;
-  const p = presence(key, d.filteredEdges, d.visibleEdges, x);
+  return edgeLookIn(key, presence(d.visibleEdges.has(key), focusRaises(x) && d.filteredEdges.has(key)), x);
+}
+
+/** The look of an edge whose presence is known. */
+function edgeLookIn(key: string, p: Presence, x: LookInputs): number {
+  const d = x.derived;
   if (p !== 'shown') return p === 'hidden' ? 0 : E.VISIBLE;
   const singled = d.pathEdges ?? d.highlightEdges ?? d.slideEdges;
   let code: number = E.VISIBLE;
@@ -171,6 +181,11 @@ export class LookTable {
   /** Items whose code changed in the last `update` (reused arrays). */
   readonly changedNodes: string[] = [];
   readonly changedEdges: string[] = [];
+  /** For each changed item, in the same order: its ordinal (graph order) and its code before. */
+  readonly changedNodeOrdinals: number[] = [];
+  readonly changedNodesWere: number[] = [];
+  readonly changedEdgeOrdinals: number[] = [];
+  readonly changedEdgesWere: number[] = [];
   /** Edges lit or raised, kept as codes change: on veiled maps, what is drawn above the veil. */
   readonly raisedEdges = new Set<string>();
   /** How many edges have their phrase drawn (E.LABEL), kept as codes change. */
@@ -187,12 +202,9 @@ export class LookTable {
     this.edgeCode = new Uint8Array(edgeKeys.length);
     this.labelledAtFull = new Uint8Array(nodeKeys.length);
     this.inputs = inputs;
-    for (let i = 0; i < nodeKeys.length; i++) this.nodeCode[i] = nodeLook(nodeKeys[i], inputs);
-    for (let i = 0; i < edgeKeys.length; i++) {
-      this.edgeCode[i] = edgeLook(edgeKeys[i], inputs);
-      if (this.edgeCode[i] & (E.LIT | E.RAISED)) this.raisedEdges.add(edgeKeys[i]);
-      if (this.edgeCode[i] & E.LABEL) this.phrases++;
-    }
+    // From all hidden (code 0) to the codes of `inputs`: nothing is drawn yet, nothing changed.
+    this.recompute(true, true);
+    this.clearChanged();
     this.markFullDraw();
   }
 
@@ -211,31 +223,61 @@ export class LookTable {
     return i === undefined ? 0 : this.edgeCode[i];
   }
 
+  /** The code of the node or edge of this ordinal (graph order). */
+  nodeAt(ordinal: number): number {
+    return this.nodeCode[ordinal];
+  }
+
+  edgeAt(ordinal: number): number {
+    return this.edgeCode[ordinal];
+  }
+
   /** Recomputes the codes for `inputs`; lists in `changedNodes`/`changedEdges` the items whose code changed. */
   update(inputs: LookInputs): void {
-    this.changedNodes.length = 0;
-    this.changedEdges.length = 0;
-    const sameNodes = sameNodeInputs(this.inputs, inputs);
-    const sameEdges = sameEdgeInputs(this.inputs, inputs);
+    const nodes = !sameNodeInputs(this.inputs, inputs);
+    const edges = !sameEdgeInputs(this.inputs, inputs);
     this.inputs = inputs;
-    const { nodeKeys, edgeKeys, nodeCode, edgeCode } = this;
-    for (let i = 0; i < nodeKeys.length && !sameNodes; i++) {
-      const c = nodeLook(nodeKeys[i], inputs);
-      if (c !== nodeCode[i]) {
+    this.recompute(nodes, edges);
+  }
+
+  /** Recomputes the codes of the nodes (`nodes`) and of the edges (`edges`) for the inputs held. */
+  private recompute(nodes: boolean, edges: boolean): void {
+    this.clearChanged();
+    const { nodeKeys, edgeKeys, nodeCode, edgeCode, inputs } = this;
+    const d = inputs.derived;
+    const raises = focusRaises(inputs);
+    // Membership by ordinal (the deriver's Sets are bitmaps over the same index): no key lookups.
+    if (nodes) {
+      const shown = membership(d.visibleNodes, nodeKeys, this.nodeIndex)!;
+      const filtered = membership(d.filteredNodes, nodeKeys, this.nodeIndex)!;
+      for (let i = 0; i < nodeKeys.length; i++) {
+        const c = nodeLookIn(nodeKeys[i], presence(shown(i), raises && filtered(i)), inputs);
+        if (c === nodeCode[i]) continue;
+        this.changedNodesWere.push(nodeCode[i]);
+        this.changedNodeOrdinals.push(i);
         nodeCode[i] = c;
         this.changedNodes.push(nodeKeys[i]);
       }
     }
-    for (let i = 0; i < edgeKeys.length && !sameEdges; i++) {
-      const c = edgeLook(edgeKeys[i], inputs);
-      if (c !== edgeCode[i]) {
+    if (edges) {
+      const shown = membership(d.visibleEdges, edgeKeys, this.edgeIndex)!;
+      const filtered = membership(d.filteredEdges, edgeKeys, this.edgeIndex)!;
+      for (let i = 0; i < edgeKeys.length; i++) {
+        const c = edgeLookIn(edgeKeys[i], presence(shown(i), raises && filtered(i)), inputs);
+        if (c === edgeCode[i]) continue;
         this.phrases += (c & E.LABEL ? 1 : 0) - (edgeCode[i] & E.LABEL ? 1 : 0);
+        this.changedEdgesWere.push(edgeCode[i]);
+        this.changedEdgeOrdinals.push(i);
         edgeCode[i] = c;
         this.changedEdges.push(edgeKeys[i]);
         if (c & (E.LIT | E.RAISED)) this.raisedEdges.add(edgeKeys[i]);
         else this.raisedEdges.delete(edgeKeys[i]);
       }
     }
+  }
+
+  private clearChanged(): void {
+    for (const list of [this.changedNodes, this.changedNodeOrdinals, this.changedNodesWere, this.changedEdges, this.changedEdgeOrdinals, this.changedEdgesWere]) list.length = 0;
   }
 
   /** Records that every item was just drawn from scratch (sigma re-indexed its label grid). */

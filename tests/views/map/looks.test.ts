@@ -94,6 +94,16 @@ describe('views/map/looks', () => {
       expect([...table.changedNodes].sort()).toEqual(changedNodes.sort());
       expect([...table.changedEdges].sort()).toEqual(changedEdges.sort());
       for (const n of big.nodes()) expect(table.node(n)).toBe(nodeLook(n, x));
+      // Each change with its ordinal (graph order), its code before and after (read by ordinal).
+      const nodeKeys = big.nodes(), edgeKeys = big.edges();
+      table.changedNodes.forEach((n, k) => {
+        const i = table.changedNodeOrdinals[k]!;
+        expect([nodeKeys[i], table.changedNodesWere[k], table.nodeAt(i)]).toEqual([n, before.get(`n:${n}`), nodeLook(n, x)]);
+      });
+      table.changedEdges.forEach((e, k) => {
+        const i = table.changedEdgeOrdinals[k]!;
+        expect([edgeKeys[i], table.changedEdgesWere[k], table.edgeAt(i)]).toEqual([e, before.get(`e:${e}`), edgeLook(e, x)]);
+      });
       return { nodes: table.changedNodes.length, edges: table.changedEdges.length };
     };
     const a = big.nodes().find((n) => big.degree(n) === 6)!;
