@@ -180,13 +180,18 @@ describe('map controls', () => {
   });
 
   /** Opens a large graph (drawn for speed) of 1,500 nodes named n0 … n1499 on the page. */
+  // 1,500 nodes on a grid of 40 columns (even columns in section a, odd ones in b), 1,000 links.
   const openLarge = async (page: Page) => {
     await page.evaluate(() => {
       const { graph, ctx } = (window as any).linkage;
       const g = new graph.constructor({ multi: true, type: 'directed' });
-      g.replaceAttributes({ id: 'large', title: 'Large', titleHans: 'Large', titleEn: 'Large', slideCount: 0, sections: [], nodeKinds: [], edgeKinds: [], slideTexts: [] });
-      for (let i = 0; i < 1_500; i++) g.addNode(`n${i}`, { label: `n${i}`, x: i % 40, y: Math.floor(i / 40), size: 4, color: '#888888', kind: 'concept', slides: [] });
-      for (let i = 0; i < 1_000; i++) g.addEdge(`n${i}`, `n${(i * 7 + 1) % 1_500}`, { kind: 'involves', slides: [] });
+      const sections = ['a', 'b'].map((id) => ({ id, zh: id, zhHans: id, en: id, slides: [1, 1] }));
+      g.replaceAttributes({ id: 'large', title: 'Large', titleHans: 'Large', titleEn: 'Large', slideCount: 0, sections, nodeKinds: [], edgeKinds: [], slideTexts: [] });
+      for (let i = 0; i < 1_500; i++) {
+        g.addNode(`n${i}`, { label: `n${i}`, x: i % 40, y: Math.floor(i / 40), size: 4, color: '#888888', kind: 'concept', slides: [], section: i % 2 === 0 ? 'a' : 'b' });
+      }
+      // Every third link within a section, the others across.
+      for (let i = 0; i < 1_000; i++) g.addEdge(`n${i}`, `n${(i * 7 + (i % 3 === 0 ? 2 : 1)) % 1_500}`, { kind: 'involves', slides: [] });
       ctx.openGraph(g, 'large');
     });
     await page.waitForFunction(() => (window as any).linkage.graph.getAttribute('id') === 'large' && (window as any).linkage.net);
@@ -241,6 +246,119 @@ describe('map controls', () => {
     await expect.poll(matched).toEqual({ singled: 111, total: 111, raised: 111 });
     expect(await page.locator('#search-list .note').count()).toBe(0);
     expect(await page.locator('.map-status').textContent()).not.toContain('match');
+    await close();
+  });
+
+  it('on a large graph a filter hides and shows items as sigma itself would, and hidden nodes can be neither hovered nor clicked', async () => {
+    const { page, close } = await openApp(browser(), '#lang=en');
+    await openLarge(page);
+    // What sigma holds of every item: each node's and edge's slot in its programs (the floats
+    // drawn and picked with), whether sigma hides it, and sigma's sets of raised and labelled
+    // items. Also taken right after each change of state, before anything drawn when idle.
+    await page.evaluate(() => {
+      const w = window as any;
+      const r = w.linkage.net.renderer;
+      const parts = (p: any): any[] => (p.programs ? p.programs.flatMap(parts) : [p]);
+      const g = r.getGraph();
+      // sigma hides an edge whose own data or either end's says hidden.
+      const hidden = (kind: 'nodes' | 'edges', k: string): boolean =>
+        kind === 'nodes' ? r.nodeDataCache[k].hidden : r.edgeDataCache[k].hidden || g.extremities(k).some((n: string) => r.nodeDataCache[n].hidden);
+      const slots = (kind: 'nodes' | 'edges', keys: string[], cache: any, index: any, programs: any) =>
+        keys.map((k) => ({ key: k, hidden: hidden(kind, k), floats: parts(programs[cache[k].type]).map((p: any) => Array.from(p.array.subarray(index[k] * p.STRIDE, (index[k] + 1) * p.STRIDE))) }));
+      w.held = () => ({
+        nodes: slots('nodes', g.nodes(), r.nodeDataCache, r.nodeProgramIndex, r.nodePrograms),
+        edges: slots('edges', g.edges(), r.edgeDataCache, r.edgeProgramIndex, r.edgePrograms),
+        sets: [r.highlightedNodes, r.nodesWithForcedLabels, r.edgesWithForcedLabels].map((set: Set<string>) => [...set].sort()),
+      });
+      // After the first change of filters since heldAfterChange was reset.
+      w.linkage.session.subscribe((s: any, _d: unknown, prev: any) => {
+        if (s.filters !== prev.filters) w.heldAfterChange ??= w.held();
+      });
+    });
+    type Held = { nodes: { key: string; hidden: boolean; floats: number[][] }[]; edges: { key: string; hidden: boolean; floats: number[][] }[]; sets: string[][] };
+    const held = (): Promise<Held> => page.evaluate(() => (window as any).held());
+    // The same, once sigma has run every reducer again and laid out its programs from scratch.
+    const heldAfterFullRefresh = async () => {
+      await page.evaluate(() => (window as any).linkage.net.renderer.refresh());
+      return held();
+    };
+    /** Clicks section `id`'s box; what sigma held right after the change. */
+    const toggle = async (id: string, visible: number): Promise<Held> => {
+      await page.evaluate(() => ((window as any).heldAfterChange = null));
+      await page.locator(`#sec-${id}`).click();
+      await page.waitForFunction((n) => (window as any).linkage.session.derived().visibleNodes.size === n, visible);
+      return page.evaluate(() => (window as any).heldAfterChange);
+    };
+    const dataOf = (key: string) => page.evaluate((k) => (window as any).linkage.net.renderer.nodeDataCache[k], key);
+    const zero = (floats: number[][]) => floats.every((list) => list.every((v) => v === 0));
+
+    // Hidden: section a's 750 nodes and every link touching one have zeroed slots, the rest not.
+    const kept = await page.evaluate(() => {
+      const r = (window as any).linkage.net.renderer;
+      (window as any).keptData = r.nodeDataCache.n0;
+      return r.nodeDataCache.n0.hidden;
+    });
+    expect(kept).toBe(false);
+    const hidden = await toggle('a', 750);
+    const inA = (key: string) => Number(key.slice(1)) % 2 === 0;
+    expect(hidden.nodes.filter((n) => n.hidden).map((n) => n.key)).toEqual(hidden.nodes.filter((n) => inA(n.key)).map((n) => n.key));
+    expect(hidden.nodes.every((n) => zero(n.floats) === inA(n.key))).toBe(true);
+    expect(hidden.edges.some((e) => !zero(e.floats))).toBe(true);
+    expect(hidden.edges.every((e) => zero(e.floats) === e.hidden)).toBe(true);
+    // The quick path kept n0's display data (sigma's refresh would have made a new one).
+    expect(await page.evaluate(() => (window as any).linkage.net.renderer.nodeDataCache.n0 === (window as any).keptData)).toBe(true);
+    expect(hidden).toEqual(await heldAfterFullRefresh());
+
+    // A hidden node's place answers neither the pointer nor a click; a shown node's does.
+    const hiddenAt = await nodeScreenPosition(page, 'n82');
+    await page.mouse.move(hiddenAt.x, hiddenAt.y);
+    await page.mouse.click(hiddenAt.x, hiddenAt.y);
+    await page.waitForTimeout(100);
+    expect(await state(page)).toMatchObject({ hovered: null, selected: null });
+    const shownAt = await nodeScreenPosition(page, 'n83');
+    await page.mouse.move(shownAt.x, shownAt.y);
+    await expect.poll(async () => (await state(page)).hovered).toBe('n83');
+    await page.mouse.move(5, 5);
+    await expect.poll(async () => (await state(page)).hovered).toBe(null);
+
+    // Shown again after that full refresh (new display data): through sigma's own refresh.
+    const shown = await toggle('a', 1_500);
+    expect(shown.nodes.every((n) => !n.hidden && !zero(n.floats))).toBe(true);
+    expect(shown).toEqual(await heldAfterFullRefresh());
+
+    // Hidden and shown again with nothing in between: slots put back as they were.
+    const before = await held();
+    await toggle('a', 750);
+    expect(await toggle('a', 1_500)).toEqual(before);
+    expect(before).toEqual(await heldAfterFullRefresh());
+
+    // Hidden, then sigma lays out its programs again (new slots, same display data): shown again
+    // from the data kept. With a selection in section b, raised and labelled, and one in a.
+    const selected: Held = await page.evaluate(() => {
+      const w = window as any;
+      w.linkage.session.update((s: any) => ({ ...s, selected: 'n83' }));
+      return w.held();
+    });
+    // n83 and its neighbours, n226 and n582 in section a.
+    expect(selected.sets[0]).toEqual(['n226', 'n582', 'n83']);
+    expect((await toggle('a', 750)).sets[0]).toEqual(['n83']);
+    await page.evaluate(() => (window as any).linkage.net.renderer.refresh({ partialGraph: { nodes: [] } }));
+    const relaidOut = await toggle('a', 1_500);
+    expect(relaidOut.sets).toEqual(selected.sets);
+    expect(relaidOut).toEqual(await heldAfterFullRefresh());
+    expect((await dataOf('n82')).hidden).toBe(false);
+
+    // Edges hidden behind a hidden end, then kept hidden by their kind once that end is shown:
+    // flagged hidden themselves, so that sigma laying out its programs again keeps them hidden.
+    await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, selected: null })));
+    await toggle('a', 750);
+    await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, filters: { ...s.filters, hiddenEdgeKinds: ['involves'] } })));
+    await page.waitForFunction(() => (window as any).linkage.session.derived().visibleEdges.size === 0);
+    await toggle('a', 1_500);
+    await page.evaluate(() => (window as any).linkage.net.renderer.refresh({ partialGraph: { nodes: [] } }));
+    const byKind = await held();
+    expect(byKind.edges.every((e) => e.hidden && zero(e.floats))).toBe(true);
+    expect(byKind).toEqual(await heldAfterFullRefresh());
     await close();
   });
 

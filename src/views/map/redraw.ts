@@ -5,6 +5,7 @@
  */
 import type { LookInputs, LookTable } from './looks';
 import type { MapContext, MapRenderer } from './map-context';
+import { createQuickVisibility } from './visibility';
 
 /** Large graphs: above this many items singled out, sigma's label grid picks which labels show. */
 const MAX_FORCED_LABELS = 200;
@@ -58,6 +59,9 @@ export function createRedraw(ctx: MapContext, renderer: MapRenderer, looks: Look
     };
   }
 
+  // Large graphs: what a filter hides or shows again skips sigma's per-item reprocessing.
+  const quick = large ? createQuickVisibility(renderer, looks, ctx.session.index) : null;
+
   const drawnNow = () => ({ lang: ctx.state.lang, sized: container.clientWidth > 0 && container.clientHeight > 0 });
   let drawn = drawnNow();
   let idleFull = 0;
@@ -76,11 +80,13 @@ export function createRedraw(ctx: MapContext, renderer: MapRenderer, looks: Look
   // Behind another view the container has no size: sigma updates its buffers and draws when the
   // map shows again (onResize). No layout is read here: that would force one after each change.
   const redraw = () => {
-    if (!large || ctx.state.lang !== drawn.lang) return fullDraw();
+    if (quick === null || ctx.state.lang !== drawn.lang) return fullDraw();
     looks.update(lookInputs(ctx));
     showVeil();
     if (looks.changedNodes.length === 0 && looks.changedEdges.length === 0) return;
-    renderer.refresh({ partialGraph: { nodes: looks.changedNodes, edges: looks.changedEdges }, skipIndexation: true });
+    // sigma's partial refresh draws, with or without items left for it.
+    renderer.refresh({ partialGraph: quick.apply(looks), skipIndexation: true });
+    quick.refreshed();
     // Labels shown again that sigma's label grid lost at the last full draw: rebuild it when idle.
     if (looks.labelGridStale()) scheduleFull();
   };
