@@ -194,6 +194,38 @@ describe('filters', () => {
     await expect.poll(() => page.url()).toMatch(/he=echoes.*hs=2-1.*sr=9-9/);
     await page.locator('#reset-filters').click();
     expect(await visibleCounts(page)).toEqual({ nodes: totals.nodes, edges: totals.edges });
+    // The reset shows in the controls themselves: boxes checked again, the full slide range.
+    expect(await page.locator('#ek-echoes').isChecked()).toBe(true);
+    expect(await page.locator('#sec-2-1').isChecked()).toBe(true);
+    expect([await page.locator('#slide-from').inputValue(), await page.locator('#slide-to').inputValue()]).toEqual(['1', '20']);
+    await close();
+  });
+
+  it('the sidebar is updated in place: a group the reader closed stays closed, and focus stays on the box just used', async () => {
+    const { page, close } = await openApp(browser(), '#lang=en');
+    const kinds = page.locator('details.group:has(#nk-trait)');
+    await kinds.locator('summary').click();
+    expect(await kinds.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    const totals = await graphTotals(page, undefined, '2-1');
+    await page.locator('#sec-2-1').uncheck();
+    expect(await visibleCounts(page)).toMatchObject({ nodes: totals.nodes - totals.inSection });
+    expect(await page.locator('label[for="sec-2-1"] .count').textContent()).toBe(`0/${totals.inSection}`);
+    expect(await kinds.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sec-2-1');
+    // Back through the URL (the history), the box follows the state.
+    await page.goBack();
+    await expect.poll(() => page.locator('#sec-2-1').isChecked()).toBe(true);
+    expect(await page.locator('label[for="sec-2-1"] .count').textContent()).toBe(`${totals.inSection}/${totals.inSection}`);
+    // Focus needs a selection: the note shows until a concept is selected.
+    await page.locator('#focus-depth').selectOption('1');
+    await expect.poll(() => page.locator('.group.focus .muted').isVisible()).toBe(true);
+    await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, selected: 'pd.egov' })));
+    await expect.poll(() => page.locator('.group.focus .muted').isVisible()).toBe(false);
+    expect(await page.locator('#focus-depth').inputValue()).toBe('1');
+    // A change of language builds it again in that language, with the same values.
+    await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, lang: 'zh-Hant' })));
+    await expect.poll(() => page.locator('.group.focus legend').textContent()).not.toBe('Focus');
+    expect(await page.locator('#focus-depth').inputValue()).toBe('1');
     await close();
   });
 });

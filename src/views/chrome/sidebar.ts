@@ -2,9 +2,9 @@
  * The sidebar: legend and filters (node kinds, link kinds, sections, slide range) with counts,
  * focus (hops and direction) and the path finder's two ends. Every control is a state action.
  */
-import { el, replaceChildren } from '../../dom';
+import { el, replaceChildren, setText } from '../../dom';
 import { pick, t } from '../../i18n/strings';
-import { nodeLabel } from '../../model/sentence';
+import { nodeLabel, type Lang } from '../../model/sentence';
 import {
   clearPath,
   resetFilters,
@@ -17,7 +17,8 @@ import {
   toggleSection,
 } from '../../state/actions';
 import type { Session } from '../../state/session';
-import { FOCUS_DEPTHS, FOCUS_DIRECTIONS, NO_SECTION, type AppState, type FocusDepth, type FocusDirection } from '../../state/types';
+import type { Derived } from '../../state/derive';
+import { FOCUS_DEPTHS, FOCUS_DIRECTIONS, NO_SECTION, type AppState, type Filters, type FocusDepth, type FocusDirection } from '../../state/types';
 import { chip, kindName } from '../common';
 import { createSearchBox } from './search-box';
 
@@ -36,26 +37,41 @@ export function mountSidebar(container: HTMLElement, session: Session): () => vo
     to: createSearchBox(session, { id: 'path-to', onPick: (key) => session.update((s) => setPathEnd(s, 'to', key)) }),
   };
 
-  function checkbox(id: string, checked: boolean, label: Node[], count: string, onChange: () => void): HTMLLIElement {
-    return el(
-      'li',
-      {},
-      el('label', { for: id }, el('input', { type: 'checkbox', id, checked, onchange: onChange }), ...label, el('span', { class: 'count' }, count)),
-    );
+  /** A filter's checkbox and its count, kept to be updated in place. */
+  type Toggle = { input: HTMLInputElement; count: HTMLElement; shown: (f: Filters) => boolean; counts: (d: Derived) => [number | undefined, number | undefined] };
+  let toggles: Toggle[] = [];
+  /** The controls read back on each change (built with the language, updated in place). */
+  let controls: {
+    slideFrom: HTMLInputElement | null;
+    slideTo: HTMLInputElement | null;
+    focusSelect: HTMLSelectElement;
+    dirSelect: HTMLSelectElement;
+    focusNote: HTMLElement;
+  } | null = null;
+
+  function checkbox(id: string, label: Node[], shown: Toggle['shown'], counts: Toggle['counts'], onChange: () => void): HTMLLIElement {
+    const input = el('input', { type: 'checkbox', id, onchange: onChange });
+    const count = el('span', { class: 'count' });
+    toggles.push({ input, count, shown, counts });
+    return el('li', {}, el('label', { for: id }, input, ...label, count));
   }
 
-  function render(state: AppState): void {
-    const lang = state.lang;
+  /** Builds the sidebar in `lang`; `update` then sets its values. */
+  function build(lang: Lang): void {
+    toggles = [];
+    const f = session.state().filters;
     const d = session.derived();
-    const f = state.filters;
-    const count = (visible: number | undefined, total: number | undefined) => `${visible ?? 0}/${total ?? 0}`;
 
     const kindsList = el(
       'ul',
       { class: 'filter-list' },
       ...nodeKinds.map((k) =>
-        checkbox(`nk-${k.id}`, !f.hiddenNodeKinds.includes(k.id), [chip(k.color, 'dot', k.border), el('span', {}, kindName(k, lang, k.id))], count(d.counts.nodeKinds[k.id], d.totals.nodeKinds[k.id]), () =>
-          session.update((s) => toggleNodeKind(s, k.id)),
+        checkbox(
+          `nk-${k.id}`,
+          [chip(k.color, 'dot', k.border), el('span', {}, kindName(k, lang, k.id))],
+          (fs) => !fs.hiddenNodeKinds.includes(k.id),
+          (ds) => [ds.counts.nodeKinds[k.id], ds.totals.nodeKinds[k.id]],
+          () => session.update((s) => toggleNodeKind(s, k.id)),
         ),
       ),
     );
@@ -63,8 +79,12 @@ export function mountSidebar(container: HTMLElement, session: Session): () => vo
       'ul',
       { class: 'filter-list' },
       ...edgeKinds.map((k) =>
-        checkbox(`ek-${k.id}`, !f.hiddenEdgeKinds.includes(k.id), [chip(k.color, 'line'), el('span', {}, kindName(k, lang, k.id))], count(d.counts.edgeKinds[k.id], d.totals.edgeKinds[k.id]), () =>
-          session.update((s) => toggleEdgeKind(s, k.id)),
+        checkbox(
+          `ek-${k.id}`,
+          [chip(k.color, 'line'), el('span', {}, kindName(k, lang, k.id))],
+          (fs) => !fs.hiddenEdgeKinds.includes(k.id),
+          (ds) => [ds.counts.edgeKinds[k.id], ds.totals.edgeKinds[k.id]],
+          () => session.update((s) => toggleEdgeKind(s, k.id)),
         ),
       ),
     );
@@ -75,46 +95,50 @@ export function mountSidebar(container: HTMLElement, session: Session): () => vo
       ...sectionIds.map((id) => {
         const s = sections.find((x) => x.id === id);
         const name = s ? `§${s.id} ${pick(lang, s.zh, s.zhHans, s.en)}` : t(lang, 'noSection');
-        return checkbox(`sec-${id}`, !f.hiddenSections.includes(id), [el('span', {}, name)], count(d.counts.sections[id], d.totals.sections[id]), () =>
-          session.update((st) => toggleSection(st, id)),
+        return checkbox(
+          `sec-${id}`,
+          [el('span', {}, name)],
+          (fs) => !fs.hiddenSections.includes(id),
+          (ds) => [ds.counts.sections[id], ds.totals.sections[id]],
+          () => session.update((st) => toggleSection(st, id)),
         );
       }),
     );
 
-    const range = f.slideRange ?? [1, Math.max(1, slideCount)];
     const slideInput = (which: 0 | 1) =>
       el('input', {
         type: 'number',
         id: which === 0 ? 'slide-from' : 'slide-to',
         min: 1,
         max: slideCount,
-        value: range[which],
         onchange: (ev: Event) => {
           const v = Number((ev.target as HTMLInputElement).value);
           if (!Number.isInteger(v)) return;
+          const range = slideRange(session.state());
           const next: [number, number] = which === 0 ? [v, Math.max(v, range[1])] : [Math.min(range[0], v), v];
           const full = next[0] <= 1 && next[1] >= slideCount;
           session.update((s) => setSlideRange(s, full ? null : [Math.max(1, next[0]), Math.min(slideCount, next[1])]));
         },
       });
+    const slideFrom = slideCount > 0 ? slideInput(0) : null;
+    const slideTo = slideCount > 0 ? slideInput(1) : null;
 
     const focusSelect = el(
       'select',
       { id: 'focus-depth', onchange: (ev: Event) => session.update((s) => setFocus(s, { depth: Number((ev.target as HTMLSelectElement).value) as FocusDepth })) },
-      ...FOCUS_DEPTHS.map((n) => el('option', { value: n, selected: n === state.focus.depth }, n === 0 ? t(lang, 'focusOff') : `${n} ${t(lang, 'hops')}`)),
+      ...FOCUS_DEPTHS.map((n) => el('option', { value: n }, n === 0 ? t(lang, 'focusOff') : `${n} ${t(lang, 'hops')}`)),
     );
     const dirNames: Record<FocusDirection, string> = { in: t(lang, 'dirIn'), out: t(lang, 'dirOut'), both: t(lang, 'dirBoth') };
     const dirSelect = el(
       'select',
       { id: 'focus-dir', onchange: (ev: Event) => session.update((s) => setFocus(s, { direction: (ev.target as HTMLSelectElement).value as FocusDirection })) },
-      ...FOCUS_DIRECTIONS.map((dir) => el('option', { value: dir, selected: dir === state.focus.direction }, dirNames[dir])),
+      ...FOCUS_DIRECTIONS.map((dir) => el('option', { value: dir }, dirNames[dir])),
     );
+    const focusNote = el('p', { class: 'muted' }, t(lang, 'focusNeedsSelection'));
+    controls = { slideFrom, slideTo, focusSelect, dirSelect, focusNote };
 
-    const endName = (key: string | null) => (key && graph.hasNode(key) ? nodeLabel(graph.getNodeAttributes(key), lang) : '');
     pathBoxes.from.setLang(lang, t(lang, 'pathFrom'));
     pathBoxes.to.setLang(lang, t(lang, 'pathTo'));
-    pathBoxes.from.setValue(endName(state.path.from));
-    pathBoxes.to.setValue(endName(state.path.to));
 
     replaceChildren(
       root,
@@ -126,15 +150,15 @@ export function mountSidebar(container: HTMLElement, session: Session): () => vo
       ),
       el('details', { class: 'group', open: f.hiddenEdgeKinds.length > 0 }, el('summary', {}, t(lang, 'edgeKinds')), edgeList),
       sectionIds.length > 0 ? el('details', { class: 'group', open: true }, el('summary', {}, t(lang, 'sections')), sectionList) : null,
-      slideCount > 0
+      slideFrom && slideTo
         ? el(
             'fieldset',
             { class: 'group slides' },
             el('legend', {}, t(lang, 'slideRange')),
             el('label', { for: 'slide-from' }, t(lang, 'from')),
-            slideInput(0),
+            slideFrom,
             el('label', { for: 'slide-to' }, t(lang, 'to')),
-            slideInput(1),
+            slideTo,
           )
         : null,
       el('button', { type: 'button', class: 'link-button', id: 'reset-filters', onclick: () => session.update(resetFilters) }, t(lang, 'resetFilters')),
@@ -146,7 +170,7 @@ export function mountSidebar(container: HTMLElement, session: Session): () => vo
         focusSelect,
         el('label', { for: 'focus-dir' }, t(lang, 'direction')),
         dirSelect,
-        state.focus.depth > 0 && !d.focusActive ? el('p', { class: 'muted' }, t(lang, 'focusNeedsSelection')) : null,
+        focusNote,
       ),
       el(
         'fieldset',
@@ -164,13 +188,42 @@ export function mountSidebar(container: HTMLElement, session: Session): () => vo
     );
   }
 
-  render(session.state());
+  /** Sets every control's value from `state`: checkboxes, counts, slide range, focus, path ends. */
+  function update(state: AppState): void {
+    const d = session.derived();
+    const lang = state.lang;
+    for (const toggle of toggles) {
+      toggle.input.checked = toggle.shown(state.filters);
+      const [visible, total] = toggle.counts(d);
+      setText(toggle.count, `${visible ?? 0}/${total ?? 0}`);
+    }
+    const { slideFrom, slideTo, focusSelect, dirSelect, focusNote } = controls!;
+    const range = slideRange(state);
+    if (slideFrom && slideTo) {
+      slideFrom.value = String(range[0]);
+      slideTo.value = String(range[1]);
+    }
+    focusSelect.value = String(state.focus.depth);
+    dirSelect.value = state.focus.direction;
+    focusNote.hidden = !(state.focus.depth > 0 && !d.focusActive);
+    const endName = (key: string | null) => (key && graph.hasNode(key) ? nodeLabel(graph.getNodeAttributes(key), lang) : '');
+    pathBoxes.from.setValue(endName(state.path.from));
+    pathBoxes.to.setValue(endName(state.path.to));
+  }
+
+  /** The slide range shown: the filter's, or every slide. */
+  const slideRange = (state: AppState): readonly [number, number] => state.filters.slideRange ?? [1, Math.max(1, slideCount)];
+
+  build(session.state().lang);
+  update(session.state());
   const unsubscribe = session.subscribe((state, _d, prev) => {
-    if (state.filters === prev.filters && state.lang === prev.lang && state.focus === prev.focus && state.path === prev.path && state.selected === prev.selected) return;
-    // Keep keyboard focus on the control the reader just used.
-    const active = document.activeElement?.id;
-    render(state);
-    if (active) document.getElementById(active)?.focus();
+    if (state.lang !== prev.lang) {
+      // Keep keyboard focus on the control the reader just used.
+      const active = document.activeElement?.id;
+      build(state.lang);
+      update(state);
+      if (active) document.getElementById(active)?.focus();
+    } else if (state.filters !== prev.filters || state.focus !== prev.focus || state.path !== prev.path || state.selected !== prev.selected) update(state);
   });
   return () => {
     unsubscribe();
