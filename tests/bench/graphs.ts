@@ -22,6 +22,27 @@ export interface BenchGraph {
 
 const DEGREE = 6; // ≈ 3 out + 3 in: a typical node.
 
+/**
+ * Above this many nodes the graph is written lean, to fit the import's file limit (45 MiB) as a
+ * real file of that size must: nodes keep their names in every script, pinyin, kind, section,
+ * slides, position and colour, but no quotes, importance or size (the defaults apply); links
+ * keep their kind only (no phrases, slides or keys: the importer gives them keys).
+ */
+export const LEAN_ABOVE = 50_000;
+
+/** The graph as graphology JSON, lean (see LEAN_ABOVE) or whole. */
+export function serialize(graph: LinkageGraph, lean: boolean): string {
+  const data = graph.export();
+  if (!lean) return JSON.stringify(data);
+  const round = (v: unknown) => Math.round(Number(v) * 1e4) / 1e4;
+  const nodes = data.nodes.map(({ key, attributes: a = {} as Record<string, unknown> }) => {
+    const { quote: _q, quoteHans: _qh, importance: _i, size: _s, x, y, ...kept } = a as Record<string, unknown>;
+    return { key, attributes: { ...kept, x: round(x), y: round(y) } };
+  });
+  const edges = data.edges.map(({ source, target, attributes: a }) => ({ source, target, attributes: { kind: (a as { kind: string }).kind } }));
+  return JSON.stringify({ ...data, nodes, edges });
+}
+
 const NODE_KIND_COLORS = Object.fromEntries(Object.entries(SHARED_VOCABULARY.nodeKinds).map(([id, k]) => [id, k.color]));
 const EDGE_KIND_COLORS = Object.fromEntries(Object.entries(SHARED_VOCABULARY.edgeKinds).map(([id, k]) => [id, k.color]));
 
@@ -77,7 +98,7 @@ export function benchGraph(n: number, seed = 7): BenchGraph {
     name: `synthetic-${n}`,
     nodes: graph.order,
     edges: graph.size,
-    json: JSON.stringify(graph.export()),
+    json: serialize(graph, n > LEAN_ABOVE),
     args: { hover, select, pathFrom: select, pathTo, queryBefore: 'dian', queryAfter: 'dianz', hiddenSections },
     filterHides: hidden / graph.order,
   };

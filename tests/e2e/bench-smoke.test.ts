@@ -76,5 +76,7 @@ describe('npm run bench', () => {
     }
     expect(report.budgets.length).toBeGreaterThan(5);
     expect(report.openPath).toMatch(/^(import|openGraph)/);
+    // The import's progress, as the app showed it while opening the file (in 繁體): its stages in order.
+    if (report.openPath.startsWith('import')) expect(size.renderers.app!.progress).toEqual(['讀取檔案', '解析與檢查', '轉換']);
   }, 180_000);
 });

@@ -69,6 +69,24 @@ function nextStart(before: Linkage['graph'], timeoutMs: number): Promise<number>
   });
 }
 
+/** The stages the import's progress box showed during the last load, in order. */
+const progress: string[] = [];
+let progressWatch: MutationObserver | null = null;
+
+/** Records each stage the import's progress box shows (until the graph is drawn). */
+function watchProgress(): void {
+  progress.length = 0;
+  progressWatch?.disconnect();
+  const box = document.querySelector<HTMLElement>('.io-progress');
+  if (box === null) return;
+  const read = () => {
+    const stage = box.querySelector('.io-progress-stage')?.textContent ?? '';
+    if (!box.hidden && stage !== '' && progress.at(-1) !== stage) progress.push(stage);
+  };
+  progressWatch = new MutationObserver(read);
+  progressWatch.observe(box, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
 let clock: () => number = () => 0;
 let file: File | null = null;
 /** How the last graph was opened: `import` (file input → importGraphFile → openGraph) or `openGraph`. */
@@ -84,6 +102,7 @@ const target: Target = {
     let t1: number;
     if (input !== null && file !== null) {
       openPath = 'import';
+      watchProgress();
       const started = nextStart(before, 600_000);
       const list = new DataTransfer();
       list.items.add(file);
@@ -97,6 +116,7 @@ const target: Target = {
       t1 = performance.now();
     }
     clock = sigmaRenderClock(app().net.renderer as never);
+    progressWatch?.disconnect();
     return t1;
   },
   prepare(op: OpName, a: OpArgs) {
@@ -139,3 +159,4 @@ const target: Target = {
 
 expose(target);
 Object.defineProperty(window, 'benchOpenPath', { get: () => openPath });
+Object.defineProperty(window, 'benchProgress', { get: () => [...progress] });

@@ -8,7 +8,7 @@ import { expose, naiveMatch, type OpArgs, type OpName, type Target } from './pro
 
 interface Serialized {
   nodes: Array<{ key: string; attributes: Record<string, unknown> }>;
-  edges: Array<{ key: string; source: string; target: string }>;
+  edges: Array<{ key?: string; source: string; target: string }>;
 }
 
 const stage = document.getElementById('stage')!;
@@ -41,7 +41,8 @@ const target: Target = {
         position: { x: Number(a['x']) * width, y: -Number(a['y']) * height },
       });
     }
-    for (const e of data.edges) elements.push({ group: 'edges', data: { id: e.key, source: e.source, target: e.target } });
+    // Lean graphs leave link keys out (the app's importer gives them keys): the order stands in.
+    data.edges.forEach((e, i) => elements.push({ group: 'edges', data: { id: e.key ?? `e${i}`, source: e.source, target: e.target } }));
     const firstRender = new Promise<void>((resolve) => {
       cy = cytoscape({ container: stage, elements, style, layout: { name: 'preset' }, pixelRatio: 1 });
       cy.one('render', () => resolve());

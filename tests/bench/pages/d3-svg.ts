@@ -25,7 +25,7 @@ interface L {
 }
 interface Serialized {
   nodes: Array<{ key: string; attributes: Record<string, unknown> }>;
-  edges: Array<{ key: string; source: string; target: string }>;
+  edges: Array<{ key?: string; source: string; target: string }>;
 }
 
 const FADED = '#e6e6e6';
@@ -102,7 +102,8 @@ function mount(data: Serialized): void {
     byKey.set(n.key, node);
     return node;
   });
-  links = data.edges.map((e) => ({ key: e.key, source: byKey.get(e.source)!, target: byKey.get(e.target)! }));
+  // Lean graphs leave link keys out (the app's importer gives them keys): the order stands in.
+  links = data.edges.map((e, i) => ({ key: e.key ?? `e${i}`, source: byKey.get(e.source)!, target: byKey.get(e.target)! }));
   for (const l of links) {
     (adjacency.get(l.source.key) ?? adjacency.set(l.source.key, []).get(l.source.key)!).push(l.target.key);
     (adjacency.get(l.target.key) ?? adjacency.set(l.target.key, []).get(l.target.key)!).push(l.source.key);
