@@ -453,10 +453,11 @@ function budgets(report: Omit<BenchReport, 'budgets'>): Budget[] {
   add('panzoom.sigmaJs@50000', 'sigma JS per pan/zoom frame at 50k (median time inside render())', figures('50000')?.['panzoom.renderPerFrame']?.median, 8, 'ms');
   add('heap@50000', 'JS heap after load at 50k, app / Cytoscape.js', report.scale['50000']?.ratios[`${subject}/cytoscape`]?.['heap.usedMB'], 0.25, '×');
   // 100k nodes and 300k links, the import's limit: every update within ten times its 10k
-  // budget, the heap within 300 MB, pan/zoom within 8 ms of JS per frame.
+  // budget, the heap within 300 MB, sigma's JS per pan/zoom frame within 8 ms (as at 50k; the
+  // report's panzoom.jsPerFrame adds the hover picking's read-back, a wait on the rasteriser).
   for (const op of OPS) add(`ops.${op}.js@100000`, `main-thread JS of a ${op} update at 100000 nodes (median)`, figures('100000')?.[`ops.${op}.js`]?.median, limits[op] * 10, 'ms');
   add('heap@100000', 'JS heap after load at 100k', figures('100000')?.['heap.usedMB']?.median, 300, 'MB');
-  add('panzoom.js@100000', 'main-thread JS per pan/zoom frame at 100k (median)', figures('100000')?.['panzoom.jsPerFrame']?.median, 8, 'ms');
+  add('panzoom.sigmaJs@100000', 'sigma JS per pan/zoom frame at 100k (median time inside render())', figures('100000')?.['panzoom.renderPerFrame']?.median, 8, 'ms');
   for (const [size, s] of Object.entries(report.scale)) {
     // From 50k up a graph takes seconds to open: the import shows its stages as it goes.
     const progress = s.renderers[subject]?.progress;
