@@ -17,10 +17,36 @@ import {
   toggleSection,
 } from '../../state/actions';
 import type { Session } from '../../state/session';
-import type { Derived } from '../../state/derive';
+import type { Counts } from '../../state/derive';
 import { FOCUS_DEPTHS, FOCUS_DIRECTIONS, NO_SECTION, type AppState, type Filters, type FocusDepth, type FocusDirection } from '../../state/types';
 import { chip, kindName } from '../common';
 import { createSearchBox } from './search-box';
+
+/** The three lists of filter boxes: the filter that hides an id, the action that toggles it, the boxes' id prefix. */
+const FILTER_GROUPS = {
+  nodeKinds: { hidden: 'hiddenNodeKinds', toggle: toggleNodeKind, prefix: 'nk' },
+  edgeKinds: { hidden: 'hiddenEdgeKinds', toggle: toggleEdgeKind, prefix: 'ek' },
+  sections: { hidden: 'hiddenSections', toggle: toggleSection, prefix: 'sec' },
+} as const satisfies Record<keyof Counts, { hidden: keyof Filters; toggle: (s: AppState, id: string) => AppState; prefix: string }>;
+type FilterGroup = keyof typeof FILTER_GROUPS;
+
+/** A filter's box and its count, updated in place. */
+interface Toggle {
+  group: FilterGroup;
+  id: string;
+  input: HTMLInputElement;
+  count: HTMLElement;
+}
+
+/** The controls a build makes whose values follow the state. */
+interface Built {
+  toggles: Toggle[];
+  slideFrom: HTMLInputElement | null;
+  slideTo: HTMLInputElement | null;
+  focusSelect: HTMLSelectElement;
+  dirSelect: HTMLSelectElement;
+  focusNote: HTMLElement;
+}
 
 export function mountSidebar(container: HTMLElement, session: Session): () => void {
   const { graph } = session;
@@ -37,56 +63,29 @@ export function mountSidebar(container: HTMLElement, session: Session): () => vo
     to: createSearchBox(session, { id: 'path-to', onPick: (key) => session.update((s) => setPathEnd(s, 'to', key)) }),
   };
 
-  /** A filter's checkbox and its count, kept to be updated in place. */
-  type Toggle = { input: HTMLInputElement; count: HTMLElement; shown: (f: Filters) => boolean; counts: (d: Derived) => [number | undefined, number | undefined] };
-  let toggles: Toggle[] = [];
-  /** The controls read back on each change (built with the language, updated in place). */
-  let controls: {
-    slideFrom: HTMLInputElement | null;
-    slideTo: HTMLInputElement | null;
-    focusSelect: HTMLSelectElement;
-    dirSelect: HTMLSelectElement;
-    focusNote: HTMLElement;
-  } | null = null;
-
-  function checkbox(id: string, label: Node[], shown: Toggle['shown'], counts: Toggle['counts'], onChange: () => void): HTMLLIElement {
-    const input = el('input', { type: 'checkbox', id, onchange: onChange });
+  function checkbox(toggles: Toggle[], group: FilterGroup, id: string, label: Node[]): HTMLLIElement {
+    const { prefix, toggle } = FILTER_GROUPS[group];
+    const input = el('input', { type: 'checkbox', id: `${prefix}-${id}`, onchange: () => session.update((s) => toggle(s, id)) });
     const count = el('span', { class: 'count' });
-    toggles.push({ input, count, shown, counts });
-    return el('li', {}, el('label', { for: id }, input, ...label, count));
+    toggles.push({ group, id, input, count });
+    return el('li', {}, el('label', { for: `${prefix}-${id}` }, input, ...label, count));
   }
 
-  /** Builds the sidebar in `lang`; `update` then sets its values. */
-  function build(lang: Lang): void {
-    toggles = [];
+  /** Builds the sidebar in `lang`; returns the controls `update` sets the values of. */
+  function build(lang: Lang): Built {
+    const toggles: Toggle[] = [];
     const f = session.state().filters;
     const d = session.derived();
 
     const kindsList = el(
       'ul',
       { class: 'filter-list' },
-      ...nodeKinds.map((k) =>
-        checkbox(
-          `nk-${k.id}`,
-          [chip(k.color, 'dot', k.border), el('span', {}, kindName(k, lang, k.id))],
-          (fs) => !fs.hiddenNodeKinds.includes(k.id),
-          (ds) => [ds.counts.nodeKinds[k.id], ds.totals.nodeKinds[k.id]],
-          () => session.update((s) => toggleNodeKind(s, k.id)),
-        ),
-      ),
+      ...nodeKinds.map((k) => checkbox(toggles, 'nodeKinds', k.id, [chip(k.color, 'dot', k.border), el('span', {}, kindName(k, lang, k.id))])),
     );
     const edgeList = el(
       'ul',
       { class: 'filter-list' },
-      ...edgeKinds.map((k) =>
-        checkbox(
-          `ek-${k.id}`,
-          [chip(k.color, 'line'), el('span', {}, kindName(k, lang, k.id))],
-          (fs) => !fs.hiddenEdgeKinds.includes(k.id),
-          (ds) => [ds.counts.edgeKinds[k.id], ds.totals.edgeKinds[k.id]],
-          () => session.update((s) => toggleEdgeKind(s, k.id)),
-        ),
-      ),
+      ...edgeKinds.map((k) => checkbox(toggles, 'edgeKinds', k.id, [chip(k.color, 'line'), el('span', {}, kindName(k, lang, k.id))])),
     );
     const sectionIds = [...sections.map((s) => s.id), ...(d.totals.sections[NO_SECTION] ? [NO_SECTION] : [])];
     const sectionList = el(
@@ -95,13 +94,7 @@ export function mountSidebar(container: HTMLElement, session: Session): () => vo
       ...sectionIds.map((id) => {
         const s = sections.find((x) => x.id === id);
         const name = s ? `§${s.id} ${pick(lang, s.zh, s.zhHans, s.en)}` : t(lang, 'noSection');
-        return checkbox(
-          `sec-${id}`,
-          [el('span', {}, name)],
-          (fs) => !fs.hiddenSections.includes(id),
-          (ds) => [ds.counts.sections[id], ds.totals.sections[id]],
-          () => session.update((st) => toggleSection(st, id)),
-        );
+        return checkbox(toggles, 'sections', id, [el('span', {}, name)]);
       }),
     );
 
@@ -135,7 +128,6 @@ export function mountSidebar(container: HTMLElement, session: Session): () => vo
       ...FOCUS_DIRECTIONS.map((dir) => el('option', { value: dir }, dirNames[dir])),
     );
     const focusNote = el('p', { class: 'muted' }, t(lang, 'focusNeedsSelection'));
-    controls = { slideFrom, slideTo, focusSelect, dirSelect, focusNote };
 
     pathBoxes.from.setLang(lang, t(lang, 'pathFrom'));
     pathBoxes.to.setLang(lang, t(lang, 'pathTo'));
@@ -186,18 +178,18 @@ export function mountSidebar(container: HTMLElement, session: Session): () => vo
         ),
       ),
     );
+    return { toggles, slideFrom, slideTo, focusSelect, dirSelect, focusNote };
   }
 
   /** Sets every control's value from `state`: checkboxes, counts, slide range, focus, path ends. */
   function update(state: AppState): void {
     const d = session.derived();
     const lang = state.lang;
-    for (const toggle of toggles) {
-      toggle.input.checked = toggle.shown(state.filters);
-      const [visible, total] = toggle.counts(d);
-      setText(toggle.count, `${visible ?? 0}/${total ?? 0}`);
+    const { toggles, slideFrom, slideTo, focusSelect, dirSelect, focusNote } = built;
+    for (const { group, id, input, count } of toggles) {
+      input.checked = !state.filters[FILTER_GROUPS[group].hidden].includes(id);
+      setText(count, `${d.counts[group][id] ?? 0}/${d.totals[group][id] ?? 0}`);
     }
-    const { slideFrom, slideTo, focusSelect, dirSelect, focusNote } = controls!;
     const range = slideRange(state);
     if (slideFrom && slideTo) {
       slideFrom.value = String(range[0]);
@@ -214,13 +206,13 @@ export function mountSidebar(container: HTMLElement, session: Session): () => vo
   /** The slide range shown: the filter's, or every slide. */
   const slideRange = (state: AppState): readonly [number, number] => state.filters.slideRange ?? [1, Math.max(1, slideCount)];
 
-  build(session.state().lang);
+  let built = build(session.state().lang);
   update(session.state());
   const unsubscribe = session.subscribe((state, _d, prev) => {
     if (state.lang !== prev.lang) {
       // Keep keyboard focus on the control the reader just used.
       const active = document.activeElement?.id;
-      build(state.lang);
+      built = build(state.lang);
       update(state);
       if (active) document.getElementById(active)?.focus();
     } else if (state.filters !== prev.filters || state.focus !== prev.focus || state.path !== prev.path || state.selected !== prev.selected) update(state);

@@ -296,10 +296,6 @@ export class LookTable {
    * does not know it yet (only forced labels would show), so a full draw is due.
    */
   labelGridStale(): boolean {
-    for (const key of this.changedNodes) {
-      const i = this.nodeIndex.get(key)!;
-      if (this.labelled(this.nodeCode[i]) && this.labelledAtFull[i] === 0) return true;
-    }
-    return false;
+    return this.changedNodeOrdinals.some((i) => this.labelled(this.nodeCode[i]) && this.labelledAtFull[i] === 0);
   }
 }

@@ -84,9 +84,7 @@ export function createRedraw(ctx: MapContext, renderer: MapRenderer, looks: Look
     looks.update(lookInputs(ctx));
     showVeil();
     if (looks.changedNodes.length === 0 && looks.changedEdges.length === 0) return;
-    // sigma's partial refresh draws, with or without items left for it.
-    renderer.refresh({ partialGraph: quick.apply(looks), skipIndexation: true });
-    quick.refreshed();
+    quick.draw(looks);
     // Labels shown again that sigma's label grid lost at the last full draw: rebuild it when idle.
     if (looks.labelGridStale()) scheduleFull();
   };

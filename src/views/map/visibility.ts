@@ -87,16 +87,16 @@ class Items {
     const types = Object.keys(programs);
     this.parts = types.map((t) => partsOf(programs[t]).map((part) => ({ part, aside: null })));
     const typeIndex = new Map(types.map((t, i) => [t, i]));
-    const { keys, data, program, slot, keptCode } = this;
+    const { keys, data, program, slot, keptCode, flags } = this;
     for (let i = 0; i < keys.length; i++) {
       const d = cache[keys[i]];
       if (d !== data[i]) keptCode[i] = 0;
       data[i] = d;
       program[i] = d === undefined ? 0 : (typeIndex.get(d.type) ?? 0);
       slot[i] = programIndex[keys[i]] ?? 0;
+      // New slots: what was put aside is stale (the sets left are still to be joined).
+      flags[i] &= ~ASIDE;
     }
-    // New slots: what was put aside is stale (the sets left are still to be joined).
-    for (let i = 0; i < keys.length; i++) this.flags[i] &= ~ASIDE;
   }
 
   /**
@@ -151,20 +151,12 @@ class Items {
   }
 }
 
-/** The items left for sigma's partial refresh. */
-export interface LeftOver {
-  readonly nodes: string[];
-  readonly edges: string[];
-}
-
 export interface QuickVisibility {
   /**
-   * After `looks.update`: hides and shows what it can itself (above); returns the other changed
-   * items, for sigma's partial refresh (which then draws). Reuses the arrays it returns.
+   * After `looks.update`: hides and shows what it can itself (above), hands the other changed
+   * items to sigma's partial refresh, and draws.
    */
-  apply(looks: LookTable): LeftOver;
-  /** After sigma's partial refresh of what `apply` left: that data, rebuilt, is read again. */
-  refreshed(): void;
+  draw(looks: LookTable): void;
 }
 
 /** The quick path for `renderer`, drawing the items of `looks`, over the graph's `index`. */
@@ -175,12 +167,13 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
   const edges = new Items(looks.edgeKeys);
   let laidOut = false;
   renderer.on('afterProcess', () => (laidOut = false));
-  const left: LeftOver = { nodes: [], edges: [] };
+  // The items left for sigma's partial refresh, by key and by ordinal (reused arrays).
+  const left = { nodes: [] as string[], edges: [] as string[] };
   const leftNodeOrdinals: number[] = [];
   const leftEdgeOrdinals: number[] = [];
 
   return {
-    apply(looks) {
+    draw(looks) {
       if (!laidOut) {
         nodes.index(own.nodeDataCache, own.nodeProgramIndex, own.nodePrograms);
         edges.index(own.edgeDataCache, own.edgeProgramIndex, own.edgePrograms);
@@ -258,9 +251,8 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
           }
         }
       }
-      return left;
-    },
-    refreshed() {
+      // sigma draws, with or without items left for it; their data, made anew, is read again.
+      renderer.refresh({ partialGraph: left, skipIndexation: true });
       for (let k = 0; k < leftNodeOrdinals.length; k++) nodes.data[leftNodeOrdinals[k]] = own.nodeDataCache[left.nodes[k]];
       for (let k = 0; k < leftEdgeOrdinals.length; k++) edges.data[leftEdgeOrdinals[k]] = own.edgeDataCache[left.edges[k]];
     },
