@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_VOCABULARY } from '../../src/model/vocabulary';
 import { sharedBrowser } from './browser';
-import { cameraSettled, hexToRgb, near, nodePixel, nodeScreenPosition, openApp, paintedPixels, screenshot, state, visibleCounts } from './harness';
+import { cameraSettled, hexToRgb, near, nextFrame, nodePixel, nodeScreenPosition, openApp, paintedPixels, quietLayers, screenshot, state, visibleCounts } from './harness';
 
 const browser = sharedBrowser();
 
@@ -51,6 +51,8 @@ describe('the map', () => {
     const totals = await graphTotals(page);
     expect(totals.nodes).toBeGreaterThan(100);
     expect(await visibleCounts(page)).toEqual({ nodes: totals.nodes, edges: totals.edges });
+    // Nothing singled out: the hover layers and the phrases are empty, and hidden.
+    expect(await quietLayers(page)).toEqual({ hidden: ['hovers', 'hoverNodes', 'edgeLabels'], inked: [] });
     await screenshot(page, 'explorer-map');
     const base = new URL(requests[0]!).origin;
     expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
@@ -69,8 +71,15 @@ describe('the map', () => {
     const farAfter = await nodePixel(page, 'dm.programmed');
     expect(farAfter[0]! + farAfter[1]! + farAfter[2]!).toBeGreaterThan(farBefore[0]! + farBefore[1]! + farBefore[2]! + 100);
     await screenshot(page, 'explorer-hover');
+    // The hover layers, hidden while empty, show what the pointer raised (as the frame drawn on
+    // hover left them, and after a full draw), and the phrases layer the raised links' phrases.
+    await nextFrame(page);
+    const hoverShown = () => page.evaluate(() => ['hovers', 'hoverNodes'].map((id) => getComputedStyle((window as any).linkage.net.renderer.getCanvases()[id]).visibility));
+    expect(await hoverShown()).toEqual(['visible', 'visible']);
+    expect(await quietLayers(page)).toEqual({ hidden: [], inked: ['hovers', 'hoverNodes', 'edgeLabels'] });
     await page.mouse.move(5, 300);
     await page.waitForFunction(() => (window as any).linkage.session.state().hovered === null);
+    expect(await quietLayers(page)).toEqual({ hidden: ['hovers', 'hoverNodes', 'edgeLabels'], inked: [] });
   });
 
   it('click opens the details panel: three scripts, kind, slides, quote and relations as links', async () => {
@@ -239,6 +248,10 @@ describe('focus and path', () => {
       return new Set(['tr.power', ...graph.neighbors('tr.power')]).size;
     });
     expect((await visibleCounts(page)).nodes).toBe(expected);
+    // The links' phrases are drawn for what is singled out, on a layer then shown.
+    const layers = await quietLayers(page);
+    expect(layers.inked).toContain('edgeLabels');
+    expect(layers.hidden.filter((id) => layers.inked.includes(id))).toEqual([]);
     await page.locator('#focus-dir').selectOption('out');
     const outCount = await page.evaluate(() => new Set(['tr.power', ...(window as any).linkage.graph.outNeighbors('tr.power')]).size);
     expect((await visibleCounts(page)).nodes).toBe(outCount);

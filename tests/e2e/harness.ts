@@ -171,6 +171,29 @@ export async function paintedPixels(page: Page): Promise<{ nodes: number; labels
   });
 }
 
+/**
+ * sigma's layers that the map hides while they are empty (the hover layers, the phrases): those
+ * hidden (`hidden`) and those holding ink (`inked`) right after a synchronous full draw (a WebGL
+ * layer keeps its picture only until the frame is shown). A layer with ink must never be hidden.
+ */
+export async function quietLayers(page: Page): Promise<{ hidden: string[]; inked: string[] }> {
+  return page.evaluate(() => {
+    const r = (window as any).linkage.net.renderer;
+    r.refresh();
+    const canvases: Record<string, HTMLCanvasElement> = r.getCanvases();
+    const inked = (id: string): boolean => {
+      const c = canvases[id]!;
+      const gl = c.getContext('webgl2') as WebGLRenderingContext | null;
+      const data = gl ? new Uint8Array(c.width * c.height * 4) : c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      if (gl) gl.readPixels(0, 0, c.width, c.height, gl.RGBA, gl.UNSIGNED_BYTE, data);
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) return true;
+      return false;
+    };
+    const ids = ['hovers', 'hoverNodes', 'edgeLabels'];
+    return { hidden: ids.filter((id) => getComputedStyle(canvases[id]!).visibility === 'hidden'), inked: ids.filter(inked) };
+  });
+}
+
 export function hexToRgb(hex: string): number[] {
   const n = parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];

@@ -16,6 +16,11 @@ export function listenToReader(ctx: MapContext, renderer: MapRenderer): () => vo
     if (!captor.isMoving && captor.draggedEvents === 0 && reachable(node)) session.update((s) => hover(s, node));
   });
   renderer.on('leaveNode', () => session.update((s) => hover(s, null)));
+  // sigma tells the node left when the pointer leaves the map but keeps it as hovered (its own
+  // field), drawing its hover box in every later frame until the pointer comes back: forgotten here.
+  renderer.on('leaveStage', () => {
+    (renderer as unknown as { hoveredNode: string | null }).hoveredNode = null;
+  });
   renderer.on('clickNode', ({ node }) => session.update((s) => select(s, reachable(node) ? node : null)));
   renderer.on('clickStage', () => session.update((s) => select(s, null)));
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;

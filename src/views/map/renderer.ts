@@ -46,10 +46,10 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
   // takes. Left out while it is built: it compiles only what the map draws.
   const defaults = [DEFAULT_NODE_PROGRAM_CLASSES, DEFAULT_EDGE_PROGRAM_CLASSES].map((d) => [d, { ...d }] as const);
   for (const [d] of defaults) for (const k of Object.keys(d)) delete d[k];
+  const hover = { drawn: false };
   try {
-    const renderer = new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts));
-    // Large graphs draw no phrases at all (renderEdgeLabels: false).
-    if (!ctx.large) skipPhrasesWhenNone(renderer, parts.looks);
+    const renderer = new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts, hover));
+    hideEmptyLayers(renderer, ctx.large, parts.looks, hover);
     return renderer;
   } finally {
     for (const [d, kept] of defaults) Object.assign(d, kept);
@@ -59,18 +59,45 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
 }
 
 /**
- * sigma looks for link phrases to draw around every node whose name is drawn, copying each of
- * those links' display data, even when no link has a phrase to draw (most frames: phrases are
- * drawn for what is singled out). When the looks give none, that pass is skipped; the phrases'
- * layer is cleared as the pass would have.
+ * sigma composites each of its layers in every frame, whether anything is drawn on it or not,
+ * and a browser drawing without a GPU reads each WebGL layer back to do so. Two layers are empty
+ * in most frames: the hover layers (a hovered or marked node and its name, drawn by
+ * `renderHighlightedNodes`, also on its own when the pointer moves) and the links' phrases (drawn
+ * for what is singled out). Each is hidden while empty and shown by the draw that puts something
+ * on it. sigma also looks for phrases to draw around every node whose name is drawn, copying each
+ * of those links' display data, even when no link has a phrase to draw: when the looks give none,
+ * that pass is skipped and the layer cleared as the pass would have. Large graphs draw no phrases
+ * at all (renderEdgeLabels: false).
  */
-function skipPhrasesWhenNone(renderer: MapRenderer, looks: LookTable): void {
-  // sigma's own method (private in its types).
-  const own = renderer as unknown as { renderEdgeLabels(): unknown; displayedEdgeLabels: Set<string> };
+function hideEmptyLayers(renderer: MapRenderer, large: boolean, looks: LookTable, hover: { drawn: boolean }): void {
+  // sigma's own methods and sets (private in its types).
+  const own = renderer as unknown as { renderHighlightedNodes(): unknown; renderEdgeLabels(): unknown; displayedEdgeLabels: Set<string> };
+  const canvases = renderer.getCanvases();
+  const shown = new Map<string, boolean>();
+  const show = (ids: readonly string[], on: boolean) => {
+    for (const id of ids) {
+      if (shown.get(id) === on) continue;
+      shown.set(id, on);
+      canvases[id]!.style.visibility = on ? '' : 'hidden';
+    }
+  };
+  const HOVER = ['hovers', 'hoverNodes'];
+  show(HOVER, false);
+  show(['edgeLabels'], false);
+  const drawHighlighted = own.renderHighlightedNodes.bind(renderer);
+  own.renderHighlightedNodes = () => {
+    hover.drawn = false;
+    drawHighlighted();
+    show(HOVER, hover.drawn);
+    return renderer;
+  };
+  if (large) return;
   const drawPhrases = own.renderEdgeLabels.bind(renderer);
-  const layer = renderer.getCanvases().edgeLabels!.getContext('2d')!;
+  const layer = canvases.edgeLabels!.getContext('2d')!;
   own.renderEdgeLabels = () => {
-    if (looks.labelledEdges > 0) return drawPhrases();
+    const any = looks.labelledEdges > 0;
+    show(['edgeLabels'], any);
+    if (any) return drawPhrases();
     layer.clearRect(0, 0, layer.canvas.width, layer.canvas.height);
     own.displayedEdgeLabels = new Set();
     return renderer;
@@ -78,11 +105,20 @@ function skipPhrasesWhenNone(renderer: MapRenderer, looks: LookTable): void {
 }
 
 /** The renderer's settings for the map in `ctx`. */
-function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererParts): ConstructorParameters<typeof Sigma<NodeAttrs, EdgeAttrs>>[2] {
+function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererParts, hover: { drawn: boolean }): ConstructorParameters<typeof Sigma<NodeAttrs, EdgeAttrs>>[2] {
   const { large } = ctx;
   // The link types the graph takes, looked for until all are found.
   const edgeTypes = new Set<string>();
   ctx.graph.someEdge((key, a) => edgeTypes.add(reducers.edgeTypeOf(key, a as never)).size === Object.keys(EDGE_PROGRAMS).length);
+  // Large graphs raise lit nodes as highlighted: the centre and marked nodes get the hover box,
+  // the others a plain label when theirs is forced, none otherwise.
+  const drawHover = large
+    ? (context: CanvasRenderingContext2D, data: { key: string }, settings: never) => {
+        const code = looks.node(data.key);
+        if (code & N.MARKED || data.key === ctx.derived.highlightCenter) painter.drawHover(context, data as never, settings);
+        else if (code & N.FORCE) painter.draw(context, data as never, settings);
+      }
+    : (painter.drawHover as (context: CanvasRenderingContext2D, data: { key: string }, settings: never) => void);
   return {
     nodeProgramClasses: {
       bordered: createNodeBorderProgram({
@@ -128,14 +164,10 @@ function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererPart
     nodeReducer: reducers.nodeReducer as never,
     edgeReducer: reducers.edgeReducer as never,
     defaultDrawNodeLabel: (large ? painter.draw : painter.collect) as never,
-    // Large graphs raise lit nodes as highlighted: the centre and marked nodes get the hover box,
-    // the others a plain label when theirs is forced, none otherwise.
-    defaultDrawNodeHover: (large
-      ? (context: CanvasRenderingContext2D, data: { key: string }, settings: never) => {
-          const code = looks.node(data.key);
-          if (code & N.MARKED || data.key === ctx.derived.highlightCenter) painter.drawHover(context, data as never, settings);
-          else if (code & N.FORCE) painter.draw(context, data as never, settings);
-        }
-      : painter.drawHover) as never,
+    // Every node sigma puts on its hover layers passes here: those layers are then shown (hideEmptyLayers).
+    defaultDrawNodeHover: ((context: CanvasRenderingContext2D, data: { key: string }, settings: never) => {
+      hover.drawn = true;
+      drawHover(context, data, settings);
+    }) as never,
   };
 }
