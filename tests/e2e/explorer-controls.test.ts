@@ -211,12 +211,29 @@ describe('map controls', () => {
       expect(marked[1]![i]![0]).toBeGreaterThanOrEqual(marked[0]![i]![0] + marked[0]![i]![1]);
       expect(marked[1]![i]![1]).toBeGreaterThan(0);
     }
+    // The layer the selection's links are raised on is hidden while nothing is raised, shown
+    // (holding ink) once something is, and hidden again when the selection is cleared.
+    const raised = page.locator('.sigma-raised-edges');
+    const raisedInk = () =>
+      page.evaluate(() => {
+        const c = document.querySelector('.sigma-raised-edges') as HTMLCanvasElement;
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+        return n;
+      });
+    expect(await raised.evaluate((c) => getComputedStyle(c).visibility)).toBe('hidden');
     await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, selected: 'n41' })));
     const veil = page.locator('.sigma-veil');
     await expect.poll(() => veil.isVisible()).toBe(true);
+    await expect.poll(() => raised.evaluate((c) => getComputedStyle(c).visibility)).toBe('visible');
+    expect(await raisedInk()).toBeGreaterThan(100);
     const map = (await page.locator('#map').boundingBox())!;
     const box = (await veil.boundingBox())!;
     expect([box.x, box.y, box.width, box.height].map(Math.round)).toEqual([map.x, map.y, map.width, map.height].map(Math.round));
+    await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, selected: null })));
+    await expect.poll(() => raised.evaluate((c) => getComputedStyle(c).visibility)).toBe('hidden');
+    expect(await raisedInk()).toBe(0);
     await close();
   });
 

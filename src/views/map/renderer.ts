@@ -73,22 +73,14 @@ function hideEmptyLayers(renderer: MapRenderer, large: boolean, looks: LookTable
   // sigma's own methods and sets (private in its types).
   const own = renderer as unknown as { renderHighlightedNodes(): unknown; renderEdgeLabels(): unknown; displayedEdgeLabels: Set<string> };
   const canvases = renderer.getCanvases();
-  const shown = new Map<string, boolean>();
-  const show = (ids: readonly string[], on: boolean) => {
-    for (const id of ids) {
-      if (shown.get(id) === on) continue;
-      shown.set(id, on);
-      canvases[id]!.style.visibility = on ? '' : 'hidden';
-    }
-  };
-  const HOVER = ['hovers', 'hoverNodes'];
-  show(HOVER, false);
-  show(['edgeLabels'], false);
+  const hovers = [emptyLayer(canvases.hovers!), emptyLayer(canvases.hoverNodes!)];
+  const phrases = emptyLayer(canvases.edgeLabels!);
+  for (const show of [...hovers, phrases]) show(false);
   const drawHighlighted = own.renderHighlightedNodes.bind(renderer);
   own.renderHighlightedNodes = () => {
     hover.drawn = false;
     drawHighlighted();
-    show(HOVER, hover.drawn);
+    for (const show of hovers) show(hover.drawn);
     return renderer;
   };
   if (large) return;
@@ -96,11 +88,20 @@ function hideEmptyLayers(renderer: MapRenderer, large: boolean, looks: LookTable
   const layer = canvases.edgeLabels!.getContext('2d')!;
   own.renderEdgeLabels = () => {
     const any = looks.labelledEdges > 0;
-    show(['edgeLabels'], any);
+    phrases(any);
     if (any) return drawPhrases();
     layer.clearRect(0, 0, layer.canvas.width, layer.canvas.height);
     own.displayedEdgeLabels = new Set();
     return renderer;
+  };
+}
+
+/** Shows or hides a layer of the map that is hidden while it holds nothing; its style is touched only on a change. */
+export function emptyLayer(canvas: HTMLCanvasElement): (shown: boolean) => void {
+  let now: boolean | null = null;
+  return (shown) => {
+    if (shown !== now) canvas.style.visibility = shown ? '' : 'hidden';
+    now = shown;
   };
 }
 

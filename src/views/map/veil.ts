@@ -5,6 +5,7 @@
 import { drawStraightEdgeLabel } from 'sigma/rendering';
 import { E, singledNodes, type LookTable } from './looks';
 import type { MapContext, MapRenderer } from './map-context';
+import { emptyLayer } from './renderer';
 
 /** Large graphs: at most this many lit edges are drawn again above the others. */
 const MAX_RAISED_EDGES = 2_000;
@@ -38,6 +39,9 @@ function raiseLitEdges(renderer: MapRenderer, edges: ReadonlySet<string>, labell
   let settings = renderer.getSettings();
   /** Whether the canvas holds anything (a frame with nothing raised clears nothing). */
   let drawn = false;
+  // Hidden while it holds nothing, as sigma's hover and phrase layers are.
+  const show = emptyLayer(canvas);
+  show(false);
   renderer.on('afterRender', () => {
     const { width, height } = renderer.getDimensions();
     const ratio = window.devicePixelRatio || 1;
@@ -51,10 +55,10 @@ function raiseLitEdges(renderer: MapRenderer, edges: ReadonlySet<string>, labell
     }
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     if (drawn) context.clearRect(0, 0, width, height);
-    drawn = false;
     const moving = camera.isAnimated() || captor.isMoving || captor.draggedEvents > 0 || captor.currentWheelDirection !== 0;
-    if (moving || edges.size === 0 || edges.size > MAX_RAISED_EDGES) return;
-    drawn = true;
+    drawn = !moving && edges.size > 0 && edges.size <= MAX_RAISED_EDGES;
+    show(drawn);
+    if (!drawn) return;
     const phrases: Array<() => void> = [];
     for (const edge of edges) {
       const data = renderer.getEdgeDisplayData(edge);
