@@ -60,11 +60,11 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
 
 /**
  * sigma composites each of its layers in every frame, whether anything is drawn on it or not,
- * and a browser drawing without a GPU reads each WebGL layer back to do so. Two layers are empty
- * in most frames: the hover layers (a hovered or marked node and its name, drawn by
- * `renderHighlightedNodes`, also on its own when the pointer moves) and the links' phrases (drawn
- * for what is singled out). Each is hidden while empty and shown by the draw that puts something
- * on it. sigma also looks for phrases to draw around every node whose name is drawn, copying each
+ * and a browser drawing without a GPU reads each WebGL layer back to do so. Three are empty in
+ * most frames: the two hover layers (a hovered or marked node, on WebGL, and its name, on a 2D
+ * canvas; drawn by `renderHighlightedNodes`, also on its own when the pointer moves) and the
+ * links' phrases (drawn for what is singled out). Each is hidden while empty and shown by the
+ * draw that puts something on it. sigma also looks for phrases to draw around every node whose name is drawn, copying each
  * of those links' display data, even when no link has a phrase to draw: when the looks give none,
  * that pass is skipped and the layer cleared as the pass would have. Large graphs draw no phrases
  * at all (renderEdgeLabels: false).
