@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { nodeScreenPosition, openApp, paintedPixels, screenshot, state } from './harness';
+import { canvasInk, nodeScreenPosition, openApp, paintedPixels, screenshot, state } from './harness';
 
 const browser = sharedBrowser();
 
@@ -214,14 +214,7 @@ describe('map controls', () => {
     // The layer the selection's links are raised on is hidden while nothing is raised, shown
     // (holding ink) once something is, and hidden again when the selection is cleared.
     const raised = page.locator('.sigma-raised-edges');
-    const raisedInk = () =>
-      page.evaluate(() => {
-        const c = document.querySelector('.sigma-raised-edges') as HTMLCanvasElement;
-        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-        return n;
-      });
+    const raisedInk = () => canvasInk(page, '.sigma-raised-edges');
     expect(await raised.evaluate((c) => getComputedStyle(c).visibility)).toBe('hidden');
     await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, selected: 'n41' })));
     const veil = page.locator('.sigma-veil');

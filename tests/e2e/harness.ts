@@ -171,6 +171,16 @@ export async function paintedPixels(page: Page): Promise<{ nodes: number; labels
   });
 }
 
+/** Number of painted (non-transparent) pixels on the 2D canvas `selector`, as it holds them now. */
+export async function canvasInk(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+    return n;
+  });
+}
+
 /**
  * sigma's layers that the map hides while they are empty (the hover layers, the phrases): those
  * hidden (`hidden`) and those holding ink (`inked`) right after a synchronous full draw (a WebGL

@@ -46,10 +46,9 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
   // takes. Left out while it is built: it compiles only what the map draws.
   const defaults = [DEFAULT_NODE_PROGRAM_CLASSES, DEFAULT_EDGE_PROGRAM_CLASSES].map((d) => [d, { ...d }] as const);
   for (const [d] of defaults) for (const k of Object.keys(d)) delete d[k];
-  const hover = { drawn: false };
   try {
-    const renderer = new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts, hover));
-    hideEmptyLayers(renderer, ctx.large, parts.looks, hover);
+    const renderer = new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts));
+    hideEmptyLayers(renderer, ctx.large, parts.looks);
     return renderer;
   } finally {
     for (const [d, kept] of defaults) Object.assign(d, kept);
@@ -61,28 +60,38 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
 /**
  * sigma composites each of its layers in every frame, whether anything is drawn on it or not,
  * and a browser drawing without a GPU reads each WebGL layer back to do so. Three are empty in
- * most frames: the two hover layers (a hovered or marked node, on WebGL, and its name, on a 2D
- * canvas; drawn by `renderHighlightedNodes`, also on its own when the pointer moves) and the
- * links' phrases (drawn for what is singled out). Each is hidden while empty and shown by the
- * draw that puts something on it. sigma also looks for phrases to draw around every node whose name is drawn, copying each
- * of those links' display data, even when no link has a phrase to draw: when the looks give none,
+ * most frames: the two hover layers (the hovered node and sigma's highlighted ones, on WebGL, and
+ * their names, on a 2D canvas; drawn by `renderHighlightedNodes`, also on its own when the pointer
+ * moves) and the links' phrases (drawn for what is singled out). Each is hidden while empty and
+ * shown by the draw that puts something on it.
+ *
+ * sigma also looks for phrases to draw around every node whose name is drawn, copying each of
+ * those links' display data, even when no link has a phrase to draw: when the looks give none,
  * that pass is skipped and the layer cleared as the pass would have. Large graphs draw no phrases
  * at all (renderEdgeLabels: false).
  */
-function hideEmptyLayers(renderer: MapRenderer, large: boolean, looks: LookTable, hover: { drawn: boolean }): void {
-  // sigma's own methods and sets (private in its types).
-  const own = renderer as unknown as { renderHighlightedNodes(): unknown; renderEdgeLabels(): unknown; displayedEdgeLabels: Set<string> };
+function hideEmptyLayers(renderer: MapRenderer, large: boolean, looks: LookTable): void {
+  // sigma's own methods and state (private in its types).
+  const own = renderer as unknown as {
+    renderHighlightedNodes(): unknown;
+    renderEdgeLabels(): unknown;
+    displayedEdgeLabels: Set<string>;
+    hoveredNode: string | null;
+    highlightedNodes: Set<string>;
+    nodeDataCache: Record<string, { hidden: boolean } | undefined>;
+  };
   const canvases = renderer.getCanvases();
   const hovers = [emptyLayer(canvases.hovers!), emptyLayer(canvases.hoverNodes!)];
-  const phrases = emptyLayer(canvases.edgeLabels!);
-  for (const show of [...hovers, phrases]) show(false);
   const drawHighlighted = own.renderHighlightedNodes.bind(renderer);
   own.renderHighlightedNodes = () => {
-    hover.drawn = false;
     drawHighlighted();
-    for (const show of hovers) show(hover.drawn);
+    // What sigma draws there: the hovered node unless hidden, and every highlighted one.
+    const hovered = own.hoveredNode;
+    const any = own.highlightedNodes.size > 0 || (hovered !== null && own.nodeDataCache[hovered]?.hidden === false);
+    for (const show of hovers) show(any);
     return renderer;
   };
+  const phrases = emptyLayer(canvases.edgeLabels!);
   if (large) return;
   const drawPhrases = own.renderEdgeLabels.bind(renderer);
   const layer = canvases.edgeLabels!.getContext('2d')!;
@@ -96,9 +105,13 @@ function hideEmptyLayers(renderer: MapRenderer, large: boolean, looks: LookTable
   };
 }
 
-/** Shows or hides a layer of the map that is hidden while it holds nothing; its style is touched only on a change. */
+/**
+ * A layer of the map hidden while it holds nothing: hidden at once; the function returned shows
+ * or hides it, touching its style only on a change.
+ */
 export function emptyLayer(canvas: HTMLCanvasElement): (shown: boolean) => void {
-  let now: boolean | null = null;
+  let now = false;
+  canvas.style.visibility = 'hidden';
   return (shown) => {
     if (shown !== now) canvas.style.visibility = shown ? '' : 'hidden';
     now = shown;
@@ -106,20 +119,11 @@ export function emptyLayer(canvas: HTMLCanvasElement): (shown: boolean) => void 
 }
 
 /** The renderer's settings for the map in `ctx`. */
-function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererParts, hover: { drawn: boolean }): ConstructorParameters<typeof Sigma<NodeAttrs, EdgeAttrs>>[2] {
+function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererParts): ConstructorParameters<typeof Sigma<NodeAttrs, EdgeAttrs>>[2] {
   const { large } = ctx;
   // The link types the graph takes, looked for until all are found.
   const edgeTypes = new Set<string>();
   ctx.graph.someEdge((key, a) => edgeTypes.add(reducers.edgeTypeOf(key, a as never)).size === Object.keys(EDGE_PROGRAMS).length);
-  // Large graphs raise lit nodes as highlighted: the centre and marked nodes get the hover box,
-  // the others a plain label when theirs is forced, none otherwise.
-  const drawHover = large
-    ? (context: CanvasRenderingContext2D, data: { key: string }, settings: never) => {
-        const code = looks.node(data.key);
-        if (code & N.MARKED || data.key === ctx.derived.highlightCenter) painter.drawHover(context, data as never, settings);
-        else if (code & N.FORCE) painter.draw(context, data as never, settings);
-      }
-    : (painter.drawHover as (context: CanvasRenderingContext2D, data: { key: string }, settings: never) => void);
   return {
     nodeProgramClasses: {
       bordered: createNodeBorderProgram({
@@ -165,10 +169,14 @@ function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererPart
     nodeReducer: reducers.nodeReducer as never,
     edgeReducer: reducers.edgeReducer as never,
     defaultDrawNodeLabel: (large ? painter.draw : painter.collect) as never,
-    // Every node sigma puts on its hover layers passes here: those layers are then shown (hideEmptyLayers).
-    defaultDrawNodeHover: ((context: CanvasRenderingContext2D, data: { key: string }, settings: never) => {
-      hover.drawn = true;
-      drawHover(context, data, settings);
-    }) as never,
+    // Large graphs raise lit nodes as highlighted: the centre and marked nodes get the hover box,
+    // the others a plain label when theirs is forced, none otherwise.
+    defaultDrawNodeHover: (large
+      ? (context: CanvasRenderingContext2D, data: { key: string }, settings: never) => {
+          const code = looks.node(data.key);
+          if (code & N.MARKED || data.key === ctx.derived.highlightCenter) painter.drawHover(context, data as never, settings);
+          else if (code & N.FORCE) painter.draw(context, data as never, settings);
+        }
+      : painter.drawHover) as never,
   };
 }

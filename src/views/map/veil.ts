@@ -41,7 +41,6 @@ function raiseLitEdges(renderer: MapRenderer, edges: ReadonlySet<string>, labell
   let drawn = false;
   // Hidden while it holds nothing, as sigma's hover and phrase layers are.
   const show = emptyLayer(canvas);
-  show(false);
   renderer.on('afterRender', () => {
     const { width, height } = renderer.getDimensions();
     const ratio = window.devicePixelRatio || 1;
