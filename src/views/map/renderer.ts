@@ -28,11 +28,29 @@ const EDGE_PROGRAMS = { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, cur
 /**
  * sigma without the draw its constructor ends with: the map is drawn once its parts are put
  * together (network.ts), with the box it frames and the names' room, not once before that too.
+ *
+ * Its WebGL layers are also cheaper to make. sigma makes each canvas at the browser's default
+ * size, 300×150, takes its context, then sizes it to the container, so the GPU allocates every
+ * layer twice; made at the container's size (read while it is built), each is allocated once.
+ * And a WebGL context has a depth buffer unless asked not to, which sigma never tests against
+ * (it draws in order): the map's layers are made without one.
  */
 class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
   static building = false;
+  /** The container's size in device pixels while sigma is built (null: leave sigma's default). */
+  static bornSize: { width: number; height: number } | null = null;
   override refresh(...args: Parameters<Sigma['refresh']>): this {
     return MapSigma.building ? this : super.refresh(...args);
+  }
+  override createCanvas(...args: Parameters<Sigma['createCanvas']>): HTMLCanvasElement {
+    const canvas = super.createCanvas(...args);
+    if (MapSigma.bornSize) Object.assign(canvas, MapSigma.bornSize);
+    return canvas;
+  }
+  override createWebGLContext(id: string, options: Parameters<Sigma['createWebGLContext']>[1] = {}): WebGLRenderingContext {
+    // Passed on to getContext with sigma's own options (the type lists only sigma's).
+    const withoutDepth: WebGLContextAttributes = { ...options, depth: false };
+    return super.createWebGLContext(id, withoutDepth as typeof options);
   }
 }
 
@@ -46,6 +64,10 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
   // takes. Left out while it is built: it compiles only what the map draws.
   const defaults = [DEFAULT_NODE_PROGRAM_CLASSES, DEFAULT_EDGE_PROGRAM_CLASSES].map((d) => [d, { ...d }] as const);
   for (const [d] of defaults) for (const k of Object.keys(d)) delete d[k];
+  // As sigma sizes its layers (resize): CSS pixels times the pixel ratio; an empty container is left to it.
+  const { offsetWidth: width, offsetHeight: height } = ctx.container;
+  const ratio = window.devicePixelRatio || 1;
+  MapSigma.bornSize = width > 0 && height > 0 ? { width: width * ratio, height: height * ratio } : null;
   try {
     const renderer = new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts));
     hideEmptyLayers(renderer, ctx.large, parts.looks);
@@ -53,6 +75,7 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
   } finally {
     for (const [d, kept] of defaults) Object.assign(d, kept);
     MapSigma.building = false;
+    MapSigma.bornSize = null;
     performance.measure('linkage:sigma', 'linkage:sigma-start');
   }
 }
