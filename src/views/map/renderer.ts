@@ -88,56 +88,99 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
  * moves) and the links' phrases (drawn for what is singled out). Each is hidden while empty and
  * shown by the draw that puts something on it.
  *
+ * A hidden layer is empty, so it is not cleared again: sigma clears every layer before each full
+ * draw, and its hover and phrase passes clear theirs before drawing, even when they draw nothing.
+ * Left alone, an empty layer costs nothing: the first frame does not touch the hover layer's
+ * WebGL context at all, nor give the two 2D layers their pixels.
+ *
  * sigma also looks for phrases to draw around every node whose name is drawn, copying each of
  * those links' display data, even when no link has a phrase to draw: when the looks give none,
- * that pass is skipped and the layer cleared as the pass would have. Large graphs draw no phrases
- * at all (renderEdgeLabels: false).
+ * that pass is skipped. Large graphs draw no phrases at all (renderEdgeLabels: false).
  */
 function hideEmptyLayers(renderer: MapRenderer, large: boolean, looks: LookTable): void {
   // sigma's own methods and state (private in its types).
   const own = renderer as unknown as {
     renderHighlightedNodes(): unknown;
     renderEdgeLabels(): unknown;
+    clear(): unknown;
+    emit(type: 'beforeClear' | 'afterClear'): void;
     displayedEdgeLabels: Set<string>;
     hoveredNode: string | null;
     highlightedNodes: Set<string>;
     nodeDataCache: Record<string, { hidden: boolean } | undefined>;
+    webGLContexts: Record<'nodes' | 'edges' | 'hoverNodes', WebGLRenderingContext>;
+    canvasContexts: Record<'labels' | 'hovers' | 'edgeLabels', CanvasRenderingContext2D>;
+    width: number;
+    height: number;
   };
   const canvases = renderer.getCanvases();
-  const hovers = [emptyLayer(canvases.hovers!), emptyLayer(canvases.hoverNodes!)];
+  const hoverNames = emptyLayer(canvases.hovers!);
+  const hoverNodes = emptyLayer(canvases.hoverNodes!);
+  const phrases = emptyLayer(canvases.edgeLabels!);
+  const gl = own.webGLContexts;
+  const ctx2d = own.canvasContexts;
+  const wipe = (context: CanvasRenderingContext2D) => context.clearRect(0, 0, own.width, own.height);
+
+  // sigma's clear, less the layers already empty; those it clears are empty after it.
+  own.clear = () => {
+    own.emit('beforeClear');
+    for (const layer of [gl.nodes, gl.edges]) {
+      layer.bindFramebuffer(layer.FRAMEBUFFER, null);
+      layer.clear(layer.COLOR_BUFFER_BIT);
+    }
+    wipe(ctx2d.labels);
+    if (hoverNodes.shown) gl.hoverNodes.clear(gl.hoverNodes.COLOR_BUFFER_BIT);
+    if (hoverNames.shown) wipe(ctx2d.hovers);
+    if (phrases.shown) wipe(ctx2d.edgeLabels);
+    for (const layer of [hoverNodes, hoverNames, phrases]) layer.show(false);
+    own.emit('afterClear');
+    return renderer;
+  };
+
   const drawHighlighted = own.renderHighlightedNodes.bind(renderer);
   own.renderHighlightedNodes = () => {
-    drawHighlighted();
     // What sigma draws there: the hovered node unless hidden, and every highlighted one.
     const hovered = own.hoveredNode;
     const any = own.highlightedNodes.size > 0 || (hovered !== null && own.nodeDataCache[hovered]?.hidden === false);
-    for (const show of hovers) show(any);
+    if (any || hoverNodes.shown || hoverNames.shown) drawHighlighted();
+    hoverNames.show(any);
+    hoverNodes.show(any);
     return renderer;
   };
-  const phrases = emptyLayer(canvases.edgeLabels!);
   if (large) return;
   const drawPhrases = own.renderEdgeLabels.bind(renderer);
-  const layer = canvases.edgeLabels!.getContext('2d')!;
   own.renderEdgeLabels = () => {
     const any = looks.labelledEdges > 0;
-    phrases(any);
-    if (any) return drawPhrases();
-    layer.clearRect(0, 0, layer.canvas.width, layer.canvas.height);
-    own.displayedEdgeLabels = new Set();
+    if (any) drawPhrases();
+    else {
+      if (phrases.shown) wipe(ctx2d.edgeLabels);
+      own.displayedEdgeLabels = new Set();
+    }
+    phrases.show(any);
     return renderer;
   };
 }
 
-/**
- * A layer of the map hidden while it holds nothing: hidden at once; the function returned shows
- * or hides it, touching its style only on a change.
- */
-export function emptyLayer(canvas: HTMLCanvasElement): (shown: boolean) => void {
-  let now = false;
+/** A layer of the map that is hidden while it holds nothing. */
+export interface EmptyLayer {
+  /** Shows or hides the layer, touching its style only on a change. */
+  show(shown: boolean): void;
+  /** Whether it is shown (false: it holds nothing). */
+  readonly shown: boolean;
+}
+
+/** Hides `canvas` at once and returns the switch that shows it when something is drawn on it. */
+export function emptyLayer(canvas: HTMLCanvasElement): EmptyLayer {
+  let shown = false;
   canvas.style.visibility = 'hidden';
-  return (shown) => {
-    if (shown !== now) canvas.style.visibility = shown ? '' : 'hidden';
-    now = shown;
+  return {
+    show(next) {
+      if (next !== shown) canvas.style.visibility = next ? '' : 'hidden';
+      shown = next;
+    },
+    get shown() {
+      return shown;
+    },
   };
 }
 

@@ -40,7 +40,7 @@ function raiseLitEdges(renderer: MapRenderer, edges: ReadonlySet<string>, labell
   /** Whether the canvas holds anything (a frame with nothing raised clears nothing). */
   let drawn = false;
   // Hidden while it holds nothing, as sigma's hover and phrase layers are.
-  const show = emptyLayer(canvas);
+  const layer = emptyLayer(canvas);
   renderer.on('afterRender', () => {
     const { width, height } = renderer.getDimensions();
     const ratio = window.devicePixelRatio || 1;
@@ -56,7 +56,7 @@ function raiseLitEdges(renderer: MapRenderer, edges: ReadonlySet<string>, labell
     if (drawn) context.clearRect(0, 0, width, height);
     const moving = camera.isAnimated() || captor.isMoving || captor.draggedEvents > 0 || captor.currentWheelDirection !== 0;
     drawn = !moving && edges.size > 0 && edges.size <= MAX_RAISED_EDGES;
-    show(drawn);
+    layer.show(drawn);
     if (!drawn) return;
     const phrases: Array<() => void> = [];
     for (const edge of edges) {
