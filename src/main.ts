@@ -9,6 +9,7 @@ import chapter from 'virtual:chapter';
 import course, { chapters as chapterLoaders } from 'virtual:course';
 import { el } from './dom';
 import { FONT_STACK } from './util/fonts';
+import { afterFirstFrame } from './util/frames';
 import { to } from './i18n/offline';
 import { inLang, t } from './i18n/strings';
 import type { Lang } from './model/sentence';
@@ -101,18 +102,41 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
       ...(chapterId !== null && course.chapters.length > 1 ? { course: { index: course, current: chapterId, href: chapterHref } } : {}),
     }),
   );
-  if (!initial.state.embed) disposers.push(mountSidebar(root, session));
-  root.append(main);
+  // The sidebar's column is held by a stand-in until the sidebar is built (afterFirstFrame).
+  const sidebarSlot = initial.state.embed ? null : el('nav', { class: 'sidebar', 'aria-busy': 'true' });
+  root.append(...(sidebarSlot ? [sidebarSlot] : []), main);
+  // The details panel, at once when the first state opens it (the map keeps clear of it from its
+  // first frame), else with the sidebar.
+  let panel: ReturnType<typeof mountPanel> | null = null;
+  const mountDetails = () => {
+    panel = mountPanel(root, session);
+    disposers.push(() => panel!.dispose());
+    if (net) disposers.push(trackCover(net, mapEl, panel.element));
+  };
+  const { selected, path } = initial.state;
+  if (selected !== null || (path.from !== null && path.to !== null)) mountDetails();
   // The map: at once, or (a large opened graph) in a task of its own, so that sigma's first
   // indexation is not added to the session's and the views' in one long task.
   let mapTimer: ReturnType<typeof setTimeout> | undefined;
-  // For tests and the console: the session and the renderer, once both are there.
-  const publish = () => Object.assign(window, { linkage: { session, net, graph, ctx } });
-  const panel = mountPanel(root, session);
-  disposers.push(() => panel.dispose());
+  // For tests and the console: the session and the renderer, once both are there; `ready` once
+  // the rest of the page is built too.
+  const published: { session: Session; net: NetworkHandle | null; graph: LinkageGraph; ctx: AppContext; ready: boolean } = { session, net, graph, ctx, ready: false };
+  let cancelRest = () => {};
+  const publish = () => {
+    published.net = net;
+    Object.assign(window, { linkage: published });
+    // The first frame shows the top bar and the map; the rest of the page is built right after it.
+    cancelRest = afterFirstFrame(() => {
+      if (sidebarSlot) disposers.push(mountSidebar(sidebarSlot, session));
+      if (!panel) mountDetails();
+      published.ready = true;
+    });
+  };
+  disposers.push(() => cancelRest());
   const mountMap = () => {
     net = mountNetwork(mapEl, session);
-    disposers.push(mountMapControls(main, mapEl, session, net), trackCover(net, mapEl, panel.element));
+    disposers.push(mountMapControls(main, mapEl, session, net));
+    if (panel) disposers.push(trackCover(net, mapEl, panel.element));
     // A lost WebGL context: drawn again when the browser gives it back, else a notice offers to.
     let lostShown = false;
     const unwatch = watchMapContext(net.renderer, {

@@ -96,7 +96,7 @@ mkdirSync(OUT, { recursive: true });
 for (const shot of SHOTS) {
   const page = await browser.newPage({ viewport: { width: shot.width ?? 1440, height: shot.height ?? 900 } });
   await page.goto(base + shot.hash);
-  await page.waitForFunction(() => Boolean((window as unknown as { linkage?: unknown }).linkage));
+  await page.waitForFunction(() => (window as unknown as { linkage?: { ready: boolean } }).linkage?.ready === true);
   // The map frames what a link singles out (a path, a focus): wait until the fonts are in, the
   // camera has stopped and the ladder's transitions have ended, then for one more drawn frame.
   const frames = () => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));

@@ -181,7 +181,7 @@ async function openRenderer(ctx: Ctx, renderer: RendererName): Promise<{ context
   const { page } = opened;
   await page.goto(pageUrl(ctx, renderer));
   if (isApp(renderer)) {
-    await page.waitForFunction(() => Boolean((window as unknown as { linkage?: unknown }).linkage), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { linkage?: { ready: boolean } }).linkage?.ready === true, undefined, { timeout: 60_000 });
     await page.addScriptTag({ url: `${ctx.server.origin}/bench/assets/app-adapter.js`, type: 'module' });
   }
   await page.waitForFunction(() => Boolean((window as unknown as { bench?: unknown }).bench), undefined, { timeout: 60_000 });

@@ -196,7 +196,7 @@ describe('WebGL context loss', () => {
         w.__old.push(...Object.values(w.linkage.net.renderer.getCanvases()));
       });
       await page.setInputFiles('#file-input', files[i % 2]!);
-      await page.waitForFunction(() => (window as any).linkage?.net && (window as any).linkage.net !== (window as any).__prev, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => (window as any).linkage?.ready === true && (window as any).linkage.net !== (window as any).__prev, undefined, { timeout: 30_000 });
       // Another view and back: the map stays mounted behind it.
       await page.evaluate(() => (location.hash = '#lang=en&view=transformations'));
       await page.locator('.view-pane:not([hidden])').waitFor();

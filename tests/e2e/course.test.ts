@@ -57,7 +57,7 @@ async function open(hash: string): Promise<Page> {
 
 /** Waits until the page shows chapter `id` (its graph published for tests). */
 async function chapterShown(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((c) => (window as any).linkage?.graph?.getAttribute('id') === c && (window as any).linkage?.net, id, { timeout: 30_000 });
+  await page.waitForFunction((c) => (window as any).linkage?.graph?.getAttribute('id') === c && (window as any).linkage?.ready === true, id, { timeout: 30_000 });
 }
 
 const chapterParam = (page: Page) => new URL(page.url()).hash.match(/(?:^#|&)ch=([^&]*)/)?.[1] ?? null;

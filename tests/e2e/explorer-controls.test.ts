@@ -36,7 +36,7 @@ describe('map controls', () => {
     await expect.poll(() => page.url()).toContain('cam=');
     const cam = (await state(page)).camera as { ratio: number };
     await page.reload();
-    await page.waitForFunction(() => Boolean((window as any).linkage));
+    await page.waitForFunction(() => (window as any).linkage?.ready === true);
     expect(await cameraRatio(page)).toBeCloseTo(cam.ratio, 3);
     await close();
   });

@@ -3,10 +3,11 @@
  * Screenshots go to test-artifacts/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SHARED_VOCABULARY } from '../../src/model/vocabulary';
 import { sharedBrowser } from './browser';
 import { cameraSettled, hexToRgb, near, nextFrame, nodePixel, nodeScreenPosition, openApp, paintedPixels, quietLayers, screenshot, state, visibleCounts } from './harness';
+import { openTab } from './tabs';
 
 const browser = sharedBrowser();
 
@@ -102,6 +103,67 @@ describe('the map', () => {
     await sentence.locator('button.concept-link').click();
     expect((await state(page)).selected).toBe('st.blackbox');
     expect(await panel.locator('h2').textContent()).toBe('暗箱操作');
+  });
+});
+
+describe('the first frame', () => {
+  // What the page holds when it announces the map (window.linkage: the map is drawn) and when
+  // the next two animation frames begin (the first frame is then on screen).
+  const WATCH = String.raw`(() => {
+    const look = () => {
+      const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map(Math.round); };
+      const w = window.linkage;
+      return {
+        ready: w.ready,
+        title: document.querySelector('.topbar .chapter-title')?.textContent ?? '',
+        names: w.net.paintedNames().length,
+        sidebarControls: document.querySelectorAll('nav.sidebar input, nav.sidebar select').length,
+        sidebar: box(document.querySelector('nav.sidebar')),
+        map: box(document.getElementById('map')),
+        panel: document.querySelector('aside.panel') !== null,
+      };
+    };
+    let value;
+    Object.defineProperty(window, 'linkage', { configurable: true, get: () => value, set(v) {
+      value = v;
+      if (window.__seen) return;
+      window.__seen = [look()];
+      requestAnimationFrame(() => { window.__seen.push(look()); requestAnimationFrame(() => window.__seen.push(look())); });
+    } });
+  })()`;
+
+  it('shows the title and the named map first; the sidebar and the details panel come right after, where they belong', async () => {
+    for (const [hash, panelAtOnce] of [['#lang=en', false], ['#lang=en&sel=tr.power', true]] as const) {
+      const url = `${inject('baseUrl')}${hash}`;
+      const { page, close } = await openTab(browser(), url, { own: true });
+      await page.addInitScript(WATCH);
+      await page.goto(url);
+      await page.waitForFunction(() => (window as any).linkage?.ready === true);
+      const seen = (await page.evaluate(() => (window as any).__seen)) as Array<Record<string, unknown>>;
+      const [announced, , painted] = seen;
+      // The map drawn and named under the chapter's title, the sidebar's column held empty.
+      for (const at of [announced!, painted!]) {
+        expect(at).toMatchObject({ ready: false, title: 'E-Government and Traditional Management', sidebarControls: 0, panel: panelAtOnce });
+      }
+      // Every concept named at the whole-map view; the selection and its neighbours named with it.
+      expect(announced!.names).toBeGreaterThan(panelAtOnce ? 4 : 150);
+      const whole = await page.evaluate(() => ({
+        sidebarControls: document.querySelectorAll('nav.sidebar input, nav.sidebar select').length,
+        sidebars: document.querySelectorAll('nav.sidebar').length,
+        busy: document.querySelectorAll('[aria-busy]').length,
+        sidebar: (() => { const r = document.querySelector('nav.sidebar')!.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map(Math.round); })(),
+        map: (() => { const r = document.getElementById('map')!.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map(Math.round); })(),
+        order: [...document.getElementById('app')!.children].map((c) => c.tagName.toLowerCase()),
+        panelShown: !(document.querySelector('aside.panel') as HTMLElement).hidden,
+        names: (window as any).linkage.net.paintedNames().length,
+      }));
+      // Then the sidebar, in the stand-in's place (nothing moves), and the panel.
+      expect(whole.sidebarControls).toBeGreaterThan(40);
+      // The map drew the same names: nothing that came later covers it.
+      expect(whole).toMatchObject({ sidebars: 1, busy: 0, sidebar: announced!.sidebar, map: announced!.map, panelShown: panelAtOnce, names: announced!.names });
+      expect(whole.order).toEqual(['header', 'nav', 'main', 'aside']);
+      await close();
+    }
   });
 });
 
@@ -302,7 +364,7 @@ describe('languages and the URL', () => {
     await screenshot(page, 'explorer-lang-en');
     // A new visit without a language in the link keeps the remembered choice.
     await page.goto(page.url().split('#')[0]!);
-    await page.waitForFunction(() => Boolean((window as any).linkage));
+    await page.waitForFunction(() => (window as any).linkage?.ready === true);
     expect((await state(page)).lang).toBe('en');
     await close();
   });
@@ -325,7 +387,7 @@ describe('languages and the URL', () => {
     const counts = await visibleCounts(page);
     // Reload gives the same view.
     await page.reload();
-    await page.waitForFunction(() => Boolean((window as any).linkage));
+    await page.waitForFunction(() => (window as any).linkage?.ready === true);
     expect(await visibleCounts(page)).toEqual(counts);
     // Select something else, then go back and forward.
     await page.locator('.panel li button.concept-link').first().click();

@@ -76,7 +76,7 @@ export function trackedPages(browser: () => Browser): (hash?: string) => Promise
 }
 
 export async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => Boolean((window as unknown as { linkage?: unknown }).linkage), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as { linkage?: { ready: boolean } }).linkage?.ready === true, undefined, { timeout: 30_000 });
 }
 
 /** The app state as plain data. */

@@ -65,7 +65,7 @@ describe('hostile labels and attributes', () => {
     const { page, close } = await open();
     const before = await page.evaluate(() => ({ scripts: document.scripts.length, imgs: document.images.length }));
     await drop(page, 'hostile.gexf', { text: HOSTILE_GEXF });
-    await page.waitForFunction(() => (window as any).linkage?.graph.getAttribute('id') === 'hostile');
+    await page.waitForFunction(() => (window as any).linkage?.graph.getAttribute('id') === 'hostile' && (window as any).linkage.ready === true);
     // The title is text in the top bar.
     expect(await page.locator('.topbar .chapter-title').textContent()).toBe(SCRIPT);
     for (const [key, label] of [['script', SCRIPT], ['img', IMG], ['url', JS_URL], ['rtl', RTL], ['long', LONG]] as const) {
@@ -162,7 +162,7 @@ describe('hostile structure', () => {
     const { page, close } = await open();
     const json = '{"attributes":{"__proto__":{"polluted":"graph"}},"nodes":[{"key":"__proto__","attributes":{"__proto__":{"polluted":"node"},"constructor":{"prototype":{"polluted":"ctor"}},"label":"proto"}},{"key":"b"}],"edges":[{"source":"__proto__","target":"b","attributes":{"__proto__":{"polluted":"edge"}}}]}';
     await drop(page, 'proto.json', { text: json });
-    await page.waitForFunction(() => (window as any).linkage?.graph.getAttribute('id') === 'proto');
+    await page.waitForFunction(() => (window as any).linkage?.graph.getAttribute('id') === 'proto' && (window as any).linkage.ready === true);
     expect(await page.evaluate(() => [({} as any).polluted ?? null, (window as any).linkage.graph.order, (window as any).linkage.graph.hasNode('__proto__')])).toEqual([null, 2, true]);
     await close();
   });

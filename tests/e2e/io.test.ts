@@ -33,7 +33,7 @@ const shown = (page: Page) =>
   });
 
 async function waitForGraph(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((want) => (window as any).linkage?.graph.getAttribute('id') === want, id, { timeout: 45_000 });
+  await page.waitForFunction((want) => (window as any).linkage?.graph.getAttribute('id') === want && (window as any).linkage.ready === true, id, { timeout: 45_000 });
 }
 
 /** Drops a file on the map as a reader's drag and drop does (a DataTransfer holding a File). */
@@ -137,7 +137,7 @@ describe('import', () => {
       // Alternate the graph shown before, so that each import is seen to replace it.
       if (i % 2 === 0) await page.setInputFiles('#file-input', fixture(path));
       else await drop(page, path.split('/')[1]!, readFileSync(fixture(path), 'utf8'));
-      await page.waitForFunction(([want, n]) => (window as any).linkage?.graph.getAttribute('id') === want && (window as any).linkage.graph.order === n, [id, order] as const, { timeout: 45_000 });
+      await page.waitForFunction(([want, n]) => (window as any).linkage?.graph.getAttribute('id') === want && (window as any).linkage.graph.order === n && (window as any).linkage.ready === true, [id, order] as const, { timeout: 45_000 });
       expect(await shown(page), path).toEqual({ id, order, size });
       expect((await paintedPixels(page)).nodes, path).toBeGreaterThan(500);
     }

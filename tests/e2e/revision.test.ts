@@ -217,7 +217,7 @@ describe('revision mode', () => {
       }
       ctx.openGraph(g, 'grid');
     });
-    await page.waitForFunction(() => (window as any).linkage.graph.getAttribute('id') === 'grid');
+    await page.waitForFunction(() => (window as any).linkage.graph.getAttribute('id') === 'grid' && (window as any).linkage.ready === true);
     await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, mode: 'revision', lang: 'en' })));
     await expect.poll(() => page.locator('.revision-note').textContent()).toBe('No link in this graph is of a kind the questions ask about, so only "how are these two linked?" can be asked.');
     expect(await page.locator('#revision-card').getAttribute('data-type')).toBe('path');
@@ -233,7 +233,7 @@ describe('revision mode', () => {
       g.addEdge('a', 'b', { kind: 'involves', slides: [] });
       ctx.openGraph(g, 'pair');
     });
-    await page.waitForFunction(() => (window as any).linkage.graph.getAttribute('id') === 'pair');
+    await page.waitForFunction(() => (window as any).linkage.graph.getAttribute('id') === 'pair' && (window as any).linkage.ready === true);
     await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, mode: 'revision', lang: 'en' })));
     await expect.poll(() => page.locator('#revision-empty').textContent()).toContain('Nothing can be asked about this graph');
     expect(await page.locator('#revision-export').isDisabled()).toBe(true);

@@ -142,7 +142,7 @@ async function launchInLms(version: ScormVersion, cmi: Record<string, unknown>, 
     { r, cmi, src: `${base}/${folder}/${packages.get(folder)!.launch}`, setup: setup ?? '' },
   );
   const frame = await framed;
-  await frame.waitForFunction(() => Boolean((window as any).linkage?.net), undefined, { timeout: 30_000 });
+  await frame.waitForFunction(() => (window as any).linkage?.ready === true, undefined, { timeout: 30_000 });
   return { page, frame, requests };
 }
 
@@ -277,7 +277,7 @@ describe('the same package with no LMS', () => {
     page.on('request', (r) => requests.push(r.url()));
     // Opened at its launch address, with nothing around it.
     await page.goto(`${base}/pkg12/${packages.get('pkg12')!.launch}`);
-    await page.waitForFunction(() => Boolean((window as any).linkage?.net), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as any).linkage?.ready === true, undefined, { timeout: 30_000 });
     const frame = page.mainFrame();
     await answer(frame, true);
     expect(Object.keys((await frame.evaluate((k) => JSON.parse(localStorage.getItem(k)!), KEY)).cards)).toHaveLength(1);

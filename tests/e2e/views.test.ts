@@ -504,7 +504,7 @@ describe('help overlay and view switching', () => {
     await expect.poll(async () => (await state(page)).view).toBe('outline');
     await expect.poll(() => page.url()).toContain('view=outline');
     await page.reload();
-    await page.waitForFunction(() => Boolean((window as any).linkage));
+    await page.waitForFunction(() => (window as any).linkage?.ready === true);
     await page.waitForSelector('.outline-view .concept-head');
     expect((await state(page)).view).toBe('outline');
     await page.goBack();

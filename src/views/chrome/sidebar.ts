@@ -48,14 +48,15 @@ interface Built {
   focusNote: HTMLElement;
 }
 
-export function mountSidebar(container: HTMLElement, session: Session): () => void {
+/** Builds the sidebar in the place of `slot` (the page's stand-in that holds its column until then). */
+export function mountSidebar(slot: HTMLElement, session: Session): () => void {
   const { graph } = session;
   const nodeKinds = graph.getAttribute('nodeKinds') ?? [];
   const edgeKinds = graph.getAttribute('edgeKinds') ?? [];
   const sections = graph.getAttribute('sections') ?? [];
   const slideCount = graph.getAttribute('slideCount') ?? 0;
   const root = el('nav', { class: 'sidebar', 'aria-label': 'Filters' });
-  container.append(root);
+  slot.replaceWith(root);
 
   // Path-finder ends are picked through their own search boxes (kept across renders).
   const pathBoxes = {

@@ -16,6 +16,8 @@ interface Linkage {
   net: AppContext['net'];
   graph: AppContext['session']['graph'];
   ctx: AppContext;
+  /** The page is whole (the sidebar and the panel are built after the map's first frame). */
+  ready: boolean;
 }
 
 type State = ReturnType<Linkage['session']['state']>;
@@ -118,6 +120,9 @@ const target: Target = {
     clock = sigmaRenderClock(app().net.renderer as never);
     progressWatch?.disconnect();
     return t1;
+  },
+  async ready() {
+    while (!app().ready) await new Promise((r) => setTimeout(r, 5));
   },
   prepare(op: OpName, a: OpArgs) {
     const update = app().session.update;

@@ -77,6 +77,7 @@ export function expose(target: Target): void {
       // sigma's construction and its first indexation and draw: two measures (app only).
       const measured = (name: string) => performance.getEntriesByName(name, 'measure').filter((m) => m.startTime >= t0).at(-1)?.duration ?? 0;
       const sigmaMs = measured('linkage:sigma') + measured('linkage:sigma-draw');
+      await target.ready?.();
       return {
         drawTaskMs: drawTask?.duration ?? 0,
         sigmaConstructMs: sigmaMs,

@@ -30,6 +30,8 @@ export interface Target {
    * the time (performance.now) its synchronous part ended, when that is not the time it resolves.
    */
   load(text: string, name: string): Promise<number | void>;
+  /** Resolves once the page is whole after a load (the app builds part of it after its first frame); untimed. */
+  ready?(): Promise<void>;
   /** Puts the renderer in the state `op` starts from (untimed). */
   prepare(op: OpName, args: OpArgs): void;
   /** The timed change. */
