@@ -35,6 +35,7 @@ import { watchMapContext } from './views/map/context-loss';
 import { mountUpdatePrompt } from './views/chrome/update-prompt';
 import { mountCourseIndex } from './views/course/course-index';
 import { registerOffline } from './pwa';
+import { pageActivity } from './util/quiet';
 import { connectLms } from './lms/connect';
 
 const LANG_KEY = 'linkage.lang';
@@ -178,6 +179,9 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
   disposers.push(bindUrl(session, () => urlContextOf(graph, session.state().lang, chapterId), announce));
   // The entry always holds the canonical hash of what is shown.
   history.replaceState(null, '', toHash(session.state()));
+
+  // What is shown changed: background work waits for a quiet page (util/quiet.ts).
+  disposers.push(session.subscribe(() => pageActivity()));
 
   // Keys for the whole page: / search, Escape clears.
   const onKey = (ev: KeyboardEvent) => {

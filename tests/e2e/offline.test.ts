@@ -105,6 +105,14 @@ describe('offline', () => {
     const base = inject('baseUrl');
     const origin = new URL(base).origin;
     const { context, page, requests, errors } = await openTracked(`${base}#lang=en&sel=pd.egov`);
+    // The offline copy waits for a page left alone (util/quiet.ts): none while the reader works.
+    const registered = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined);
+    for (let i = 0; i < 5; i++) {
+      await page.locator('#search').press('End');
+      await page.waitForTimeout(1000);
+    }
+    expect(await registered()).toBe(false);
+    expect(requests.some((u) => u.endsWith('/sw.js'))).toBe(false);
     expect(await workerActive(page)).toBe(`${base}sw.js`);
     // The precache holds the whole site: the page's own script and style among them.
     const cached = await page.evaluate(async () => {

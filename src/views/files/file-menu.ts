@@ -17,6 +17,7 @@ import { runStepsAcrossTasks } from '../../model/steps';
 import type { LinkageGraph } from '../../model/types';
 import { setView } from '../../state/actions';
 import { graphIndexSteps } from '../../state/derive';
+import { holdQuiet } from '../../util/quiet';
 import './file-menu.css';
 import type { AppContext } from '../registry';
 
@@ -105,6 +106,8 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
     lastProgress = null;
     progressBox.hidden = false;
     renderProgress();
+    // Opening a file keeps the page busy: background work waits (util/quiet.ts).
+    const release = holdQuiet();
     try {
       const { importGraphFile } = await import('../../io/import-file');
       const result = await importGraphFile(file, {
@@ -134,6 +137,8 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
       const code: ImportErrorCode = e?.code ?? 'internal';
       if (code === 'cancelled') ctx.notify(tx('cancelled'));
       else showError(file.name, e?.problems ?? [{ file: file.name, message: String(err) }], e?.total ?? 1, formatProblem);
+    } finally {
+      release();
     }
   }
 
