@@ -106,6 +106,8 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
   // The sidebar's column is held by a stand-in until the sidebar is built (afterFirstFrame).
   const sidebarSlot = initial.state.embed ? null : el('nav', { class: 'sidebar', 'aria-busy': 'true' });
   root.append(...(sidebarSlot ? [sidebarSlot] : []), main);
+  // The map's buttons and count, in the page before the map measures it (one layout for both).
+  const controls = mountMapControls(main, mapEl, session);
   // The details panel, at once when the first state opens it (the map keeps clear of it from its
   // first frame), else with the sidebar.
   let panel: ReturnType<typeof mountPanel> | null = null;
@@ -136,7 +138,7 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
   disposers.push(() => cancelRest());
   const mountMap = () => {
     net = mountNetwork(mapEl, session);
-    disposers.push(mountMapControls(main, mapEl, session, net));
+    controls.attach(net);
     if (panel) disposers.push(trackCover(net, mapEl, panel.element));
     // A lost WebGL context: drawn again when the browser gives it back, else a notice offers to.
     let lostShown = false;
@@ -160,6 +162,8 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
     clearTimeout(mapTimer);
     net?.dispose();
   });
+  // (Disposed before the map: disposers run last first.)
+  disposers.push(() => controls.dispose());
   if (options.deferMap) {
     mapTimer = setTimeout(() => {
       mountMap();

@@ -1,6 +1,8 @@
 /**
  * Zoom in, zoom out, fit and reset buttons over the map, with their keyboard equivalents
- * (+ − 0 and arrow keys to pan when the map has focus) and a count of what is shown.
+ * (+ − 0 and arrow keys to pan when the map has focus) and a count of what is shown. They are put
+ * over the map before it is built, so that the page is laid out once with them, and are
+ * attached to the map once it is there.
  */
 import { el } from '../../dom';
 import { t } from '../../i18n/strings';
@@ -9,13 +11,21 @@ import type { Session } from '../../state/session';
 import { searchCapNote } from '../common';
 import type { NetworkHandle } from './network';
 
-export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, session: Session, net: NetworkHandle): () => void {
-  const button = (id: string, text: string, onClick: () => void) => el('button', { type: 'button', id, onclick: onClick }, text);
-  const zoomIn = button('zoom-in', '+', () => net.zoom(1 / 1.5));
-  const zoomOut = button('zoom-out', '−', () => net.zoom(1.5));
-  const fit = button('zoom-fit', '⤢', () => net.fit());
-  const reset = button('zoom-reset', '⟲', () => {
-    net.home();
+export interface MapControls {
+  /** Wires the buttons and keys to `net`, and keeps its names out from under them. */
+  attach(net: NetworkHandle): void;
+  dispose(): void;
+}
+
+export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, session: Session): MapControls {
+  let net: NetworkHandle | null = null;
+  const button = (id: string, text: string, onClick: (net: NetworkHandle) => void) =>
+    el('button', { type: 'button', id, onclick: () => net && onClick(net) }, text);
+  const zoomIn = button('zoom-in', '+', (n) => n.zoom(1 / 1.5));
+  const zoomOut = button('zoom-out', '−', (n) => n.zoom(1.5));
+  const fit = button('zoom-fit', '⤢', (n) => n.fit());
+  const reset = button('zoom-reset', '⟲', (n) => {
+    n.home();
     session.update((s) => setCamera(s, null));
   });
   const status = el('p', { class: 'map-status', 'aria-live': 'polite' });
@@ -38,6 +48,7 @@ export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, ses
 
   // Names on the map keep out from under the buttons and the count.
   const reserve = () => {
+    if (!net) return;
     const m = mapEl.getBoundingClientRect();
     for (const [id, node] of [['controls', box], ['status', status]] as const) {
       const r = node.getBoundingClientRect();
@@ -45,12 +56,7 @@ export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, ses
       net.reserve(id, visible ? { x: r.left - m.left - 4, y: r.top - m.top - 4, width: r.width + 8, height: r.height + 8 } : null);
     }
   };
-  // At once, so that the map's first frame keeps names clear of them; then as sizes change.
-  reserve();
   const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(reserve) : null;
-  observer?.observe(mapEl);
-  observer?.observe(box);
-  observer?.observe(status);
   // The buttons move beside the details panel when it opens: look again after the frame.
   let frame = 0;
   const unsubscribeMoves = session.subscribe((s, _d, prev) => {
@@ -62,6 +68,7 @@ export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, ses
   // Keyboard on the map: + − 0, arrows pan.
   mapEl.tabIndex = 0;
   const onKey = (ev: KeyboardEvent) => {
+    if (!net) return;
     const camera = net.renderer.getCamera();
     const step = 0.08 * camera.ratio;
     const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
@@ -76,15 +83,25 @@ export function mountMapControls(container: HTMLElement, mapEl: HTMLElement, ses
     ev.preventDefault();
   };
   mapEl.addEventListener('keydown', onKey);
-  return () => {
-    observer?.disconnect();
-    unsubscribeMoves();
-    cancelAnimationFrame(frame);
-    net.reserve('controls', null);
-    net.reserve('status', null);
-    unsubscribe();
-    mapEl.removeEventListener('keydown', onKey);
-    box.remove();
-    status.remove();
+  return {
+    attach(map) {
+      net = map;
+      // At once, so that the map's first frame keeps names clear of them; then as sizes change.
+      reserve();
+      observer?.observe(mapEl);
+      observer?.observe(box);
+      observer?.observe(status);
+    },
+    dispose() {
+      observer?.disconnect();
+      unsubscribeMoves();
+      cancelAnimationFrame(frame);
+      net?.reserve('controls', null);
+      net?.reserve('status', null);
+      unsubscribe();
+      mapEl.removeEventListener('keydown', onKey);
+      box.remove();
+      status.remove();
+    },
   };
 }
