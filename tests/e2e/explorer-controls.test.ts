@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { canvasInk, nodeScreenPosition, openApp, paintedPixels, screenshot, state } from './harness';
+import { canvasInk, nodeScreenPosition, openApp, paintedPixels, quietLayers, screenshot, state } from './harness';
 
 const browser = sharedBrowser();
 
@@ -254,6 +254,12 @@ describe('map controls', () => {
     // Narrowed to 111 matches: all raised, no note.
     await page.fill('#search', 'n14');
     await expect.poll(matched).toEqual({ singled: 111, total: 111, raised: 111 });
+    // The raised discs are drawn on sigma's hover layer, shown; the names layer beside it holds
+    // what the looks name (the map's own pass for large graphs, renderer.ts drawRaised).
+    const layers = await quietLayers(page);
+    expect(layers.hidden).not.toContain('hoverNodes');
+    expect(layers.inked).toContain('hoverNodes');
+    expect(layers.hidden.includes('hovers')).toBe(!layers.inked.includes('hovers'));
     expect(await page.locator('#search-list .note').count()).toBe(0);
     expect(await page.locator('.map-status').textContent()).not.toContain('match');
     await close();

@@ -9,6 +9,7 @@ import Sigma from 'sigma';
 import { DEFAULT_EDGE_PROGRAM_CLASSES, DEFAULT_NODE_PROGRAM_CLASSES } from 'sigma/settings';
 import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import { MAP_LABEL } from '../../model/layout-labels';
+import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import type { EdgeAttrs, NodeAttrs } from '../../model/types';
 import { FONT_STACK, type createLabelPainter } from './labels';
 import { N, type LookTable } from './looks';
@@ -70,7 +71,7 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
   MapSigma.bornSize = width > 0 && height > 0 ? { width: width * ratio, height: height * ratio } : null;
   try {
     const renderer = new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts));
-    hideEmptyLayers(renderer, ctx.large, parts.looks);
+    hideEmptyLayers(renderer, ctx, parts.looks);
     return renderer;
   } finally {
     for (const [d, kept] of defaults) Object.assign(d, kept);
@@ -78,6 +79,23 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
     MapSigma.bornSize = null;
     performance.measure('linkage:sigma', 'linkage:sigma-start');
   }
+}
+
+/** sigma's own methods and state that the map's layers use (private in its types). */
+interface SigmaInternals {
+  renderHighlightedNodes(): unknown;
+  renderEdgeLabels(): unknown;
+  clear(): unknown;
+  emit(type: 'beforeClear' | 'afterClear'): void;
+  displayedEdgeLabels: Set<string>;
+  hoveredNode: string | null;
+  highlightedNodes: Set<string>;
+  nodeDataCache: Record<string, (NodeDisplayData & { type: string }) | undefined>;
+  nodeHoverPrograms: Record<string, { reallocate(n: number): void; process(offset: number, index: number, data: NodeDisplayData): void; render(params: RenderParams): void }>;
+  webGLContexts: Record<'nodes' | 'edges' | 'hoverNodes', WebGLRenderingContext>;
+  canvasContexts: Record<'labels' | 'hovers' | 'edgeLabels', CanvasRenderingContext2D>;
+  width: number;
+  height: number;
 }
 
 /**
@@ -97,22 +115,9 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
  * those links' display data, even when no link has a phrase to draw: when the looks give none,
  * that pass is skipped. Large graphs draw no phrases at all (renderEdgeLabels: false).
  */
-function hideEmptyLayers(renderer: MapRenderer, large: boolean, looks: LookTable): void {
-  // sigma's own methods and state (private in its types).
-  const own = renderer as unknown as {
-    renderHighlightedNodes(): unknown;
-    renderEdgeLabels(): unknown;
-    clear(): unknown;
-    emit(type: 'beforeClear' | 'afterClear'): void;
-    displayedEdgeLabels: Set<string>;
-    hoveredNode: string | null;
-    highlightedNodes: Set<string>;
-    nodeDataCache: Record<string, { hidden: boolean } | undefined>;
-    webGLContexts: Record<'nodes' | 'edges' | 'hoverNodes', WebGLRenderingContext>;
-    canvasContexts: Record<'labels' | 'hovers' | 'edgeLabels', CanvasRenderingContext2D>;
-    width: number;
-    height: number;
-  };
+function hideEmptyLayers(renderer: MapRenderer, ctx: MapContext, looks: LookTable): void {
+  const { large } = ctx;
+  const own = renderer as unknown as SigmaInternals;
   const canvases = renderer.getCanvases();
   const hoverNames = emptyLayer(canvases.hovers!);
   const hoverNodes = emptyLayer(canvases.hoverNodes!);
@@ -137,7 +142,7 @@ function hideEmptyLayers(renderer: MapRenderer, large: boolean, looks: LookTable
     return renderer;
   };
 
-  const drawHighlighted = own.renderHighlightedNodes.bind(renderer);
+  const drawHighlighted = large ? () => drawRaised(renderer, own, ctx, looks) : own.renderHighlightedNodes.bind(renderer);
   own.renderHighlightedNodes = () => {
     // What sigma draws there: the hovered node unless hidden, and every highlighted one.
     const hovered = own.hoveredNode;
@@ -159,6 +164,53 @@ function hideEmptyLayers(renderer: MapRenderer, large: boolean, looks: LookTable
     phrases.show(any);
     return renderer;
   };
+}
+
+/** What a large graph's raised node shows over the veil: the hover box, its plain name, or no name. */
+function raisedName(ctx: MapContext, looks: LookTable, key: string): 'box' | 'name' | null {
+  const code = looks.node(key);
+  if (code & N.MARKED || key === ctx.derived.highlightCenter) return 'box';
+  return code & N.FORCE ? 'name' : null;
+}
+
+/**
+ * sigma's renderHighlightedNodes for large graphs, where a search raises up to 500 nodes and most
+ * of them show no name: sigma copies every raised node's display data to hand it to the hover
+ * drawer, which draws nothing for most (the larger part of a search keystroke at 10k). Here only
+ * the nodes with a name to show are handed over; the discs are raised on the hover layer as sigma
+ * does (each program given its nodes, the layer cleared, the programs drawn).
+ */
+function drawRaised(renderer: MapRenderer, own: SigmaInternals, ctx: MapContext, looks: LookTable): void {
+  const names = own.canvasContexts.hovers;
+  names.clearRect(0, 0, own.width, own.height);
+  const raised: string[] = [];
+  const hovered = own.hoveredNode;
+  if (hovered !== null && own.nodeDataCache[hovered]?.hidden === false) raised.push(hovered);
+  for (const key of own.highlightedNodes) if (key !== hovered) raised.push(key);
+  const settings = renderer.getSettings();
+  for (const key of raised) {
+    if (raisedName(ctx, looks, key) === null) continue;
+    const data = own.nodeDataCache[key]!;
+    const { x, y } = renderer.framedGraphToViewport(data);
+    settings.defaultDrawNodeHover(names, { ...data, key, size: renderer.scaleSize(data.size), x, y } as never, settings);
+  }
+  const counts: Record<string, number> = {};
+  for (const key of raised) {
+    const type = own.nodeDataCache[key]!.type;
+    counts[type] = (counts[type] ?? 0) + 1;
+  }
+  for (const [type, program] of Object.entries(own.nodeHoverPrograms)) {
+    program.reallocate(counts[type] ?? 0);
+    counts[type] = 0;
+  }
+  for (const key of raised) {
+    const data = own.nodeDataCache[key]!;
+    own.nodeHoverPrograms[data.type]!.process(0, counts[data.type]!++, data);
+  }
+  const gl = own.webGLContexts.hoverNodes;
+  gl.clear(gl.COLOR_BUFFER_BIT);
+  const params = renderer.getRenderParams();
+  for (const program of Object.values(own.nodeHoverPrograms)) program.render(params);
 }
 
 /** A layer of the map that is hidden while it holds nothing. */
@@ -239,9 +291,9 @@ function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererPart
     // the others a plain label when theirs is forced, none otherwise.
     defaultDrawNodeHover: (large
       ? (context: CanvasRenderingContext2D, data: { key: string }, settings: never) => {
-          const code = looks.node(data.key);
-          if (code & N.MARKED || data.key === ctx.derived.highlightCenter) painter.drawHover(context, data as never, settings);
-          else if (code & N.FORCE) painter.draw(context, data as never, settings);
+          const name = raisedName(ctx, looks, data.key);
+          if (name === 'box') painter.drawHover(context, data as never, settings);
+          else if (name === 'name') painter.draw(context, data as never, settings);
         }
       : painter.drawHover) as never,
   };
