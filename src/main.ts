@@ -26,7 +26,7 @@ import { mountMapControls } from './views/map/controls';
 import { trackCover } from './views/map/cover';
 import { LARGE_GRAPH, mountNetwork, type NetworkHandle } from './views/map/network';
 import { mountNotice, type Notice } from './views/chrome/notice';
-import { mountPanel } from './views/chrome/panel';
+import { mountPanel, panelShows } from './views/chrome/panel';
 import type { AppContext } from './views/registry';
 import { mountRouter } from './views/router';
 import { mountSidebar } from './views/chrome/sidebar';
@@ -116,8 +116,7 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
     disposers.push(() => panel!.dispose());
     if (net) disposers.push(trackCover(net, mapEl, panel.element));
   };
-  const { selected, path } = initial.state;
-  if (selected !== null || (path.from !== null && path.to !== null)) mountDetails();
+  if (panelShows(graph, initial.state)) mountDetails();
   // The map: at once, or (a large opened graph) in a task of its own, so that sigma's first
   // indexation is not added to the session's and the views' in one long task.
   let mapTimer: ReturnType<typeof setTimeout> | undefined;
@@ -185,7 +184,7 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
   history.replaceState(null, '', toHash(session.state()));
 
   // What is shown changed: background work waits for a quiet page (util/quiet.ts).
-  disposers.push(session.subscribe(() => pageActivity()));
+  disposers.push(session.subscribe(pageActivity));
 
   // Keys for the whole page: / search, Escape clears.
   const onKey = (ev: KeyboardEvent) => {

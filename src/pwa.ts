@@ -10,7 +10,7 @@ import { registerSW } from 'virtual:pwa-register';
 import { whenQuiet } from './util/quiet';
 
 /** How long the page must be left alone before the offline copy is fetched. */
-export const QUIET_MS = 4_000;
+const QUIET_MS = 4_000;
 
 export function registerOffline(onUpdate: (apply: () => void) => void): void {
   // (On the dev server the plugin's register is a no-op: the worker exists only in a build.)

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { canvasInk, nodeScreenPosition, openApp, paintedPixels, quietLayers, screenshot, state } from './harness';
+import { canvasInk, nodeScreenPosition, openApp, paintedPixels, quietLayers, screenshot, state, waitReady } from './harness';
 
 const browser = sharedBrowser();
 
@@ -36,7 +36,7 @@ describe('map controls', () => {
     await expect.poll(() => page.url()).toContain('cam=');
     const cam = (await state(page)).camera as { ratio: number };
     await page.reload();
-    await page.waitForFunction(() => (window as any).linkage?.ready === true);
+    await waitReady(page);
     expect(await cameraRatio(page)).toBeCloseTo(cam.ratio, 3);
     await close();
   });

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SHARED_VOCABULARY } from '../../src/model/vocabulary';
 import { sharedBrowser } from './browser';
-import { cameraSettled, hexToRgb, near, nextFrame, nodePixel, nodeScreenPosition, openApp, paintedPixels, quietLayers, screenshot, state, visibleCounts } from './harness';
+import { cameraSettled, hexToRgb, near, nextFrame, nodePixel, nodeScreenPosition, openApp, paintedPixels, quietLayers, screenshot, state, visibleCounts, waitReady } from './harness';
 import { openTab } from './tabs';
 
 const browser = sharedBrowser();
@@ -121,8 +121,13 @@ describe('the first frame', () => {
         sidebar: box(document.querySelector('nav.sidebar')),
         map: box(document.getElementById('map')),
         panel: document.querySelector('aside.panel') !== null,
+        sidebars: document.querySelectorAll('nav.sidebar').length,
+        busy: document.querySelectorAll('[aria-busy]').length,
+        order: [...document.getElementById('app').children].map((c) => c.tagName.toLowerCase()),
+        panelShown: document.querySelector('aside.panel')?.hidden === false,
       };
     };
+    window.__look = look;
     let value;
     Object.defineProperty(window, 'linkage', { configurable: true, get: () => value, set(v) {
       value = v;
@@ -138,7 +143,7 @@ describe('the first frame', () => {
       const { page, close } = await openTab(browser(), url, { own: true });
       await page.addInitScript(WATCH);
       await page.goto(url);
-      await page.waitForFunction(() => (window as any).linkage?.ready === true);
+      await waitReady(page);
       const seen = (await page.evaluate(() => (window as any).__seen)) as Array<Record<string, unknown>>;
       const [announced, , painted] = seen;
       // The map drawn and named under the chapter's title, the sidebar's column held empty.
@@ -147,16 +152,7 @@ describe('the first frame', () => {
       }
       // Every concept named at the whole-map view; the selection and its neighbours named with it.
       expect(announced!.names).toBeGreaterThan(panelAtOnce ? 4 : 150);
-      const whole = await page.evaluate(() => ({
-        sidebarControls: document.querySelectorAll('nav.sidebar input, nav.sidebar select').length,
-        sidebars: document.querySelectorAll('nav.sidebar').length,
-        busy: document.querySelectorAll('[aria-busy]').length,
-        sidebar: (() => { const r = document.querySelector('nav.sidebar')!.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map(Math.round); })(),
-        map: (() => { const r = document.getElementById('map')!.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map(Math.round); })(),
-        order: [...document.getElementById('app')!.children].map((c) => c.tagName.toLowerCase()),
-        panelShown: !(document.querySelector('aside.panel') as HTMLElement).hidden,
-        names: (window as any).linkage.net.paintedNames().length,
-      }));
+      const whole = (await page.evaluate(() => (window as any).__look())) as Record<string, unknown> & { sidebarControls: number };
       // Then the sidebar, in the stand-in's place (nothing moves), and the panel.
       expect(whole.sidebarControls).toBeGreaterThan(40);
       // The map drew the same names: nothing that came later covers it.
@@ -364,7 +360,7 @@ describe('languages and the URL', () => {
     await screenshot(page, 'explorer-lang-en');
     // A new visit without a language in the link keeps the remembered choice.
     await page.goto(page.url().split('#')[0]!);
-    await page.waitForFunction(() => (window as any).linkage?.ready === true);
+    await waitReady(page);
     expect((await state(page)).lang).toBe('en');
     await close();
   });
@@ -387,7 +383,7 @@ describe('languages and the URL', () => {
     const counts = await visibleCounts(page);
     // Reload gives the same view.
     await page.reload();
-    await page.waitForFunction(() => (window as any).linkage?.ready === true);
+    await waitReady(page);
     expect(await visibleCounts(page)).toEqual(counts);
     // Select something else, then go back and forward.
     await page.locator('.panel li button.concept-link').first().click();

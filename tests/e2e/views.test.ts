@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { ladderSettled, nodeScreenPosition, openApp, screenshot, state } from './harness';
+import { ladderSettled, nodeScreenPosition, openApp, screenshot, state, waitReady } from './harness';
 
 /** Pixels of a PNG screenshot that are not near-white: how much of it is drawn. */
 function inkedPixels(png: Buffer): number {
@@ -504,7 +504,7 @@ describe('help overlay and view switching', () => {
     await expect.poll(async () => (await state(page)).view).toBe('outline');
     await expect.poll(() => page.url()).toContain('view=outline');
     await page.reload();
-    await page.waitForFunction(() => (window as any).linkage?.ready === true);
+    await waitReady(page);
     await page.waitForSelector('.outline-view .concept-head');
     expect((await state(page)).view).toBe('outline');
     await page.goBack();

@@ -12,6 +12,12 @@ import type { Session } from '../../state/session';
 import type { AppState } from '../../state/types';
 import { chip, kindIndex, kindName, sentenceElement } from '../common';
 
+/** Whether the panel shows for `state`: a path asked for, or a selected concept of `graph`. */
+export function panelShows(graph: Session['graph'], state: AppState): boolean {
+  const { from, to } = state.path;
+  return Boolean(from && to) || Boolean(state.selected && graph.hasNode(state.selected));
+}
+
 /** Mounts the panel in `container`; returns its element (the map keeps clear of it) and disposer. */
 export function mountPanel(container: HTMLElement, session: Session): { element: HTMLElement; dispose(): void } {
   const { graph } = session;
@@ -116,7 +122,7 @@ export function mountPanel(container: HTMLElement, session: Session): { element:
   const render = (state: AppState) => {
     const path = renderPath(state);
     const node = renderNode(state);
-    root.hidden = !path && !node;
+    root.hidden = !panelShows(graph, state);
     replaceChildren(root, path, node);
   };
   render(session.state());

@@ -144,9 +144,7 @@ function hideEmptyLayers(renderer: MapRenderer, ctx: MapContext, looks: LookTabl
 
   const drawHighlighted = large ? () => drawRaised(renderer, own, ctx, looks) : own.renderHighlightedNodes.bind(renderer);
   own.renderHighlightedNodes = () => {
-    // What sigma draws there: the hovered node unless hidden, and every highlighted one.
-    const hovered = own.hoveredNode;
-    const any = own.highlightedNodes.size > 0 || (hovered !== null && own.nodeDataCache[hovered]?.hidden === false);
+    const any = own.highlightedNodes.size > 0 || hoveredShown(own) !== null;
     if (any || hoverNodes.shown || hoverNames.shown) drawHighlighted();
     hoverNames.show(any);
     hoverNodes.show(any);
@@ -166,6 +164,12 @@ function hideEmptyLayers(renderer: MapRenderer, ctx: MapContext, looks: LookTabl
   };
 }
 
+/** The hovered node when sigma draws it on its hover layers (unless hidden), else null; they also hold every highlighted one. */
+function hoveredShown(own: SigmaInternals): string | null {
+  const hovered = own.hoveredNode;
+  return hovered !== null && own.nodeDataCache[hovered]?.hidden === false ? hovered : null;
+}
+
 /** What a large graph's raised node shows over the veil: the hover box, its plain name, or no name. */
 function raisedName(ctx: MapContext, looks: LookTable, key: string): 'box' | 'name' | null {
   const code = looks.node(key);
@@ -183,9 +187,8 @@ function raisedName(ctx: MapContext, looks: LookTable, key: string): 'box' | 'na
 function drawRaised(renderer: MapRenderer, own: SigmaInternals, ctx: MapContext, looks: LookTable): void {
   const names = own.canvasContexts.hovers;
   names.clearRect(0, 0, own.width, own.height);
-  const raised: string[] = [];
-  const hovered = own.hoveredNode;
-  if (hovered !== null && own.nodeDataCache[hovered]?.hidden === false) raised.push(hovered);
+  const hovered = hoveredShown(own);
+  const raised = hovered === null ? [] : [hovered];
   for (const key of own.highlightedNodes) if (key !== hovered) raised.push(key);
   const settings = renderer.getSettings();
   for (const key of raised) {

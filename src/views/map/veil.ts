@@ -37,9 +37,8 @@ function raiseLitEdges(renderer: MapRenderer, edges: ReadonlySet<string>, labell
   const captor = renderer.getMouseCaptor();
   const camera = renderer.getCamera();
   let settings = renderer.getSettings();
-  /** Whether the canvas holds anything (a frame with nothing raised clears nothing). */
-  let drawn = false;
-  // Hidden while it holds nothing, as sigma's hover and phrase layers are.
+  // Hidden while it holds nothing, as sigma's hover and phrase layers are (a frame with nothing
+  // raised clears nothing).
   const layer = emptyLayer(canvas);
   renderer.on('afterRender', () => {
     const { width, height } = renderer.getDimensions();
@@ -50,12 +49,12 @@ function raiseLitEdges(renderer: MapRenderer, edges: ReadonlySet<string>, labell
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
       settings = renderer.getSettings();
-      drawn = false; // resizing cleared it
+      layer.show(false); // resizing cleared it
     }
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    if (drawn) context.clearRect(0, 0, width, height);
+    if (layer.shown) context.clearRect(0, 0, width, height);
     const moving = camera.isAnimated() || captor.isMoving || captor.draggedEvents > 0 || captor.currentWheelDirection !== 0;
-    drawn = !moving && edges.size > 0 && edges.size <= MAX_RAISED_EDGES;
+    const drawn = !moving && edges.size > 0 && edges.size <= MAX_RAISED_EDGES;
     layer.show(drawn);
     if (!drawn) return;
     const phrases: Array<() => void> = [];
