@@ -117,6 +117,11 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
     if (net) disposers.push(trackCover(net, mapEl, panel.element));
   };
   if (panelShows(graph, initial.state)) mountDetails();
+  // The rest of the page's frame (views and modes, the file menu, help) before the map measures
+  // its container, so that the page is laid out once.
+  disposers.push(mountRouter(main, mapEl, ctx));
+  disposers.push(mountFileMenu(main, ctx));
+  disposers.push(mountHelp(root, session));
   // The map: at once, or (a large opened graph) in a task of its own, so that sigma's first
   // indexation is not added to the session's and the views' in one long task.
   let mapTimer: ReturnType<typeof setTimeout> | undefined;
@@ -169,9 +174,6 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
       publish();
     }, 0);
   } else mountMap();
-  disposers.push(mountRouter(main, mapEl, ctx));
-  disposers.push(mountFileMenu(main, ctx));
-  disposers.push(mountHelp(root, session));
 
   const announce = (r: UrlRead) => {
     const l = session.state().lang;
