@@ -63,4 +63,28 @@ describe('placeLabels', () => {
     const [p] = placeLabels([c], [], { area: band, blocked: [], gap: 4 });
     expect(p).toMatchObject({ key: 'a', side: 'right', shape: 2, x0: 108, x1: 144 });
   });
+
+  it('in a crowded scene, names no two names over each other, none over another disc or outside the area, and names more with room made', () => {
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const wide = { x0: 0, y0: 0, x1: 900, y1: 700 };
+    const cs = Array.from({ length: 180 }, (_, i) => {
+      const width = 30 + rnd() * 60, height = 15 * (1 + Math.floor(rnd() * 2));
+      return cand(`n${i}`, 20 + rnd() * 860, 20 + rnd() * 660, { r: 3 + rnd() * 6, width, height, priority: rnd(), force: i % 40 === 0, alts: [{ width: width * 0.6, height: height * 2 }] });
+    });
+    const discs = cs.map(({ key, x, y, r }) => ({ key, x, y, r }));
+    const blocked = [{ x0: 800, y0: 0, x1: 900, y1: 200 }];
+    const options = { area: wide, blocked, gap: 4, major: 0.55 };
+    const placed = placeLabels(cs, discs, options);
+    for (const [i, p] of placed.entries()) {
+      for (const q of placed.slice(i + 1)) expect(boxesOverlap(p, q)).toBe(false);
+      for (const d of discs) if (d.key !== p.key) expect(discHitsBox(d, p)).toBe(false);
+      for (const b of blocked) expect(boxesOverlap(p, b)).toBe(false);
+      expect(p.x0 >= 0 && p.y0 >= 0 && p.x1 <= 900 && p.y1 <= 700).toBe(true);
+    }
+    // Making room names more than not; the same scene is placed the same way again.
+    const quick = placeLabels(cs, discs, { ...options, makeRoom: false });
+    expect(placed.length).toBeGreaterThan(quick.length);
+    expect(placeLabels(cs, discs, options)).toEqual(placed);
+  });
 });
