@@ -306,15 +306,15 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
       for (const b of blockers) placedGrid.remove(b, b);
       const moves: PlacedLabel[] = [];
       for (const b of blockers) {
-        // Its first place clear of the names and free (tested in that order: most are not clear).
+        // Its first free place clear of the names that stay, of this name's place and of the
+        // blockers moved before it.
         const q = places.get(b.key)!;
         const also = [s, ...moves];
-        let to = -1;
-        for (let j = 0; j < q.count && to < 0; j++) {
+        const to = openPlaces(q).find((j) => {
           at(q, j);
-          if (clearOf(also) && isFree(q, j)) to = j;
-        }
-        if (to < 0) break;
+          return clearOf(also);
+        });
+        if (to === undefined) break;
         moves.push(label(q, to));
       }
       if (moves.length < blockers.length) {
