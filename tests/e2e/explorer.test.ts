@@ -125,6 +125,8 @@ describe('the first frame', () => {
         busy: document.querySelectorAll('[aria-busy]').length,
         order: [...document.getElementById('app').children].map((c) => c.tagName.toLowerCase()),
         panelShown: document.querySelector('aside.panel')?.hidden === false,
+        // Whether the hover layer has its WebGL context yet (made after the first frame).
+        hoverLayer: w.net.renderer.webGLContexts.hoverNodes !== undefined,
       };
     };
     window.__look = look;
@@ -149,6 +151,8 @@ describe('the first frame', () => {
       // The map drawn and named under the chapter's title, the sidebar's column held empty.
       for (const at of [announced!, painted!]) {
         expect(at).toMatchObject({ ready: false, title: 'E-Government and Traditional Management', sidebarControls: 0, panel: panelAtOnce });
+        // The hover layer's context is made for the first frame only when it raises something (the selection).
+        expect(at['hoverLayer']).toBe(panelAtOnce);
       }
       // Every concept named at the whole-map view; the selection and its neighbours named with it.
       expect(announced!.names).toBeGreaterThan(panelAtOnce ? 4 : 150);
@@ -156,10 +160,44 @@ describe('the first frame', () => {
       // Then the sidebar, in the stand-in's place (nothing moves), and the panel.
       expect(whole.sidebarControls).toBeGreaterThan(40);
       // The map drew the same names: nothing that came later covers it.
-      expect(whole).toMatchObject({ sidebars: 1, busy: 0, sidebar: announced!.sidebar, map: announced!.map, panelShown: panelAtOnce, names: announced!.names });
+      expect(whole).toMatchObject({ sidebars: 1, busy: 0, sidebar: announced!.sidebar, map: announced!.map, panelShown: panelAtOnce, names: announced!.names, hoverLayer: true });
       expect(whole.order).toEqual(['header', 'nav', 'main', 'aside']);
       await close();
     }
+  });
+
+  it('raises a node hovered before the hover layer is made, at once', async () => {
+    // The pointer moves onto a node in the task that drew the map, before the hover layer has a
+    // WebGL context: the next frame makes it and raises the node on it.
+    const HOVER_AT_ONCE = String.raw`(() => {
+      let value;
+      Object.defineProperty(window, 'linkage', { configurable: true, get: () => value, set(v) {
+        value = v;
+        if (window.__hovered) return;
+        const r = v.net.renderer;
+        const key = 'pd.egov';
+        const at = r.framedGraphToViewport(r.getNodeDisplayData(key));
+        const box = r.getCanvases().mouse.getBoundingClientRect();
+        const before = r.webGLContexts.hoverNodes !== undefined;
+        r.getCanvases().mouse.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + at.x, clientY: box.top + at.y, bubbles: true }));
+        window.__hovered = { key, before };
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+          const canvas = r.getCanvases().hoverNodes;
+          window.__hovered.after = { ready: window.linkage.ready, context: r.webGLContexts.hoverNodes !== undefined, shown: getComputedStyle(canvas).visibility, hovered: v.session.state().hovered };
+        }));
+      } });
+    })()`;
+    const url = `${inject('baseUrl')}#lang=en`;
+    const { page, close } = await openTab(browser(), url, { own: true });
+    await page.addInitScript(HOVER_AT_ONCE);
+    await page.goto(url);
+    await waitReady(page);
+    const seen = (await page.evaluate(() => (window as any).__hovered)) as { key: string; before: boolean; after: { ready: boolean; context: boolean; shown: string; hovered: string | null } };
+    expect(seen.before).toBe(false);
+    expect(seen.after).toEqual({ ready: false, context: true, shown: 'visible', hovered: seen.key });
+    // The raised disc is on the hover layer.
+    expect((await quietLayers(page)).inked).toContain('hoverNodes');
+    await close();
   });
 });
 

@@ -27,6 +27,9 @@ interface SigmaGpu {
   createWebGLContext(id: string, options: { canvas: HTMLCanvasElement; picking: boolean }): WebGLRenderingContext;
 }
 
+/** sigma 3's WebGL layers. */
+const WEBGL_LAYERS = ['edges', 'nodes', 'hoverNodes'];
+
 export interface MapContextOptions {
   /** How long to wait for the browser to give a lost context back, in ms (default 3000). */
   patience?: number;
@@ -116,7 +119,8 @@ export function watchMapContext<N extends Attributes, E extends Attributes>(rend
   };
   const handlers = new Map<string, (event: Event) => void>();
   function watch(): void {
-    watched = Object.keys(gpu.webGLContexts).map((id) => ({ id, canvas: gpu.elements[id]! }));
+    // Every WebGL layer's canvas, also one whose context is made later (the map's hover layer).
+    watched = WEBGL_LAYERS.filter((id) => gpu.elements[id]).map((id) => ({ id, canvas: gpu.elements[id]! }));
     for (const { id, canvas } of watched) {
       const handler = onLost(id);
       handlers.set(id, handler);

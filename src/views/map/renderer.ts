@@ -15,6 +15,7 @@ import { FONT_STACK, type createLabelPainter } from './labels';
 import { N, type LookTable } from './looks';
 import type { MapContext, MapRenderer } from './map-context';
 import { DEFAULT_BORDER, type createReducers } from './reducers';
+import { afterFirstFrame } from '../../util/frames';
 
 /** What the renderer draws with: the reducers, the looks they decode and the names' painter. */
 export interface RendererParts {
@@ -35,6 +36,10 @@ const EDGE_PROGRAMS = { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, cur
  * layer twice; made at the container's size (read while it is built), each is allocated once.
  * And a WebGL context has a depth buffer unless asked not to, which sigma never tests against
  * (it draws in order): the map's layers are made without one.
+ *
+ * The hover layer (the hovered and highlighted nodes' discs, on WebGL) is empty in the first
+ * frame: its canvas is made in its place among the layers, but its context and its programs only
+ * when it is first drawn on or right after the first frame (`hoverLayer`), whichever comes first.
  */
 class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
   static building = false;
@@ -49,11 +54,43 @@ class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
     return canvas;
   }
   override createWebGLContext(id: string, options: Parameters<Sigma['createWebGLContext']>[1] = {}): WebGLRenderingContext {
+    // While sigma is built: the hover layer's canvas only (sigma keeps no reference to the context it returns).
+    if (id === 'hoverNodes' && MapSigma.building) return this.createCanvas(id, options) as unknown as WebGLRenderingContext;
     // Passed on to getContext with sigma's own options (the type lists only sigma's).
     const withoutDepth: WebGLContextAttributes = { ...options, depth: false };
     return super.createWebGLContext(id, withoutDepth as typeof options);
   }
 }
+
+// sigma's registerNodeProgram (private in its typings) makes a node type's program for the map
+// and for the hover layer: the hover layer's only once that layer has its context (hoverLayer).
+const sigmaRegister = (Sigma.prototype as unknown as { registerNodeProgram(key: string, program: NodeProgramType, hover?: NodeProgramType): unknown }).registerNodeProgram;
+Object.defineProperty(MapSigma.prototype, 'registerNodeProgram', {
+  value(this: MapSigma, key: string, program: NodeProgramType, hover?: NodeProgramType) {
+    const own = this as unknown as SigmaInternals;
+    if (own.webGLContexts.hoverNodes) return sigmaRegister.call(this, key, program, hover);
+    own.nodePrograms[key]?.kill();
+    own.nodePrograms[key] = new program(own.webGLContexts.nodes, own.frameBuffers['nodes'] ?? null, this as never);
+    return this;
+  },
+});
+
+/** Gives the map's hover layer its context and programs, if it has none yet (see MapSigma). */
+function hoverLayer(renderer: MapRenderer): void {
+  const own = renderer as unknown as SigmaInternals;
+  if (own.webGLContexts.hoverNodes) return;
+  const canvas = own.elements['hoverNodes'] as HTMLCanvasElement;
+  Object.assign(canvas, { width: own.width * own.pixelRatio, height: own.height * own.pixelRatio });
+  renderer.createWebGLContext('hoverNodes', { canvas } as Parameters<Sigma['createWebGLContext']>[1]);
+  const { nodeProgramClasses, nodeHoverProgramClasses } = renderer.getSettings();
+  for (const [type, program] of Object.entries(nodeProgramClasses)) {
+    const Hover = (nodeHoverProgramClasses[type] ?? program) as unknown as NodeProgramType;
+    own.nodeHoverPrograms[type] = new Hover(own.webGLContexts.hoverNodes!, null, renderer as never);
+  }
+}
+
+/** A node program's constructor, as sigma calls it. */
+type NodeProgramType = new (gl: WebGLRenderingContext, frameBuffer: WebGLFramebuffer | null, renderer: never) => { kill(): void } & SigmaInternals['nodeHoverPrograms'][string];
 
 /** Builds sigma for the map in `ctx`, in its container; it draws nothing until `refresh`. */
 export function createRenderer(ctx: MapContext, parts: RendererParts): MapRenderer {
@@ -72,6 +109,8 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
   try {
     const renderer = new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts));
     hideEmptyLayers(renderer, ctx, parts.looks);
+    const cancel = afterFirstFrame(() => hoverLayer(renderer));
+    renderer.on('kill', cancel);
     return renderer;
   } finally {
     for (const [d, kept] of defaults) Object.assign(d, kept);
@@ -92,7 +131,12 @@ interface SigmaInternals {
   highlightedNodes: Set<string>;
   nodeDataCache: Record<string, (NodeDisplayData & { type: string }) | undefined>;
   nodeHoverPrograms: Record<string, { reallocate(n: number): void; process(offset: number, index: number, data: NodeDisplayData): void; render(params: RenderParams): void }>;
-  webGLContexts: Record<'nodes' | 'edges' | 'hoverNodes', WebGLRenderingContext>;
+  nodePrograms: Record<string, { kill(): void } | undefined>;
+  /** The hover layer's is made after sigma (MapSigma.hoverLayer). */
+  webGLContexts: Record<'nodes' | 'edges', WebGLRenderingContext> & { hoverNodes?: WebGLRenderingContext };
+  frameBuffers: Record<string, WebGLFramebuffer>;
+  elements: Record<string, HTMLElement>;
+  pixelRatio: number;
   canvasContexts: Record<'labels' | 'hovers' | 'edgeLabels', CanvasRenderingContext2D>;
   width: number;
   height: number;
@@ -134,7 +178,7 @@ function hideEmptyLayers(renderer: MapRenderer, ctx: MapContext, looks: LookTabl
       layer.clear(layer.COLOR_BUFFER_BIT);
     }
     wipe(ctx2d.labels);
-    if (hoverNodes.shown) gl.hoverNodes.clear(gl.hoverNodes.COLOR_BUFFER_BIT);
+    if (hoverNodes.shown) gl.hoverNodes!.clear(gl.hoverNodes!.COLOR_BUFFER_BIT);
     if (hoverNames.shown) wipe(ctx2d.hovers);
     if (phrases.shown) wipe(ctx2d.edgeLabels);
     for (const layer of [hoverNodes, hoverNames, phrases]) layer.show(false);
@@ -145,6 +189,7 @@ function hideEmptyLayers(renderer: MapRenderer, ctx: MapContext, looks: LookTabl
   const drawHighlighted = large ? () => drawRaised(renderer, own, ctx, looks) : own.renderHighlightedNodes.bind(renderer);
   own.renderHighlightedNodes = () => {
     const any = own.highlightedNodes.size > 0 || hoveredShown(own) !== null;
+    if (any) hoverLayer(renderer);
     if (any || hoverNodes.shown || hoverNames.shown) drawHighlighted();
     hoverNames.show(any);
     hoverNodes.show(any);
@@ -210,7 +255,7 @@ function drawRaised(renderer: MapRenderer, own: SigmaInternals, ctx: MapContext,
     const data = own.nodeDataCache[key]!;
     own.nodeHoverPrograms[data.type]!.process(0, counts[data.type]!++, data);
   }
-  const gl = own.webGLContexts.hoverNodes;
+  const gl = own.webGLContexts.hoverNodes!;
   gl.clear(gl.COLOR_BUFFER_BIT);
   const params = renderer.getRenderParams();
   for (const program of Object.values(own.nodeHoverPrograms)) program.render(params);
