@@ -120,7 +120,7 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
   // The rest of the page's frame (views and modes, the file menu, help) before the map measures
   // its container, so that the page is laid out once. (Disposed before the map, below: a mode
   // leaving gives the map back its looks.)
-  const frame = [mountRouter(main, mapEl, ctx), mountFileMenu(main, ctx), mountHelp(root, session)];
+  const pageParts = [mountRouter(main, mapEl, ctx), mountFileMenu(main, ctx), mountHelp(root, session)];
   // The map: at once, or (a large opened graph) in a task of its own, so that sigma's first
   // indexation is not added to the session's and the views' in one long task.
   let mapTimer: ReturnType<typeof setTimeout> | undefined;
@@ -166,7 +166,7 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
     net?.dispose();
   });
   // (Disposed before the map: disposers run last first.)
-  disposers.push(() => controls.dispose(), ...frame);
+  disposers.push(() => controls.dispose(), ...pageParts);
   if (options.deferMap) {
     mapTimer = setTimeout(() => {
       mountMap();

@@ -107,9 +107,18 @@ describe('the map', () => {
 });
 
 describe('the first frame', () => {
+  /** An init script that runs `onPublished(linkage)` in the task where the page first announces the map (window.linkage). */
+  const onFirstPublish = (onPublished: string) => String.raw`(() => {
+    let value;
+    Object.defineProperty(window, 'linkage', { configurable: true, get: () => value, set(v) {
+      const first = value === undefined;
+      value = v;
+      if (first) (${onPublished})(v);
+    } });
+  })()`;
   // What the page holds when it announces the map (window.linkage: the map is drawn) and when
   // the next two animation frames begin (the first frame is then on screen).
-  const WATCH = String.raw`(() => {
+  const WATCH = onFirstPublish(String.raw`() => {
     const look = () => {
       const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map(Math.round); };
       const w = window.linkage;
@@ -130,14 +139,9 @@ describe('the first frame', () => {
       };
     };
     window.__look = look;
-    let value;
-    Object.defineProperty(window, 'linkage', { configurable: true, get: () => value, set(v) {
-      value = v;
-      if (window.__seen) return;
-      window.__seen = [look()];
-      requestAnimationFrame(() => { window.__seen.push(look()); requestAnimationFrame(() => window.__seen.push(look())); });
-    } });
-  })()`;
+    window.__seen = [look()];
+    requestAnimationFrame(() => { window.__seen.push(look()); requestAnimationFrame(() => window.__seen.push(look())); });
+  }`);
 
   it('shows the title and the named map first; the sidebar and the details panel come right after, where they belong', async () => {
     for (const [hash, panelAtOnce] of [['#lang=en', false], ['#lang=en&sel=tr.power', true]] as const) {
@@ -169,24 +173,19 @@ describe('the first frame', () => {
   it('raises a node hovered before the hover layer is made, at once', async () => {
     // The pointer moves onto a node in the task that drew the map, before the hover layer has a
     // WebGL context: the next frame makes it and raises the node on it.
-    const HOVER_AT_ONCE = String.raw`(() => {
-      let value;
-      Object.defineProperty(window, 'linkage', { configurable: true, get: () => value, set(v) {
-        value = v;
-        if (window.__hovered) return;
-        const r = v.net.renderer;
-        const key = 'pd.egov';
-        const at = r.framedGraphToViewport(r.getNodeDisplayData(key));
-        const box = r.getCanvases().mouse.getBoundingClientRect();
-        const before = r.webGLContexts.hoverNodes !== undefined;
-        r.getCanvases().mouse.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + at.x, clientY: box.top + at.y, bubbles: true }));
-        window.__hovered = { key, before };
-        requestAnimationFrame(() => requestAnimationFrame(() => {
-          const canvas = r.getCanvases().hoverNodes;
-          window.__hovered.after = { ready: window.linkage.ready, context: r.webGLContexts.hoverNodes !== undefined, shown: getComputedStyle(canvas).visibility, hovered: v.session.state().hovered };
-        }));
-      } });
-    })()`;
+    const HOVER_AT_ONCE = onFirstPublish(String.raw`(v) => {
+      const r = v.net.renderer;
+      const key = 'pd.egov';
+      const at = r.framedGraphToViewport(r.getNodeDisplayData(key));
+      const box = r.getCanvases().mouse.getBoundingClientRect();
+      const before = r.webGLContexts.hoverNodes !== undefined;
+      r.getCanvases().mouse.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + at.x, clientY: box.top + at.y, bubbles: true }));
+      window.__hovered = { key, before };
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        const canvas = r.getCanvases().hoverNodes;
+        window.__hovered.after = { ready: window.linkage.ready, context: r.webGLContexts.hoverNodes !== undefined, shown: getComputedStyle(canvas).visibility, hovered: v.session.state().hovered };
+      }));
+    }`);
     const url = `${inject('baseUrl')}#lang=en`;
     const { page, close } = await openTab(browser(), url, { own: true });
     await page.addInitScript(HOVER_AT_ONCE);

@@ -53,59 +53,55 @@ const FORCED_REACH = [0, 10, 22, 40, 64, 96];
 const REACH = [0, 6, 12];
 
 const CELL = 64;
-/** A cell's key: its column times a prime plus its row (the map is far narrower than the prime). */
-const ROW = 100_003;
+
+/** The keys of the grid cells a box touches. */
+function cellKeys(b: Box): number[] {
+  const out: number[] = [];
+  const i1 = Math.floor(b.x1 / CELL), j1 = Math.floor(b.y1 / CELL);
+  for (let i = Math.floor(b.x0 / CELL); i <= i1; i++) for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) out.push(i * 100_003 + j);
+  return out;
+}
 
 const NONE: readonly never[] = [];
 
 /**
  * A uniform grid: each item filed under the cells its box touches, for quick "does anything here
  * overlap" tests. The tests run in every frame of a chapter-sized map (the first among them,
- * before the code is warm): plain loops over the cells, no array or callback made per test.
+ * before the code is warm): plain loops, no callback made per test.
  */
 class Cells<T> {
   private readonly cells = new Map<number, T[]>();
   add(b: Box, item: T): void {
-    const i1 = Math.floor(b.x1 / CELL), j1 = Math.floor(b.y1 / CELL);
-    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
-      for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) {
-        const list = this.cells.get(i * ROW + j);
-        if (list) list.push(item);
-        else this.cells.set(i * ROW + j, [item]);
-      }
+    for (const k of cellKeys(b)) {
+      const list = this.cells.get(k);
+      if (list) list.push(item);
+      else this.cells.set(k, [item]);
+    }
   }
   remove(b: Box, item: T): void {
-    const i1 = Math.floor(b.x1 / CELL), j1 = Math.floor(b.y1 / CELL);
-    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
-      for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) {
-        const list = this.cells.get(i * ROW + j);
-        const at = list ? list.indexOf(item) : -1;
-        if (at >= 0) list!.splice(at, 1);
-      }
+    for (const k of cellKeys(b)) {
+      const list = this.cells.get(k);
+      const i = list ? list.indexOf(item) : -1;
+      if (i >= 0) list!.splice(i, 1);
+    }
   }
-  /** The items filed in the cell at column `i`, row `j`. */
-  protected at(i: number, j: number): readonly T[] {
-    return this.cells.get(i * ROW + j) ?? NONE;
+  /** The items filed in cell `k`. */
+  protected at(k: number): readonly T[] {
+    return this.cells.get(k) ?? NONE;
   }
 }
 
 /** Placed names (boxes). */
 class BoxGrid<T extends Box> extends Cells<T> {
-  /** Whether an item overlaps the box (x0, y0)–(x1, y1). */
-  overlaps(x0: number, y0: number, x1: number, y1: number): boolean {
-    const i1 = Math.floor(x1 / CELL), j1 = Math.floor(y1 / CELL);
-    for (let i = Math.floor(x0 / CELL); i <= i1; i++)
-      for (let j = Math.floor(y0 / CELL); j <= j1; j++)
-        for (const b of this.at(i, j)) if (b.x0 < x1 && b.x1 > x0 && b.y0 < y1 && b.y1 > y0) return true;
+  /** Whether an item overlaps `b`. */
+  overlaps(b: Box): boolean {
+    for (const k of cellKeys(b)) for (const item of this.at(k)) if (boxesOverlap(item, b)) return true;
     return false;
   }
   /** The distinct items that overlap `b`, stopping once there are more than `most`. */
   overlapping(b: Box, most = Infinity): Set<T> {
     const out = new Set<T>();
-    const i1 = Math.floor(b.x1 / CELL), j1 = Math.floor(b.y1 / CELL);
-    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
-      for (let j = Math.floor(b.y0 / CELL); j <= j1; j++)
-        for (const item of this.at(i, j)) if (boxesOverlap(item, b) && out.add(item).size > most) return out;
+    for (const k of cellKeys(b)) for (const item of this.at(k)) if (boxesOverlap(item, b) && out.add(item).size > most) return out;
     return out;
   }
 }
@@ -116,16 +112,9 @@ class DiscGrid extends Cells<Disc> {
     super();
     for (const d of discs) this.add({ x0: d.x - d.r, y0: d.y - d.r, x1: d.x + d.r, y1: d.y + d.r }, d);
   }
-  /** Whether a disc other than `except`'s own touches the box (x0, y0)–(x1, y1). */
-  hits(x0: number, y0: number, x1: number, y1: number, except: string): boolean {
-    const i1 = Math.floor(x1 / CELL), j1 = Math.floor(y1 / CELL);
-    for (let i = Math.floor(x0 / CELL); i <= i1; i++)
-      for (let j = Math.floor(y0 / CELL); j <= j1; j++)
-        for (const d of this.at(i, j)) {
-          if (d.key === except) continue;
-          const dx = d.x - Math.max(x0, Math.min(d.x, x1)), dy = d.y - Math.max(y0, Math.min(d.y, y1));
-          if (dx * dx + dy * dy < (d.r - 0.5) * (d.r - 0.5)) return true;
-        }
+  /** Whether a disc other than `except`'s own touches `b`. */
+  hits(b: Box, except: string): boolean {
+    for (const k of cellKeys(b)) for (const d of this.at(k)) if (d.key !== except && discHitsBox(d, b)) return true;
     return false;
   }
 }
@@ -158,61 +147,9 @@ export interface PlacementOptions {
   makeRoom?: boolean;
 }
 
-/** How many places a name has around its disc at one distance in one shape (see `placeAt`). */
-const AROUND = 12;
-const SIDES: ReadonlyArray<PlacedLabel['side']> = ['right', 'left', 'below', 'above', 'right', 'right', 'left', 'left', 'below', 'below', 'above', 'above'];
-
-/**
- * Sets `out` to place `k` (0 to AROUND − 1) of a w × h name around disc `c`, `gap` from it, in
- * order of preference: right, left, below, above, then the same sides shifted half a name up or
- * down (or left or right), then the corners. `reach` is how far beyond the usual gap (the
- * distance below and above grows by it too).
- */
-function placeAt(c: Disc, w: number, h: number, gap: number, reach: number, k: number, out: Box): void {
-  const { x, y, r } = c;
-  const right = x + r + gap, left = x - r - gap - w, below = y + r + 2 + reach, above = y - r - 2 - reach - h;
-  let x0: number, y0: number;
-  switch (k) {
-    case 0: x0 = right; y0 = y - h / 2; break;
-    case 1: x0 = left; y0 = y - h / 2; break;
-    case 2: x0 = x - w / 2; y0 = below; break;
-    case 3: x0 = x - w / 2; y0 = above; break;
-    case 4: x0 = right; y0 = y - h + r / 2; break;
-    case 5: x0 = right; y0 = y - r / 2; break;
-    case 6: x0 = left; y0 = y - h + r / 2; break;
-    case 7: x0 = left; y0 = y - r / 2; break;
-    case 8: x0 = x - r; y0 = below; break;
-    case 9: x0 = x + r - w; y0 = below; break;
-    case 10: x0 = x - r; y0 = above; break;
-    default: x0 = x + r - w; y0 = above;
-  }
-  out.x0 = x0;
-  out.y0 = y0;
-  out.x1 = x0 + w;
-  out.y1 = y0 + h;
-}
-
-/**
- * A name's places, numbered in order of preference: nearest first, each distance in every
- * shape, each shape all around (`placeAt`). What is singled out may stand a little further.
- * Whether a place is free (inside the area, clear of what covers it and of every other disc) is
- * fixed for the frame: found once per place, when first asked.
- */
-interface Places {
-  c: LabelCandidate;
-  shapes: ReadonlyArray<{ width: number; height: number }>;
-  reach: readonly number[];
-  count: number;
-  /** Per place: 0 not asked yet, 1 free, 2 not. */
-  free: Uint8Array | null;
-  /** The free places, in order (made when first needed). */
-  open: number[] | null;
-}
-
 /**
  * Places names in priority order; returns the placed ones. Discs of every drawn node (the
- * candidates' own and others') are obstacles for every name but their own. Runs in the first
- * frame, before the code is warm: places are numbers, and a box is made only for a chosen one.
+ * candidates' own and others') are obstacles for every name but their own.
  */
 export function placeLabels(candidates: readonly LabelCandidate[], discs: readonly Disc[], options: PlacementOptions): PlacedLabel[] {
   const { area, blocked, gap } = options;
@@ -225,97 +162,68 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
   const tier = (c: LabelCandidate) => (c.force ? 2 : c.priority >= major ? 1 : 0);
   const order = [...candidates].sort((a, b) =>
     tier(b) - tier(a) || (tier(a) === 0 ? a.width * a.height - b.width * b.height : b.priority - a.priority) || b.priority - a.priority || (a.key < b.key ? -1 : 1));
-
-  const places = new Map<string, Places>();
-  for (const c of candidates) {
-    const shapes = c.alts ? [c, ...c.alts] : [c];
-    const reach = c.force ? FORCED_REACH : REACH;
-    places.set(c.key, { c, shapes, reach, count: reach.length * shapes.length * AROUND, free: null, open: null });
+  // Whether a spot is inside the area, clear of what covers it and of every other disc: fixed
+  // for the frame. A name's places are listed when first asked for, and its free ones found once.
+  const free = (c: LabelCandidate, s: Box): boolean => {
+    if (s.x0 < area.x0 || s.y0 < area.y0 || s.x1 > area.x1 || s.y1 > area.y1) return false;
+    for (const b of blocked) if (boxesOverlap(b, s)) return false;
+    return !discGrid.hits(s, c.key);
+  };
+  // A name's places in order of preference, made as they are asked for: nearest first, each
+  // distance in every shape. What is singled out may also stand a little further from its node.
+  function* spotsFor(c: LabelCandidate): Generator<PlacedLabel> {
+    const shapes = [c, ...(c.alts ?? [])];
+    for (const d of c.force ? FORCED_REACH : REACH)
+      for (let i = 0; i < shapes.length; i++) yield* spotsOf(c, shapes[i]!, gap + d, i, gap);
   }
-  // The place last computed (`at`), reused so that testing a place makes nothing.
-  const box: Box = { x0: 0, y0: 0, x1: 0, y1: 0 };
-  const at = (p: Places, i: number): void => {
-    const shape = p.shapes[Math.floor(i / AROUND) % p.shapes.length]!;
-    const reach = p.reach[Math.floor(i / (AROUND * p.shapes.length))]!;
-    placeAt(p.c, shape.width, shape.height, gap + reach, reach, i % AROUND, box);
-  };
-  /** Whether place `i` is free; `box` must hold it (`at(p, i)`). */
-  const isFree = (p: Places, i: number): boolean => {
-    const free = (p.free ??= new Uint8Array(p.count));
-    if (free[i] === 0) {
-      let ok = box.x0 >= area.x0 && box.y0 >= area.y0 && box.x1 <= area.x1 && box.y1 <= area.y1;
-      if (ok) for (const b of blocked) if (boxesOverlap(b, box)) ok = false;
-      free[i] = ok && !discGrid.hits(box.x0, box.y0, box.x1, box.y1, p.c.key) ? 1 : 2;
+  const byKey = new Map(candidates.map((c) => [c.key, c]));
+  const freeSpots = new Map<string, PlacedLabel[]>();
+  const openSpots = (key: string): PlacedLabel[] => {
+    let list = freeSpots.get(key);
+    if (!list) {
+      const c = byKey.get(key)!;
+      list = [];
+      for (const s of spotsFor(c)) if (free(c, s)) list.push(s);
+      freeSpots.set(key, list);
     }
-    return free[i] === 1;
+    return list;
   };
-  const openPlaces = (p: Places): number[] => {
-    if (!p.open) {
-      p.open = [];
-      for (let i = 0; i < p.count; i++) {
-        at(p, i);
-        if (isFree(p, i)) p.open.push(i);
-      }
-    }
-    return p.open;
-  };
-  /** Place `i` as a placed name. */
-  const label = (p: Places, i: number): PlacedLabel => {
-    at(p, i);
-    const shape = Math.floor(i / AROUND) % p.shapes.length;
-    const offset = p.reach[Math.floor(i / (AROUND * p.shapes.length))]!;
-    return { key: p.c.key, side: SIDES[i % AROUND]!, x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1, textX: box.x0, textY: box.y0, shape, offset };
+  const clear = (t: Box, also: readonly Box[] = []): boolean => {
+    for (const a of also) if (boxesOverlap(a, t)) return false;
+    return !placedGrid.overlaps(t);
   };
 
   // First, each name in order takes its first place that is free and clear of the names before it.
   const placed = new Map<string, PlacedLabel>();
   const unplaced: LabelCandidate[] = [];
   for (const c of order) {
-    const p = places.get(c.key)!;
-    let chosen = -1;
-    for (let i = 0; i < p.count; i++) {
-      at(p, i);
-      if (!placedGrid.overlaps(box.x0, box.y0, box.x1, box.y1) && isFree(p, i)) {
-        chosen = i;
+    let chosen: PlacedLabel | undefined;
+    for (const s of spotsFor(c))
+      if (clear(s) && free(c, s)) {
+        chosen = s;
         break;
       }
-    }
-    if (chosen < 0) {
+    if (chosen === undefined) {
       unplaced.push(c);
       continue;
     }
-    const l = label(p, chosen);
-    placed.set(c.key, l);
-    placedGrid.add(l, l);
+    placed.set(c.key, chosen);
+    placedGrid.add(chosen, chosen);
   }
 
   // Then a name left out may still find room where one or two names placed before it (not
   // singled-out ones) stand, if each can move to another of its own places: all are then named.
-  // (A blocker's own place overlaps the name's, so it is never where the blocker moves to.)
-  const movable = (b: Box): b is PlacedLabel => 'key' in b && placed.get((b as PlacedLabel).key) === b && places.get((b as PlacedLabel).key)?.c.force === false;
-  const clearOf = (also: readonly Box[]): boolean => {
-    for (const a of also) if (boxesOverlap(a, box)) return false;
-    return !placedGrid.overlaps(box.x0, box.y0, box.x1, box.y1);
-  };
+  const movable = (b: Box): b is PlacedLabel => 'key' in b && placed.get((b as PlacedLabel).key) === b && byKey.get((b as PlacedLabel).key)?.force === false;
   const makeRoom = (c: LabelCandidate): void => {
-    const p = places.get(c.key)!;
-    for (const i of openPlaces(p)) {
-      const s = label(p, i);
+    for (const s of openSpots(c.key)) {
       const blockers = [...placedGrid.overlapping(s, 2)];
       if (blockers.length > 2 || !blockers.every(movable)) continue;
       for (const b of blockers) placedGrid.remove(b, b);
       const moves: PlacedLabel[] = [];
       for (const b of blockers) {
-        // Its first free place clear of the names that stay, of this name's place and of the
-        // blockers moved before it.
-        const q = places.get(b.key)!;
-        const also = [s, ...moves];
-        const to = openPlaces(q).find((j) => {
-          at(q, j);
-          return clearOf(also);
-        });
+        const to = openSpots(b.key).find((t) => t !== b && clear(t, [s, ...moves]));
         if (to === undefined) break;
-        moves.push(label(q, to));
+        moves.push(to);
       }
       if (moves.length < blockers.length) {
         for (const b of blockers) placedGrid.add(b, b);
@@ -330,4 +238,30 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
   };
   if (options.makeRoom !== false) for (const c of unplaced) makeRoom(c);
   return [...placed.values()];
+}
+
+/**
+ * The places a name may take around its disc, in order of preference: right, left, below,
+ * above, then the same sides shifted half a name up or down (or left or right), then the corners.
+ */
+function spotsOf(c: Disc, size: { width: number; height: number }, gap: number, shape: number, base = gap): PlacedLabel[] {
+  const { x, y, r, key } = c;
+  const { width: w, height: h } = size;
+  const offset = gap - base;
+  const mk = (side: PlacedLabel['side'], x0: number, y0: number): PlacedLabel => ({ key, side, x0, y0, x1: x0 + w, y1: y0 + h, textX: x0, textY: y0, shape, offset });
+  const right = x + r + gap, left = x - r - gap - w, below = y + r + 2 + offset, above = y - r - 2 - offset - h;
+  return [
+    mk('right', right, y - h / 2),
+    mk('left', left, y - h / 2),
+    mk('below', x - w / 2, below),
+    mk('above', x - w / 2, above),
+    mk('right', right, y - h + r / 2),
+    mk('right', right, y - r / 2),
+    mk('left', left, y - h + r / 2),
+    mk('left', left, y - r / 2),
+    mk('below', x - r, below),
+    mk('below', x + r - w, below),
+    mk('above', x - r, above),
+    mk('above', x + r - w, above),
+  ];
 }

@@ -67,13 +67,6 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
   let pending: Array<{ c: LabelCandidate; shapes: string[][]; size: number }> = [];
   let weight = '500';
   let labelsCtx: CanvasRenderingContext2D | null = null;
-  // The font last set on the names' canvas in this frame: setting a canvas font parses it, so a
-  // frame of names mostly at one size sets it once (forgotten before each frame).
-  let fontSet = '';
-  const useFont = (ctx: CanvasRenderingContext2D, f: string) => {
-    if (ctx !== labelsCtx || f !== fontSet) ctx.font = f;
-    if (ctx === labelsCtx) fontSet = f;
-  };
   const lines = (label: string): string[] => {
     let l = wrapCache.get(label);
     if (!l) {
@@ -93,9 +86,9 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
   };
   // The sizes of each name's shapes, by font (a name is measured once per font, not per frame).
   const sizes = new Map<string, Map<string, Array<{ w: number; h: number }>>>();
-  const shapeSizes = (ctx: CanvasRenderingContext2D, f: string, label: string, size: number) => {
-    let byLabel = sizes.get(f);
-    if (!byLabel) sizes.set(f, (byLabel = new Map()));
+  const shapeSizes = (ctx: CanvasRenderingContext2D, label: string, size: number) => {
+    let byLabel = sizes.get(ctx.font);
+    if (!byLabel) sizes.set(ctx.font, (byLabel = new Map()));
     let list = byLabel.get(label);
     if (!list) byLabel.set(label, (list = shapesOf(label).map((ls) => measure(ctx, ls, size))));
     return list;
@@ -103,7 +96,7 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
   const overlaps = (b: Box): boolean => painted.some((d) => boxesOverlap(b, d));
   // A name stands on a pale plate (its box), so that links passing under it do not cross its
   // text. A plate is a rectangle: far cheaper to draw than a halo stroked around every glyph.
-  const ink = (ctx: CanvasRenderingContext2D, ls: string[], size: number, x: number, top: number, align: CanvasTextAlign, plate: Box | null, k = ctx.getTransform().a || 1) => {
+  const ink = (ctx: CanvasRenderingContext2D, ls: string[], size: number, x: number, top: number, align: CanvasTextAlign, plate: Box | null) => {
     if (plate !== null) {
       ctx.fillStyle = PLATE;
       ctx.fillRect(plate.x0, plate.y0, plate.x1 - plate.x0, plate.y1 - plate.y0);
@@ -113,6 +106,7 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
     ctx.textBaseline = 'alphabetic';
     // Each line starts on a whole device pixel: a glyph is then rasterised once for the frame's
     // every name that uses it, not once per sub-pixel offset (most of a first frame's text cost).
+    const k = ctx.getTransform().a || 1;
     const snap = (v: number) => Math.round(v * k) / k;
     ls.forEach((l, i) => ctx.fillText(l, snap(x), snap(top + size * (0.95 + i * MAP_LABEL.lineHeight))));
     ctx.textAlign = 'left';
@@ -151,15 +145,14 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
       });
       placed.push(...placeLabels(again, discs, { area, blocked, gap: MAP_LABEL.gap, taken: placed, makeRoom: settled }));
     }
-    const k = ctx.getTransform().a || 1;
     for (const b of placed) {
       const p = byKey.get(b.key)!;
       const size = shrunk.get(b.key) ?? p.size;
-      useFont(ctx, `${weight} ${size}px ${font()}`);
+      ctx.font = `${weight} ${size}px ${font()}`;
       const align: CanvasTextAlign = b.side === 'right' ? 'left' : b.side === 'left' ? 'right' : 'center';
       const x = align === 'left' ? b.x0 + 1 : align === 'right' ? b.x1 - 1 : (b.x0 + b.x1) / 2;
       if (b.offset >= 20) leader(ctx, p.c, b);
-      ink(ctx, p.shapes[b.shape]!, size, x, b.y0, align, b, k);
+      ink(ctx, p.shapes[b.shape]!, size, x, b.y0, align, b);
       painted.push({ key: b.key, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1, font: size, shape: b.shape });
     }
     pending = [];
@@ -169,7 +162,6 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
     reset(): void {
       painted = [];
       pending = [];
-      fontSet = '';
     },
     /** Large graphs: draws at once, unless it would overlap a name already drawn (only the selection may). */
     draw(ctx: CanvasRenderingContext2D, data: LabelData, settings: Settings): void {
@@ -191,10 +183,9 @@ export function createLabelPainter(font: () => string, options: LabelPainterOpti
       const size = labelFontSize(data.label, settings.labelSize);
       weight = settings.labelWeight;
       labelsCtx = ctx;
-      const f = `${weight} ${size}px ${font()}`;
-      useFont(ctx, f);
+      ctx.font = `${weight} ${size}px ${font()}`;
       const shapes = shapesOf(data.label);
-      const [first, ...alts] = shapeSizes(ctx, f, data.label, size);
+      const [first, ...alts] = shapeSizes(ctx, data.label, size);
       pending.push({
         c: {
           key: data.key, x: data.x, y: data.y, r: data.size, width: first!.w + 2, height: first!.h + 1,
