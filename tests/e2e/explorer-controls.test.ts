@@ -3,8 +3,9 @@
  * on hover, the embed flag.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { sharedBrowser } from './browser';
+import { openTab } from './tabs';
 import { canvasInk, nodeScreenPosition, openApp, paintedPixels, quietLayers, screenshot, state, waitReady } from './harness';
 
 const browser = sharedBrowser();
@@ -375,6 +376,93 @@ describe('map controls', () => {
     const byKind = await held();
     expect(byKind.edges.every((e) => e.hidden && zero(e.floats))).toBe(true);
     expect(byKind).toEqual(await heldAfterFullRefresh());
+    await close();
+  });
+
+  it('the GPU holds what sigma holds: a pan uploads no item array, and after a search, a hover and a filter every buffer equals its array', async () => {
+    const url = `${inject('baseUrl')}#lang=en`;
+    const { page, close } = await openTab(browser(), url, { own: true });
+    // Every upload of a Float32Array, counted by the array, from before the app makes a context.
+    await page.addInitScript(() => {
+      const w = window as any;
+      w.uploads = new WeakMap<object, number>();
+      const upload = WebGL2RenderingContext.prototype.bufferData as (...a: unknown[]) => void;
+      WebGL2RenderingContext.prototype.bufferData = function (this: WebGL2RenderingContext, ...args: unknown[]) {
+        const data = args[1];
+        if (data instanceof Float32Array) w.uploads.set(data, (w.uploads.get(data) ?? 0) + 1);
+        return upload.apply(this, args);
+      } as typeof upload as never;
+    });
+    await page.goto(url);
+    await waitReady(page);
+    await openLarge(page);
+    await page.evaluate(() => {
+      const w = window as any;
+      const r = w.linkage.net.renderer;
+      const parts = (p: any): any[] => (p.programs ? p.programs.flatMap(parts) : [p]);
+      const programs = () => [...Object.values(r.nodePrograms), ...Object.values(r.edgePrograms)].flatMap(parts).filter((p: any) => p.array.length > 0);
+      // Per program and bound buffer (picture, picking): whether the GPU's copy equals the array.
+      w.gpuHoldsArrays = () =>
+        programs().flatMap((p: any) =>
+          [p.normalProgram, p.pickProgram].filter(Boolean).map((info: any) => {
+            const gl = info.gl as WebGL2RenderingContext;
+            const out = new Float32Array(p.array.length);
+            gl.bindBuffer(gl.ARRAY_BUFFER, info.buffer);
+            gl.getBufferSubData(gl.ARRAY_BUFFER, 0, out);
+            gl.bindBuffer(gl.ARRAY_BUFFER, null);
+            return out.every((v, i) => v === p.array[i]);
+          }),
+        );
+      w.itemUploads = () => programs().reduce((n: number, p: any) => n + (w.uploads.get(p.array) ?? 0), 0);
+      w.frames = (n: number) => new Promise<void>((done) => { const step = () => (n-- <= 0 ? done() : requestAnimationFrame(step)); step(); });
+    });
+    const holds = () => page.evaluate(async () => { await (window as any).frames(2); return (window as any).gpuHoldsArrays() as boolean[]; });
+    const uploads = () => page.evaluate(() => (window as any).itemUploads() as number);
+    const all = (list: boolean[]) => list.length > 0 && list.every(Boolean);
+    expect(all(await holds())).toBe(true);
+
+    // A pan and a zoom draw again with the same items: no item array goes to the GPU.
+    const before = await uploads();
+    await page.evaluate(async () => {
+      const camera = (window as any).linkage.net.renderer.getCamera();
+      camera.setState({ x: camera.x + 0.1, ratio: camera.ratio * 0.8 });
+      await (window as any).frames(2);
+    });
+    expect(await uploads()).toBe(before);
+    expect(all(await holds())).toBe(true);
+
+    // A search (the matches raised), a hover, a filter (slots zeroed and put back): each frame's
+    // buffers are what sigma wrote.
+    await page.fill('#search', 'n14');
+    await expect.poll(() => page.evaluate(() => (window as any).linkage.session.derived().matches?.size ?? 0)).toBe(111);
+    expect(await uploads()).toBeGreaterThan(before);
+    expect(all(await holds())).toBe(true);
+    await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, query: '', hovered: 'n83' })));
+    expect(all(await holds())).toBe(true);
+    for (const visible of [750, 1_500]) {
+      await page.locator('#sec-a').click();
+      await page.waitForFunction((n) => (window as any).linkage.session.derived().visibleNodes.size === n, visible);
+      expect(all(await holds())).toBe(true);
+    }
+    // And what is drawn from those buffers (sigma's render, no processing): the hidden half's
+    // discs are gone from the picture, then back.
+    const ink = () =>
+      page.evaluate(() => {
+        const r = (window as any).linkage.net.renderer;
+        r.render();
+        const canvas: HTMLCanvasElement = r.getCanvases().nodes;
+        const gl = canvas.getContext('webgl2') as WebGL2RenderingContext;
+        const pixels = new Uint8Array(canvas.width * canvas.height * 4);
+        gl.readPixels(0, 0, canvas.width, canvas.height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+        let n = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) n++;
+        return n;
+      });
+    const whole = await ink();
+    await page.locator('#sec-a').click();
+    await expect.poll(ink).toBeLessThan(whole * 0.75);
+    await page.locator('#sec-a').click();
+    await expect.poll(ink).toBe(whole);
     await close();
   });
 

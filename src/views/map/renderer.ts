@@ -16,6 +16,7 @@ import { N, type LookTable } from './looks';
 import type { MapContext, MapRenderer } from './map-context';
 import { DEFAULT_BORDER, type createReducers } from './reducers';
 import { afterFirstFrame } from '../../util/frames';
+import './uploads';
 
 /** What the renderer draws with: the reducers, the looks they decode and the names' painter. */
 export interface RendererParts {

@@ -20,6 +20,7 @@
 import type { PathIndex } from '../../model/paths';
 import type { LookTable } from './looks';
 import type { MapRenderer } from './map-context';
+import { markWritten } from './uploads';
 
 /** One program's array of item slots (sigma 3.0): a compound program has several. */
 interface Part {
@@ -113,6 +114,7 @@ class Items {
         aside[j] = array[j];
         array[j] = 0;
       }
+      markWritten(p.part);
     }
     this.flags[i] = sets | ASIDE;
     this.keptCode[i] = code;
@@ -132,6 +134,7 @@ class Items {
       const { array, STRIDE } = p.part;
       const aside = p.aside!;
       for (let j = s * STRIDE, end = j + STRIDE; j < end; j++) array[j] = aside[j];
+      markWritten(p.part);
     }
     return flags & ~ASIDE;
   }
