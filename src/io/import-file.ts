@@ -27,12 +27,40 @@ export interface ImportResult {
 
 const cancelled = (file: string) => new GraphImportError('cancelled', [{ file, message: 'the import was cancelled; the graph shown before is kept' }]);
 
+const startWorker = (): Worker => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'linkage-import' });
+
+/** A worker started ahead of the next import (prepareImportWorker), not yet given one. */
+let spare: Worker | null = null;
+
+/**
+ * Starts the import worker ahead of the next import: it loads and compiles its code (the
+ * readers, the converters, the layout) meanwhile, which the import then no longer waits for.
+ * Each import takes the worker prepared and ends it; call again for the one after. A worker
+ * that fails to start before it is used is dropped (the import then starts its own).
+ */
+export function prepareImportWorker(): void {
+  if (spare !== null || typeof Worker === 'undefined') return;
+  const worker = startWorker();
+  worker.onerror = () => {
+    if (spare === worker) spare = null;
+    worker.terminate();
+  };
+  spare = worker;
+}
+
+/** The worker prepared, or a new one. */
+function takeWorker(): Worker {
+  const worker = spare ?? startWorker();
+  spare = null;
+  return worker;
+}
+
 function inWorker(input: File | ImportInput, options: ImportFileOptions): Promise<ImportResult> {
   const { onProgress, signal, inline: _inline, ...importOptions } = options;
   let heard = false;
   let graph: LinkageGraph | null = null;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'linkage-import' });
+    const worker = takeWorker();
     const finish = () => {
       worker.terminate();
       signal?.removeEventListener('abort', onAbort);

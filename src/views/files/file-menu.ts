@@ -17,6 +17,7 @@ import { runStepsAcrossTasks } from '../../model/steps';
 import type { LinkageGraph } from '../../model/types';
 import { setView } from '../../state/actions';
 import { graphIndexSteps } from '../../state/derive';
+import { whenIdle } from '../../util/frames';
 import { holdQuiet } from '../../util/quiet';
 import './file-menu.css';
 import type { AppContext } from '../registry';
@@ -278,8 +279,13 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
   const unsubscribe = session.subscribe((s, _d, prev) => {
     if (s.lang !== prev.lang) render();
   });
+  // The import worker is started when the page is idle: opening a file then starts at once,
+  // without waiting for the worker's code to load and compile. The menu is mounted again with
+  // each graph opened, which prepares the worker for the import after.
+  const unprepare = whenIdle(() => void import('../../io/import-file').then((m) => m.prepareImportWorker()), 3000);
 
   return () => {
+    unprepare();
     unsubscribe();
     controller?.abort();
     stage.removeEventListener('dragenter', onDragEnter);
