@@ -413,6 +413,8 @@ describe('map controls', () => {
             return out.every((v, i) => v === p.array[i]);
           }),
         );
+      // Programs with a picking layer (nodes; links only with edge events, which the map leaves off).
+      w.sharedBuffers = () => programs().filter((p: any) => p.pickProgram).map((p: any) => p.pickProgram.buffer === p.normalProgram.buffer);
       w.itemUploads = () => programs().reduce((n: number, p: any) => n + (w.uploads.get(p.array) ?? 0), 0);
       w.frames = (n: number) => new Promise<void>((done) => { const step = () => (n-- <= 0 ? done() : requestAnimationFrame(step)); step(); });
     });
@@ -420,6 +422,8 @@ describe('map controls', () => {
     const uploads = () => page.evaluate(() => (window as any).itemUploads() as number);
     const all = (list: boolean[]) => list.length > 0 && list.every(Boolean);
     expect(all(await holds())).toBe(true);
+    // The picking layer draws from the picture's buffer: one upload serves both.
+    expect(all(await page.evaluate(() => (window as any).sharedBuffers()))).toBe(true);
 
     // A pan and a zoom draw again with the same items: no item array goes to the GPU.
     const before = await uploads();

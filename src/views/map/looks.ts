@@ -271,7 +271,7 @@ export class LookTable {
         edgeCode[i] = c;
         this.changedEdges.push(edgeKeys[i]);
         if (c & (E.LIT | E.RAISED)) this.raisedEdges.add(edgeKeys[i]);
-        else this.raisedEdges.delete(edgeKeys[i]);
+        else if (this.raisedEdges.size !== 0) this.raisedEdges.delete(edgeKeys[i]);
       }
     }
   }
