@@ -17,16 +17,3 @@ export function afterFirstFrame(run: () => void): () => void {
     clearTimeout(task);
   };
 }
-
-/**
- * Runs `run` once, when the page is idle (within `timeoutMs` at the latest; after 200 ms where
- * the browser cannot say when it is idle). Returns the function that cancels it.
- */
-export function whenIdle(run: () => void, timeoutMs = 1000): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(() => run(), { timeout: timeoutMs });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(run, 200);
-  return () => clearTimeout(timer);
-}

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { sharedBrowser } from './browser';
 import { openTab } from './tabs';
-import { canvasInk, nodeScreenPosition, openApp, paintedPixels, quietLayers, screenshot, state, waitReady } from './harness';
+import { canvasInk, nextFrame, nodeScreenPosition, openApp, paintedPixels, quietLayers, screenshot, state, waitReady } from './harness';
 
 const browser = sharedBrowser();
 
@@ -416,9 +416,11 @@ describe('map controls', () => {
       // Programs with a picking layer (nodes; links only with edge events, which the map leaves off).
       w.sharedBuffers = () => programs().filter((p: any) => p.pickProgram).map((p: any) => p.pickProgram.buffer === p.normalProgram.buffer);
       w.itemUploads = () => programs().reduce((n: number, p: any) => n + (w.uploads.get(p.array) ?? 0), 0);
-      w.frames = (n: number) => new Promise<void>((done) => { const step = () => (n-- <= 0 ? done() : requestAnimationFrame(step)); step(); });
     });
-    const holds = () => page.evaluate(async () => { await (window as any).frames(2); return (window as any).gpuHoldsArrays() as boolean[]; });
+    const holds = async () => {
+      await nextFrame(page);
+      return page.evaluate(() => (window as any).gpuHoldsArrays() as boolean[]);
+    };
     const uploads = () => page.evaluate(() => (window as any).itemUploads() as number);
     const all = (list: boolean[]) => list.length > 0 && list.every(Boolean);
     expect(all(await holds())).toBe(true);
@@ -427,11 +429,11 @@ describe('map controls', () => {
 
     // A pan and a zoom draw again with the same items: no item array goes to the GPU.
     const before = await uploads();
-    await page.evaluate(async () => {
+    await page.evaluate(() => {
       const camera = (window as any).linkage.net.renderer.getCamera();
       camera.setState({ x: camera.x + 0.1, ratio: camera.ratio * 0.8 });
-      await (window as any).frames(2);
     });
+    await nextFrame(page);
     expect(await uploads()).toBe(before);
     expect(all(await holds())).toBe(true);
 
@@ -450,18 +452,7 @@ describe('map controls', () => {
     }
     // And what is drawn from those buffers (sigma's render, no processing): the hidden half's
     // discs are gone from the picture, then back.
-    const ink = () =>
-      page.evaluate(() => {
-        const r = (window as any).linkage.net.renderer;
-        r.render();
-        const canvas: HTMLCanvasElement = r.getCanvases().nodes;
-        const gl = canvas.getContext('webgl2') as WebGL2RenderingContext;
-        const pixels = new Uint8Array(canvas.width * canvas.height * 4);
-        gl.readPixels(0, 0, canvas.width, canvas.height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
-        let n = 0;
-        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) n++;
-        return n;
-      });
+    const ink = async () => (await paintedPixels(page, 'render')).nodes;
     const whole = await ink();
     await page.locator('#sec-a').click();
     await expect.poll(ink).toBeLessThan(whole * 0.75);

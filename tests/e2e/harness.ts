@@ -147,13 +147,15 @@ export async function nodeDiscPixels(page: Page, key: string): Promise<number[][
 
 /**
  * Number of painted (non-transparent) pixels on the WebGL nodes layer, the 2D labels layer and the
- * 2D layer of the links' phrases, right after a full draw.
+ * 2D layer of the links' phrases, right after a full draw (`refresh`: every item processed again)
+ * or a draw of what sigma holds as it is (`render`: from the buffers the GPU already has).
  */
-export async function paintedPixels(page: Page): Promise<{ nodes: number; labels: number; phrases: number }> {
-  return page.evaluate(() => {
+export async function paintedPixels(page: Page, draw: 'refresh' | 'render' = 'refresh'): Promise<{ nodes: number; labels: number; phrases: number }> {
+  return page.evaluate((how) => {
     const { net } = (window as any).linkage;
     const r = net.renderer;
-    r.refresh();
+    if (how === 'refresh') r.refresh();
+    else r.render();
     const canvases = r.getCanvases();
     const nodesCanvas: HTMLCanvasElement = canvases.nodes;
     const gl = (nodesCanvas.getContext('webgl2') ?? nodesCanvas.getContext('webgl')) as WebGLRenderingContext;
@@ -168,7 +170,7 @@ export async function paintedPixels(page: Page): Promise<{ nodes: number; labels
       return n;
     };
     return { nodes, labels: ink(canvases.labels), phrases: ink(canvases.edgeLabels) };
-  });
+  }, draw);
 }
 
 /** Number of painted (non-transparent) pixels on the 2D canvas `selector`, as it holds them now. */

@@ -17,7 +17,6 @@ import { runStepsAcrossTasks } from '../../model/steps';
 import type { LinkageGraph } from '../../model/types';
 import { setView } from '../../state/actions';
 import { graphIndexSteps } from '../../state/derive';
-import { whenIdle } from '../../util/frames';
 import { holdQuiet } from '../../util/quiet';
 import './file-menu.css';
 import type { AppContext } from '../registry';
@@ -70,6 +69,12 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
   stage.append(dropOverlay, progressBox, errorBox);
 
   let controller: AbortController | null = null;
+  /**
+   * A reader about to open a file (the menu opened, a file dragged over the map): the import's
+   * code and its worker are loaded meanwhile, while the picker is open or the file is carried,
+   * so the import starts at once. Readers who never open a file load neither.
+   */
+  const prepareImport = () => void import('../../io/import-file').then((m) => m.prepareImportWorker());
   let lastProgress: ImportProgress | null = null;
   let openingName = '';
 
@@ -154,6 +159,7 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
   const onDragEnter = (ev: DragEvent) => {
     if (!hasFiles(ev)) return;
     ev.preventDefault();
+    if (dragDepth === 0) prepareImport();
     dragDepth++;
     dropOverlay.hidden = false;
   };
@@ -188,6 +194,7 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
   // 4. The popup: opened by the button, closed by Escape, a click outside or a choice.
   const focusables = () => [openButton, ...(kindsLabel.hidden ? [] : [kindsSelect]), ...items];
   function setMenu(open: boolean): void {
+    if (open) prepareImport();
     popup.hidden = !open;
     fileButton.setAttribute('aria-expanded', String(open));
     if (open) openButton.focus();
@@ -279,13 +286,8 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
   const unsubscribe = session.subscribe((s, _d, prev) => {
     if (s.lang !== prev.lang) render();
   });
-  // The import worker is started when the page is idle: opening a file then starts at once,
-  // without waiting for the worker's code to load and compile. The menu is mounted again with
-  // each graph opened, which prepares the worker for the import after.
-  const unprepare = whenIdle(() => void import('../../io/import-file').then((m) => m.prepareImportWorker()), 3000);
 
   return () => {
-    unprepare();
     unsubscribe();
     controller?.abort();
     stage.removeEventListener('dragenter', onDragEnter);

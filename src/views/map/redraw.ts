@@ -6,7 +6,6 @@
 import type { LookInputs, LookTable } from './looks';
 import type { MapContext, MapRenderer } from './map-context';
 import { createQuickVisibility } from './visibility';
-import { whenIdle } from '../../util/frames';
 
 /** Large graphs: above this many items singled out, sigma's label grid picks which labels show. */
 const MAX_FORCED_LABELS = 200;
@@ -65,11 +64,10 @@ export function createRedraw(ctx: MapContext, renderer: MapRenderer, looks: Look
 
   const drawnNow = () => ({ lang: ctx.state.lang, sized: container.clientWidth > 0 && container.clientHeight > 0 });
   let drawn = drawnNow();
-  /** Cancels the full draw waiting for the page to be idle (null: none waits). */
-  let idleFull: (() => void) | null = null;
+  let idleFull = 0;
   const fullDraw = () => {
-    idleFull?.();
-    idleFull = null;
+    cancelIdle(idleFull);
+    idleFull = 0;
     looks.update(lookInputs(ctx));
     showVeil();
     renderer.refresh();
@@ -77,7 +75,7 @@ export function createRedraw(ctx: MapContext, renderer: MapRenderer, looks: Look
     drawn = drawnNow();
   };
   const scheduleFull = () => {
-    idleFull ??= whenIdle(fullDraw);
+    if (idleFull === 0) idleFull = onIdle(fullDraw);
   };
   // Behind another view the container has no size: sigma updates its buffers and draws when the
   // map shows again (onResize). No layout is read here: that would force one after each change.
@@ -111,8 +109,19 @@ export function createRedraw(ctx: MapContext, renderer: MapRenderer, looks: Look
     full: fullDraw,
     changed: redraw,
     dispose() {
-      idleFull?.();
+      cancelIdle(idleFull);
       resizeObserver?.disconnect();
     },
   };
+}
+
+/** Runs `fn` when the page is idle (within a second); returns a handle for {@link cancelIdle}. */
+function onIdle(fn: () => void): number {
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : (setTimeout(fn, 200) as unknown as number);
+}
+
+function cancelIdle(handle: number): void {
+  if (handle === 0) return;
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else clearTimeout(handle);
 }

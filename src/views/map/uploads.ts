@@ -114,7 +114,7 @@ function install(): void {
     const p = Item.prototype as unknown as { process(...args: unknown[]): void };
     const process = p.process;
     p.process = function (this: Written, ...args: unknown[]) {
-      this.writes = (this.writes ?? 0) + 1;
+      markWritten(this);
       process.apply(this, args);
     };
   }
