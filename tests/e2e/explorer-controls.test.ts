@@ -269,9 +269,10 @@ describe('map controls', () => {
   it('on a large graph a filter hides and shows items as sigma itself would, and hidden nodes can be neither hovered nor clicked', async () => {
     const { page, close } = await openApp(browser(), '#lang=en');
     await openLarge(page);
-    // What sigma holds of every item: each node's and edge's slot in its programs (the floats
-    // drawn and picked with), whether sigma hides it, and sigma's sets of raised and labelled
-    // items. Also taken right after each change of state, before anything drawn when idle.
+    // What the map draws of every item: each node's and edge's slot in its programs (the floats
+    // drawn and picked with), or zeros where the table of what is shown hides it; whether sigma
+    // hides it, and sigma's sets of raised and labelled items. Also taken right after each change
+    // of state, before anything drawn when idle.
     await page.evaluate(() => {
       const w = window as any;
       const r = w.linkage.net.renderer;
@@ -280,8 +281,18 @@ describe('map controls', () => {
       // sigma hides an edge whose own data or either end's says hidden.
       const hidden = (kind: 'nodes' | 'edges', k: string): boolean =>
         kind === 'nodes' ? r.nodeDataCache[k].hidden : r.edgeDataCache[k].hidden || g.extremities(k).some((n: string) => r.nodeDataCache[n].hidden);
+      // The table hides a node by its byte; an edge by its own (after the nodes') or an end's.
+      const table = () => w.linkage.net.shown;
+      const nodeDrawn = (k: string) => table().bytes[r.nodeDataCache[k].ordinal] !== 0;
+      const drawn = (kind: 'nodes' | 'edges', k: string): boolean =>
+        kind === 'nodes' ? nodeDrawn(k) : table().bytes[table().nodeCount + r.edgeDataCache[k].ordinal] !== 0 && g.extremities(k).every(nodeDrawn);
+      w.rawSlot = (k: string) => parts(r.nodePrograms[r.nodeDataCache[k].type]).map((p: any) => Array.from(p.array.subarray(r.nodeProgramIndex[k] * p.STRIDE, (r.nodeProgramIndex[k] + 1) * p.STRIDE)));
       const slots = (kind: 'nodes' | 'edges', keys: string[], cache: any, index: any, programs: any) =>
-        keys.map((k) => ({ key: k, hidden: hidden(kind, k), floats: parts(programs[cache[k].type]).map((p: any) => Array.from(p.array.subarray(index[k] * p.STRIDE, (index[k] + 1) * p.STRIDE))) }));
+        keys.map((k) => ({
+          key: k,
+          hidden: hidden(kind, k),
+          floats: parts(programs[cache[k].type]).map((p: any) => (drawn(kind, k) ? Array.from(p.array.subarray(index[k] * p.STRIDE, (index[k] + 1) * p.STRIDE)) : new Array(p.STRIDE).fill(0))),
+        }));
       w.held = () => ({
         nodes: slots('nodes', g.nodes(), r.nodeDataCache, r.nodeProgramIndex, r.nodePrograms),
         edges: slots('edges', g.edges(), r.edgeDataCache, r.edgeProgramIndex, r.edgePrograms),
@@ -309,7 +320,7 @@ describe('map controls', () => {
     const dataOf = (key: string) => page.evaluate((k) => (window as any).linkage.net.renderer.nodeDataCache[k], key);
     const zero = (floats: number[][]) => floats.every((list) => list.every((v) => v === 0));
 
-    // Hidden: section a's 750 nodes and every link touching one have zeroed slots, the rest not.
+    // Hidden: section a's 750 nodes and every link touching one draw nothing, the rest do.
     const kept = await page.evaluate(() => {
       const r = (window as any).linkage.net.renderer;
       (window as any).keptData = r.nodeDataCache.n0;
@@ -322,8 +333,11 @@ describe('map controls', () => {
     expect(hidden.nodes.every((n) => zero(n.floats) === inA(n.key))).toBe(true);
     expect(hidden.edges.some((e) => !zero(e.floats))).toBe(true);
     expect(hidden.edges.every((e) => zero(e.floats) === e.hidden)).toBe(true);
-    // The quick path kept n0's display data (sigma's refresh would have made a new one).
+    // The quick path kept n0's display data (sigma's refresh would have made a new one), and
+    // its slot: the table alone hides it (its byte, the first node's).
     expect(await page.evaluate(() => (window as any).linkage.net.renderer.nodeDataCache.n0 === (window as any).keptData)).toBe(true);
+    expect(zero(await page.evaluate(() => (window as any).rawSlot('n0')))).toBe(false);
+    expect(await page.evaluate(() => (window as any).linkage.net.shown.bytes[0])).toBe(0);
     expect(hidden).toEqual(await heldAfterFullRefresh());
 
     // A hidden node's place answers neither the pointer nor a click; a shown node's does.
@@ -379,7 +393,7 @@ describe('map controls', () => {
     await close();
   });
 
-  it('the GPU holds what sigma holds: a pan uploads no item array, and after a search, a hover and a filter every buffer equals its array', async () => {
+  it('the GPU holds what sigma holds: a pan or a filter uploads no item array, and after a search, a hover and a filter every buffer equals its array', async () => {
     const url = `${inject('baseUrl')}#lang=en`;
     const { page, close } = await openTab(browser(), url, { own: true });
     // Every upload of a Float32Array, counted by the array, from before the app makes a context.
@@ -437,8 +451,8 @@ describe('map controls', () => {
     expect(await uploads()).toBe(before);
     expect(all(await holds())).toBe(true);
 
-    // A search (the matches raised), a hover, a filter (slots zeroed and put back): each frame's
-    // buffers are what sigma wrote.
+    // A search (the matches raised), a hover, a filter (the table of what is shown rewritten):
+    // each frame's buffers are what sigma wrote.
     await page.fill('#search', 'n14');
     await expect.poll(() => page.evaluate(() => (window as any).linkage.session.derived().matches?.size ?? 0)).toBe(111);
     expect(await uploads()).toBeGreaterThan(before);
@@ -446,9 +460,12 @@ describe('map controls', () => {
     await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, query: '', hovered: 'n83' })));
     expect(all(await holds())).toBe(true);
     for (const visible of [750, 1_500]) {
+      const unfiltered = await uploads();
       await page.locator('#sec-a').click();
       await page.waitForFunction((n) => (window as any).linkage.session.derived().visibleNodes.size === n, visible);
       expect(all(await holds())).toBe(true);
+      // What the filter hides and shows again is told by the table of what is shown: no item array goes to the GPU.
+      expect(await uploads()).toBe(unfiltered);
     }
     // And what is drawn from those buffers (sigma's render, no processing): the hidden half's
     // discs are gone from the picture, then back.

@@ -223,6 +223,15 @@ export class LookTable {
     return i === undefined ? 0 : this.edgeCode[i];
   }
 
+  /** The ordinal (graph order) of the node or edge `key`; -1 when the graph has none such. */
+  nodeOrdinal(key: string): number {
+    return this.nodeIndex.get(key) ?? -1;
+  }
+
+  edgeOrdinal(key: string): number {
+    return this.edgeIndex.get(key) ?? -1;
+  }
+
   /** The code of the node or edge of this ordinal (graph order). */
   nodeAt(ordinal: number): number {
     return this.nodeCode[ordinal];

@@ -22,6 +22,7 @@ import { createNames } from './names';
 import { createReducers, edgeCurvatures, scaleFor } from './reducers';
 import { createRedraw, lookInputs } from './redraw';
 import { createRenderer } from './renderer';
+import { shownTableOf, type ShownTable } from './shown';
 import { createVeil } from './veil';
 
 export type { MapOverlay } from './looks';
@@ -29,6 +30,8 @@ export { fade, OVERLAY_COLORS } from './reducers';
 
 export interface NetworkHandle {
   readonly renderer: Sigma<NodeAttrs, EdgeAttrs>;
+  /** Which items the renderer's programs draw at all, by ordinal (shown.ts). */
+  readonly shown: ShownTable;
   /** Animates the camera to a node. */
   flyTo(key: string): void;
   zoom(factor: number): void;
@@ -119,6 +122,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
 
   const handle: NetworkHandle = {
     renderer,
+    shown: shownTableOf(renderer)!,
     flyTo: camera.flyTo,
     zoom: camera.zoom,
     fit: camera.fit,

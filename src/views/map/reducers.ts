@@ -11,8 +11,8 @@ import type { EdgeAttrs, LinkageGraph, NodeAttrs } from '../../model/types';
 import { E, N, type LookTable } from './looks';
 import type { MapContext } from './map-context';
 
-type NodeData = Partial<NodeDisplayData> & NodeAttrs & { borderColor?: string; borderSize?: number; innerSize?: number; ringColor?: string; ringSize?: number };
-type EdgeData = Partial<EdgeDisplayData> & EdgeAttrs & { curvature?: number };
+type NodeData = Partial<NodeDisplayData> & NodeAttrs & { ordinal?: number; borderColor?: string; borderSize?: number; innerSize?: number; ringColor?: string; ringSize?: number };
+type EdgeData = Partial<EdgeDisplayData> & EdgeAttrs & { ordinal?: number; curvature?: number };
 
 /** Ring colours of the overlay (also used by the legend that explains them). */
 export const OVERLAY_COLORS = { visited: '#2f6fd0', mastered: '#1a9850', linked: '#c51b7d' } as const;
@@ -107,7 +107,10 @@ export function createReducers(ctx: MapContext, looks: LookTable, curvature: Rea
   const outlineOf = new Map((graph.getAttribute('nodeKinds') ?? []).map((k) => [k.id, OUTLINES[k.border ?? 'plain']]));
 
   const nodeReducer = (key: string, data: NodeData): NodeData => {
-    const code = looks.node(key);
+    const ordinal = looks.nodeOrdinal(key);
+    const code = ordinal < 0 ? 0 : looks.nodeAt(ordinal);
+    // The programs look its ordinal up in the table of what is shown (shown.ts).
+    data.ordinal = ordinal;
     // One program for every node, whatever a graph file's attributes say.
     data.type = 'bordered';
     if ((code & N.VISIBLE) === 0) {
@@ -167,7 +170,9 @@ export function createReducers(ctx: MapContext, looks: LookTable, curvature: Rea
     return data;
   };
   const edgeReducer = (key: string, data: EdgeData): EdgeData => {
-    const code = looks.edge(key);
+    const ordinal = looks.edgeOrdinal(key);
+    const code = ordinal < 0 ? 0 : looks.edgeAt(ordinal);
+    data.ordinal = ordinal;
     // The program never changes (hidden or not): redraws of single edges write to its slot.
     data.type = edgeTypeOf(key, data);
     if ((code & E.VISIBLE) === 0) {

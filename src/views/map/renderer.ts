@@ -7,7 +7,7 @@ import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import Sigma from 'sigma';
 import { DEFAULT_EDGE_PROGRAM_CLASSES, DEFAULT_NODE_PROGRAM_CLASSES } from 'sigma/settings';
-import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { EdgeArrowHeadProgram, EdgeClampedProgram, EdgeRectangleProgram, createEdgeCompoundProgram, type EdgeProgramType } from 'sigma/rendering';
 import { MAP_LABEL } from '../../model/layout-labels';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import type { EdgeAttrs, NodeAttrs } from '../../model/types';
@@ -16,6 +16,7 @@ import { N, type LookTable } from './looks';
 import type { MapContext, MapRenderer } from './map-context';
 import { DEFAULT_BORDER, type createReducers } from './reducers';
 import { afterFirstFrame } from '../../util/frames';
+import { attachShownTable, drawingShown } from './shown';
 import './uploads';
 
 /** What the renderer draws with: the reducers, the looks they decode and the names' painter. */
@@ -25,8 +26,17 @@ export interface RendererParts {
   readonly painter: ReturnType<typeof createLabelPainter>;
 }
 
-/** The link programs by type (reducers.ts edgeTypeOf): straight or curved (parallel links), with an arrowhead or not. */
-const EDGE_PROGRAMS = { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, curved: EdgeCurvedArrowProgram, curvedLine: EdgeCurveProgram };
+/**
+ * The link programs by type (reducers.ts edgeTypeOf): straight or curved (parallel links), with an
+ * arrowhead or not; each draws only the links its table shows (shown.ts).
+ */
+const EDGE_PROGRAMS = {
+  // sigma's arrow program, made of programs drawing only what is shown.
+  arrow: createEdgeCompoundProgram([drawingShown(EdgeClampedProgram, 'edge'), drawingShown(EdgeArrowHeadProgram, 'edge')]) as EdgeProgramType,
+  line: drawingShown(EdgeRectangleProgram, 'edge'),
+  curved: drawingShown(EdgeCurvedArrowProgram, 'edge'),
+  curvedLine: drawingShown(EdgeCurveProgram, 'edge'),
+};
 
 /**
  * sigma without the draw its constructor ends with: the map is drawn once its parts are put
@@ -109,6 +119,7 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
   MapSigma.bornSize = width > 0 && height > 0 ? { width: width * ratio, height: height * ratio } : null;
   try {
     const renderer = new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts));
+    attachShownTable(renderer, parts.looks.nodeKeys.length, parts.looks.edgeKeys.length);
     hideEmptyLayers(renderer, ctx, parts.looks);
     const cancel = afterFirstFrame(() => hoverLayer(renderer));
     renderer.on('kill', cancel);
@@ -293,14 +304,14 @@ function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererPart
   ctx.graph.someEdge((key, a) => edgeTypes.add(reducers.edgeTypeOf(key, a as never)).size === Object.keys(EDGE_PROGRAMS).length);
   return {
     nodeProgramClasses: {
-      bordered: createNodeBorderProgram({
+      bordered: drawingShown(createNodeBorderProgram({
         borders: [
           { size: { attribute: 'ringSize', defaultValue: 0 }, color: { attribute: 'ringColor' } },
           { size: { attribute: 'borderSize', defaultValue: DEFAULT_BORDER }, color: { attribute: 'borderColor', defaultValue: '#222222' } },
           { size: { attribute: 'innerSize', defaultValue: 0 }, color: { value: '#ffffff' } },
           { size: { fill: true }, color: { attribute: 'color' } },
         ],
-      }),
+      }), 'node'),
     },
     // Only the programs the graph's links take (each is compiled for the GPU when registered);
     // arrows always, the default type.

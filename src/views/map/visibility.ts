@@ -2,42 +2,34 @@
  * Large graphs: items hidden and shown again (a filter) without sigma's per-item reprocessing.
  *
  * sigma redraws a changed item by copying its attributes, running the reducer and its defaults
- * on the copy, then writing the item's slot in its program's array. A filter hides or shows
- * thousands of items at once, and for those most of that work is wasted: a hidden item's slot is
- * zeroed (drawn with no area, in the picture and in the picking layer alike, so it can be neither
- * seen, hovered nor clicked), and an item shown again with the look it had looks as it did.
+ * on the copy, then writing the item's slot in its program's array, which is then sent to the
+ * GPU whole. A filter hides or shows thousands of items at once, and for those most of that work
+ * is wasted: an item hidden here keeps its slot as it is, and its byte in the table of what is
+ * shown (shown.ts) goes to 0, so the programs draw it nowhere (in the picture and in the picking
+ * layer alike: it can be neither seen, hovered nor clicked); a link with a hidden end is not
+ * drawn either, and needs nothing of its own. An item shown again with the look it had looks
+ * as it did: its byte goes back to 255.
  *
  * So an item going hidden keeps its display data: it is flagged hidden (sigma's labels, hover
  * and phrases skip it; an edge with a hidden end needs no flag), taken out of sigma's sets of
- * raised and labelled items, and its slot is put aside and zeroed. An item shown again with the code it was hidden with is unflagged and its
- * slot put back; when sigma has laid out its programs again meanwhile (new slots), the slot is
+ * raised and labelled items, and its byte cleared. An item shown again with the code it was
+ * hidden with is unflagged, its byte set and its sets joined again; when sigma has laid out its
+ * programs meanwhile (its slot then holds what its hidden data says: nothing), the slot is
  * written again from the kept data, as sigma would. Every other change, and an item whose data
  * sigma rebuilt meanwhile (a full refresh), goes through sigma's own partial refresh.
- *
- * What it reads of sigma per item (display data, program, slot) is indexed by graph order once
- * after each of sigma's layouts of its programs, not looked up by key per change.
  */
 import type { PathIndex } from '../../model/paths';
 import type { LookTable } from './looks';
 import type { MapRenderer } from './map-context';
-import { markWritten } from './uploads';
+import { shownTableOf, type ShownTable } from './shown';
 
-/** One program's array of item slots (sigma 3.0): a compound program has several. */
-interface Part {
-  array: Float32Array;
-  STRIDE: number;
-}
-type Program = Part | { programs: Program[] };
 /** The part of sigma's display data this reads and writes. */
 interface Display {
-  type: string;
   hidden: boolean;
 }
 
 /** What of sigma this reads and writes beyond its public API (sigma 3.0). */
 interface SigmaInternals {
-  nodePrograms: Record<string, Program>;
-  edgePrograms: Record<string, Program>;
   nodeDataCache: Record<string, Display>;
   edgeDataCache: Record<string, Display>;
   nodeIndices: Record<string, number>;
@@ -53,94 +45,50 @@ interface SigmaInternals {
 
 /**
  * Flags of an item hidden here: it was in sigma's highlighted set (RAISED), in its forced-label
- * set (LABELLED); its slot is put aside (ASIDE); its data is flagged hidden (FLAGGED: every node,
- * and an edge whose ends are shown); and, answered by `restore`, its slot has MOVED.
+ * set (LABELLED); its slot still holds what it drew (KEPT: sigma has not laid out its programs
+ * since); its data is flagged hidden (FLAGGED: every node, and an edge whose ends are shown);
+ * and, answered by `restore`, its slot is to be written again (MOVED).
  */
-const RAISED = 1, LABELLED = 2, ASIDE = 4, MOVED = 8, FLAGGED = 16;
+const RAISED = 1, LABELLED = 2, KEPT = 4, MOVED = 8, FLAGGED = 16;
 
-const partsOf = (program: Program): Part[] => ('programs' in program ? program.programs.flatMap(partsOf) : [program]);
-
-/**
- * The nodes or the edges of the map, by ordinal: sigma's display data, program and slot of each,
- * as of sigma's last layout of its programs; what each item hidden here keeps.
- */
+/** The nodes or the edges of the map, by ordinal: sigma's display data of each, what each item hidden here keeps. */
 class Items {
   readonly data: (Display | undefined)[];
-  /** Index into `parts` (the item's program), and the item's slot in it. */
-  private readonly program: Uint8Array;
-  private readonly slot: Int32Array;
-  private parts: { part: Part; aside: Float32Array | null }[][] = [];
   /** The code an item hidden here had (its data still looks so); 0 when none is kept. */
   readonly keptCode: Uint16Array;
-  /** Per item hidden here: the sigma sets it left (RAISED, LABELLED), and ASIDE while its slot is put aside. */
+  /** Per item hidden here: the sigma sets it left (RAISED, LABELLED), FLAGGED, and KEPT while its slot is as drawn. */
   private readonly flags: Uint8Array;
 
   constructor(readonly keys: readonly string[]) {
     this.data = new Array<Display | undefined>(keys.length);
-    this.program = new Uint8Array(keys.length);
-    this.slot = new Int32Array(keys.length);
     this.keptCode = new Uint16Array(keys.length);
     this.flags = new Uint8Array(keys.length);
   }
 
-  /** After sigma laid out its programs: every slot and program read again; data rebuilt by sigma forgets what it kept. */
-  index(cache: Record<string, Display>, programIndex: Record<string, number>, programs: Record<string, Program>): void {
-    const types = Object.keys(programs);
-    this.parts = types.map((t) => partsOf(programs[t]).map((part) => ({ part, aside: null })));
-    const typeIndex = new Map(types.map((t, i) => [t, i]));
-    const { keys, data, program, slot, keptCode, flags } = this;
+  /** After sigma laid out its programs: the data read again; data rebuilt by sigma forgets what it kept. */
+  index(cache: Record<string, Display>): void {
+    const { keys, data, keptCode, flags } = this;
     for (let i = 0; i < keys.length; i++) {
       const d = cache[keys[i]];
       if (d !== data[i]) keptCode[i] = 0;
       data[i] = d;
-      program[i] = d === undefined ? 0 : (typeIndex.get(d.type) ?? 0);
-      slot[i] = programIndex[keys[i]] ?? 0;
-      // New slots: what was put aside is stale (the sets left are still to be joined).
-      flags[i] &= ~ASIDE;
+      // Slots written again (the sets left are still to be joined).
+      flags[i] &= ~KEPT;
     }
   }
 
-  /**
-   * Zeroes item `i`'s slot, putting it aside; keeps the code `code` its data looks like and
-   * `sets`, the sigma sets it left.
-   */
+  /** Item `i` hidden here: keeps the code `code` its data looks like and `sets`, the sigma sets it left. */
   hide(i: number, code: number, sets: number): void {
-    const s = this.slot[i];
-    for (const p of this.parts[this.program[i]]) {
-      const { array, STRIDE } = p.part;
-      // Allocated once the first item of this program is hidden after a layout.
-      const aside = (p.aside ??= new Float32Array(array.length));
-      for (let j = s * STRIDE, end = j + STRIDE; j < end; j++) {
-        aside[j] = array[j];
-        array[j] = 0;
-      }
-      markWritten(p.part);
-    }
-    this.flags[i] = sets | ASIDE;
+    this.flags[i] = sets | KEPT;
     this.keptCode[i] = code;
   }
 
-  /**
-   * Puts item `i`'s slot back; returns the sigma sets it left, with MOVED when its slot moved
-   * since (then it is to be written again from its data).
-   */
+  /** Item `i` shown again: returns the sigma sets it left and FLAGGED, with MOVED when its slot is to be written again. */
   restore(i: number): number {
     const flags = this.flags[i];
     this.keptCode[i] = 0;
     this.flags[i] = 0;
-    if ((flags & ASIDE) === 0) return flags | MOVED;
-    const s = this.slot[i];
-    for (const p of this.parts[this.program[i]]) {
-      const { array, STRIDE } = p.part;
-      const aside = p.aside!;
-      for (let j = s * STRIDE, end = j + STRIDE; j < end; j++) array[j] = aside[j];
-      markWritten(p.part);
-    }
-    return flags & ~ASIDE;
-  }
-
-  slotOf(i: number): number {
-    return this.slot[i];
+    return (flags & KEPT) === 0 ? flags | MOVED : flags & ~KEPT;
   }
 
   /** Whether item `i` is hidden here with its data left unflagged (an edge hidden by a hidden end). */
@@ -165,31 +113,42 @@ export interface QuickVisibility {
 /** The quick path for `renderer`, drawing the items of `looks`, over the graph's `index`. */
 export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, index: PathIndex): QuickVisibility {
   const own = renderer as unknown as SigmaInternals;
+  const table: ShownTable | undefined = shownTableOf(renderer);
+  if (table === undefined) throw new Error('Linkage: the map renderer has no table of what is shown');
   const { edgeSource, edgeTarget, outEdges, inEdges } = index;
   const nodes = new Items(looks.nodeKeys);
   const edges = new Items(looks.edgeKeys);
+  const { bytes, nodeCount } = table;
   let laidOut = false;
   renderer.on('afterProcess', () => (laidOut = false));
   // The items left for sigma's partial refresh, by key and by ordinal (reused arrays).
   const left = { nodes: [] as string[], edges: [] as string[] };
   const leftNodeOrdinals: number[] = [];
   const leftEdgeOrdinals: number[] = [];
+  // Whether this draw changed a byte of the table (set).
+  let tableChanged = false;
+  const set = (at: number, byte: number) => {
+    if (bytes[at] === byte) return;
+    bytes[at] = byte;
+    tableChanged = true;
+  };
 
   return {
     draw(looks) {
       if (!laidOut) {
-        nodes.index(own.nodeDataCache, own.nodeProgramIndex, own.nodePrograms);
-        edges.index(own.edgeDataCache, own.edgeProgramIndex, own.edgePrograms);
+        nodes.index(own.nodeDataCache);
+        edges.index(own.edgeDataCache);
         laidOut = true;
       }
       left.nodes.length = 0;
       left.edges.length = 0;
+      tableChanged = false;
       // sigma makes these sets anew on a full refresh: read them each time.
       const { highlightedNodes: highlighted, nodesWithForcedLabels: nodeLabels, edgesWithForcedLabels: edgeLabels } = own;
       leftNodeOrdinals.length = 0;
       leftEdgeOrdinals.length = 0;
       const { changedNodes, changedNodeOrdinals, changedNodesWere } = looks;
-      // Nodes first: an edge written again reads its ends' data (a hidden end, no edge).
+      // Nodes first: an edge is hidden by a hidden end.
       for (let k = 0; k < changedNodes.length; k++) {
         const key = changedNodes[k], i = changedNodeOrdinals[k], was = changedNodesWere[k];
         const now = looks.nodeAt(i);
@@ -200,16 +159,20 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
           const raised = highlighted.size !== 0 && highlighted.delete(key);
           const labelled = nodeLabels.size !== 0 && nodeLabels.delete(key);
           nodes.hide(i, was, FLAGGED | (raised ? RAISED : 0) | (labelled ? LABELLED : 0));
+          set(i, 0);
         } else if (was === 0 && now !== 0 && nodes.keptCode[i] === now) {
           data!.hidden = false;
           const sets = nodes.restore(i);
           if (sets & RAISED) highlighted.add(key);
           if (sets & LABELLED) nodeLabels.add(key);
-          if (sets & MOVED) own.addNodeToProgram(key, own.nodeIndices[key], nodes.slotOf(i));
+          if (sets & MOVED) own.addNodeToProgram(key, own.nodeIndices[key], own.nodeProgramIndex[key]);
+          set(i, 255);
         } else {
           nodes.keptCode[i] = 0;
           left.nodes.push(key);
           leftNodeOrdinals.push(i);
+          // sigma draws it as its data says.
+          set(i, 255);
         }
       }
       const { changedEdges, changedEdgeOrdinals, changedEdgesWere } = looks;
@@ -220,26 +183,32 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
         if (now === 0 && was !== 0 && data !== undefined) {
           const labelled = edgeLabels.size !== 0 && edgeLabels.delete(key);
           // sigma hides an edge with a hidden end wherever it reads it (its slot when laid out
-          // again, its phrase), whatever its own data says: that data is left untouched (a
-          // filter hides thousands such edges). An edge hidden between shown ends is flagged.
+          // again, its phrase), whatever its own data says, and so do the programs: that data
+          // and its byte are left untouched (a filter hides thousands such edges). An edge
+          // hidden between shown ends is flagged, and its byte cleared.
           if (looks.nodeAt(edgeSource[i]) === 0 || looks.nodeAt(edgeTarget[i]) === 0) edges.hide(i, was, labelled ? LABELLED : 0);
           else {
             data.hidden = true;
             edges.hide(i, was, FLAGGED | (labelled ? LABELLED : 0));
+            set(nodeCount + i, 0);
           }
         } else if (was === 0 && now !== 0 && edges.keptCode[i] === now) {
           const sets = edges.restore(i);
-          if (sets & FLAGGED) data!.hidden = false;
+          if (sets & FLAGGED) {
+            data!.hidden = false;
+            set(nodeCount + i, 255);
+          }
           if (sets & LABELLED) edgeLabels.add(key);
-          if (sets & MOVED) own.addEdgeToProgram(key, own.edgeIndices[key], edges.slotOf(i));
+          if (sets & MOVED) own.addEdgeToProgram(key, own.edgeIndices[key], own.edgeProgramIndex[key]);
         } else {
           edges.keptCode[i] = 0;
           left.edges.push(key);
           leftEdgeOrdinals.push(i);
+          set(nodeCount + i, 255);
         }
       }
       // A node shown again: the edges it ends that stay hidden, left unflagged behind it, have
-      // their data flagged once both their ends are shown.
+      // their data flagged (and their byte cleared) once both their ends are shown.
       for (let k = 0; k < changedNodes.length; k++) {
         if (changedNodesWere[k] !== 0 || looks.nodeAt(changedNodeOrdinals[k]) === 0) continue;
         for (const rows of [outEdges, inEdges]) {
@@ -251,9 +220,12 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
             const data = edges.data[e];
             if (data !== undefined) data.hidden = true;
             edges.flagged(e);
+            set(nodeCount + e, 0);
           }
         }
       }
+      // The programs' contexts take the table again only when a byte changed.
+      if (tableChanged) table.version++;
       // sigma draws, with or without items left for it; their data, made anew, is read again.
       renderer.refresh({ partialGraph: left, skipIndexation: true });
       for (let k = 0; k < leftNodeOrdinals.length; k++) nodes.data[leftNodeOrdinals[k]] = own.nodeDataCache[left.nodes[k]];
