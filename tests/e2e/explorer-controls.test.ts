@@ -281,11 +281,10 @@ describe('map controls', () => {
       // sigma hides an edge whose own data or either end's says hidden.
       const hidden = (kind: 'nodes' | 'edges', k: string): boolean =>
         kind === 'nodes' ? r.nodeDataCache[k].hidden : r.edgeDataCache[k].hidden || g.extremities(k).some((n: string) => r.nodeDataCache[n].hidden);
-      // The table hides a node by its byte; an edge by its own (after the nodes') or an end's.
+      // The table hides an item by its byte (an edge's after the nodes').
       const table = () => w.linkage.net.shown;
-      const nodeDrawn = (k: string) => table().bytes[r.nodeDataCache[k].ordinal] !== 0;
       const drawn = (kind: 'nodes' | 'edges', k: string): boolean =>
-        kind === 'nodes' ? nodeDrawn(k) : table().bytes[table().nodeCount + r.edgeDataCache[k].ordinal] !== 0 && g.extremities(k).every(nodeDrawn);
+        kind === 'nodes' ? table().bytes[r.nodeDataCache[k].ordinal] !== 0 : table().bytes[table().nodeCount + r.edgeDataCache[k].ordinal] !== 0;
       w.rawSlot = (k: string) => parts(r.nodePrograms[r.nodeDataCache[k].type]).map((p: any) => Array.from(p.array.subarray(r.nodeProgramIndex[k] * p.STRIDE, (r.nodeProgramIndex[k] + 1) * p.STRIDE)));
       const slots = (kind: 'nodes' | 'edges', keys: string[], cache: any, index: any, programs: any) =>
         keys.map((k) => ({

@@ -6,10 +6,11 @@
  * sigma 3.0 hides an item by zeroing its slot in its program's array, and a program's array is
  * sent to the GPU whole: at 100k nodes and 300k links, a filter that hides half the graph sent
  * ≈10 MB of link slots, and then waited on the GPU to take them. Here each program's items also
- * carry their ordinals (graph order: a node's; a link's own and its two ends'), and its vertex
- * shader looks them up in the table: an item whose byte is 0, or a link with an end whose byte
- * is 0, is moved out of the clip space, in the picture and in the picking layer alike (it can be
- * neither seen, hovered nor clicked). The texture is 4096 bytes wide, nodes first then links:
+ * carry their ordinals (graph order), and its vertex shader looks them up in the table: an item
+ * whose byte is 0 is moved out of the clip space, in the picture and in the picking layer alike
+ * (it can be neither seen, hovered nor clicked). A link's byte says whether it is drawn at all:
+ * the quick path clears it too when the link is hidden by a hidden end, so that each vertex
+ * looks up one byte (a software rasteriser pays for every lookup). The texture is 4096 bytes wide, nodes first then links:
  * ≈400 KB at the import limit.
  *
  * The table only ever hides more than sigma does: sigma still zeroes the slots of items its
@@ -119,40 +120,36 @@ function bindTable(gl: WebGLRenderingContext, table: ShownTable | undefined): vo
 
 type Kind = 'node' | 'edge';
 
-/** The shader code added to a program's vertex shader: the lookup, and the items' ordinals. */
-function shaderHead(kind: Kind): string {
-  return `
+/**
+ * The shader code added to a program's vertex shader: the item's ordinal, its byte's place in
+ * the table (a link's after the nodes'), and the lookup.
+ */
+const SHADER_HEAD = `
 uniform sampler2D u_linkageShown;
-uniform vec2 u_linkageShownSize;
-uniform float u_linkageNodes;
-attribute ${kind === 'node' ? 'float' : 'vec3'} a_linkageItem;
-float linkageShown(float i) {
-  if (i < 0.0) return 1.0;
-  float row = floor(i / u_linkageShownSize.x);
-  float col = i - row * u_linkageShownSize.x;
-  return texture2D(u_linkageShown, vec2((col + 0.5) / u_linkageShownSize.x, (row + 0.5) / u_linkageShownSize.y)).r;
+uniform vec3 u_linkageShownAt;
+attribute float a_linkageItem;
+float linkageShown() {
+  if (a_linkageItem < 0.0) return 1.0;
+  float i = u_linkageShownAt.z + a_linkageItem;
+  float row = floor(i / u_linkageShownAt.x);
+  float col = i - row * u_linkageShownAt.x;
+  return texture2D(u_linkageShown, vec2((col + 0.5) / u_linkageShownAt.x, (row + 0.5) / u_linkageShownAt.y)).r;
 }
 `;
-}
 
-function shaderTail(kind: Kind): string {
-  // A link's own byte comes after the nodes'.
-  const own = 'linkageShown(a_linkageItem.z < 0.0 ? -1.0 : u_linkageNodes + a_linkageItem.z)';
-  const shown = kind === 'node' ? 'linkageShown(a_linkageItem)' : `min(${own}, min(linkageShown(a_linkageItem.x), linkageShown(a_linkageItem.y)))`;
-  return `
+const SHADER_TAIL = `
 void main() {
   linkageMain();
-  if (${shown} < 0.5) gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+  if (linkageShown() < 0.5) gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
 }
 `;
-}
 
 const MAIN = /void\s+main\s*\(\s*(void)?\s*\)/;
 
 /** `source` (a vertex shader) drawing only what the table shows. */
-export function withShownShader(source: string, kind: Kind): string {
+export function withShownShader(source: string): string {
   if (!MAIN.test(source)) throw new Error('Linkage: a map program has a vertex shader without main()');
-  return shaderHead(kind) + source.replace(MAIN, 'void linkageMain()') + shaderTail(kind);
+  return SHADER_HEAD + source.replace(MAIN, 'void linkageMain()') + SHADER_TAIL;
 }
 
 /** What of sigma's Program (3.0) the wrapper below reads and extends. */
@@ -171,62 +168,61 @@ interface ProgramInstance {
 interface Ordered {
   ordinal?: number;
 }
+type Uniforms = { gl: WebGLRenderingContext; uniformLocations: Record<string, WebGLUniformLocation> };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ProgramClass = new (...args: any[]) => object;
+
+/** Writes `ordinal` last in each vertex of the item at `start` (instanced programs: one vertex per item). */
+function writeOrdinal(program: ProgramInstance, start: number, ordinal: number | undefined): void {
+  const { array, STRIDE, ATTRIBUTES_ITEMS_COUNT: per } = program;
+  const value = ordinal ?? -1;
+  for (let at = start + per - 1; at < start + STRIDE; at += per) array[at] = value;
+}
 
 /**
  * `Base` (a sigma node or link program) drawing only what its renderer's table shows: its items
  * carry their ordinals (read from their display data's `ordinal`), its shader looks them up.
  */
 export function drawingShown<C extends ProgramClass>(Base: C, kind: Kind): C {
-  const size = kind === 'node' ? 1 : 3;
   const base = Base.prototype as unknown as {
     getDefinition(): ProgramDefinition;
-    processVisibleItem(...args: unknown[]): void;
-    setUniforms(params: unknown, info: { gl: WebGLRenderingContext; uniformLocations: Record<string, WebGLUniformLocation> }): void;
+    processVisibleItem(a: unknown, b: unknown, c: unknown, d?: unknown, e?: unknown): void;
+    setUniforms(params: unknown, info: Uniforms): void;
   };
-  const Shown = class extends (Base as ProgramClass) {
+  class Shown extends (Base as ProgramClass) {
     getDefinition(): ProgramDefinition {
       const def = base.getDefinition.call(this);
       return {
         ...def,
-        VERTEX_SHADER_SOURCE: withShownShader(def.VERTEX_SHADER_SOURCE, kind),
-        ATTRIBUTES: [...def.ATTRIBUTES, { name: 'a_linkageItem', size, type: WebGLRenderingContext.FLOAT }],
-        UNIFORMS: [...def.UNIFORMS, 'u_linkageShown', 'u_linkageShownSize', ...(kind === 'edge' ? ['u_linkageNodes'] : [])],
+        VERTEX_SHADER_SOURCE: withShownShader(def.VERTEX_SHADER_SOURCE),
+        ATTRIBUTES: [...def.ATTRIBUTES, { name: 'a_linkageItem', size: 1, type: WebGLRenderingContext.FLOAT }],
+        UNIFORMS: [...def.UNIFORMS, 'u_linkageShown', 'u_linkageShownAt'],
       };
     }
 
-    processVisibleItem(...args: unknown[]): void {
-      base.processVisibleItem.apply(this, args);
-      const self = this as unknown as ProgramInstance;
-      const start = args[1] as number;
-      const data = args[args.length - 1] as Ordered;
-      const { array, STRIDE, ATTRIBUTES_ITEMS_COUNT: per } = self;
-      // The ordinals sit last in each vertex's attributes (instanced programs: one vertex per item).
-      if (kind === 'node') {
-        const i = data.ordinal ?? -1;
-        for (let at = start + per - 1; at < start + STRIDE; at += per) array[at] = i;
-      } else {
-        const source = (args[2] as Ordered).ordinal ?? -1;
-        const target = (args[3] as Ordered).ordinal ?? -1;
-        const own = data.ordinal ?? -1;
-        for (let at = start + per - 3; at < start + STRIDE; at += per) {
-          array[at] = source;
-          array[at + 1] = target;
-          array[at + 2] = own;
-        }
-      }
-    }
-
-    setUniforms(params: unknown, info: { gl: WebGLRenderingContext; uniformLocations: Record<string, WebGLUniformLocation> }): void {
+    setUniforms(params: unknown, info: Uniforms): void {
       base.setUniforms.call(this, params, info);
       const { gl, uniformLocations } = info;
       const table = shownTableOf((this as unknown as ProgramInstance).renderer);
       bindTable(gl, table);
       gl.uniform1i(uniformLocations.u_linkageShown, UNIT);
-      gl.uniform2f(uniformLocations.u_linkageShownSize, table?.width ?? 1, table?.rows ?? 1);
-      if (kind === 'edge') gl.uniform1f(uniformLocations.u_linkageNodes, table?.nodeCount ?? 0);
+      gl.uniform3f(uniformLocations.u_linkageShownAt, table?.width ?? 1, table?.rows ?? 1, kind === 'edge' ? (table?.nodeCount ?? 0) : 0);
     }
-  };
-  return Shown as unknown as C;
+  }
+  // sigma calls these once per item drawn: fixed arities, no arrays made per call.
+  const Program =
+    kind === 'node'
+      ? class extends Shown {
+          processVisibleItem(index: unknown, start: number, data: Ordered): void {
+            base.processVisibleItem.call(this, index, start, data);
+            writeOrdinal(this as unknown as ProgramInstance, start, data.ordinal);
+          }
+        }
+      : class extends Shown {
+          processVisibleItem(index: unknown, start: number, source: unknown, target: unknown, data: Ordered): void {
+            base.processVisibleItem.call(this, index, start, source, target, data);
+            writeOrdinal(this as unknown as ProgramInstance, start, data.ordinal);
+          }
+        };
+  return Program as unknown as C;
 }

@@ -6,9 +6,9 @@
  * GPU whole. A filter hides or shows thousands of items at once, and for those most of that work
  * is wasted: an item hidden here keeps its slot as it is, and its byte in the table of what is
  * shown (shown.ts) goes to 0, so the programs draw it nowhere (in the picture and in the picking
- * layer alike: it can be neither seen, hovered nor clicked); a link with a hidden end is not
- * drawn either, and needs nothing of its own. An item shown again with the look it had looks
- * as it did: its byte goes back to 255.
+ * layer alike: it can be neither seen, hovered nor clicked); a link hidden by a hidden end has
+ * its byte cleared, nothing else. An item shown again with the look it had looks as it did: its
+ * byte goes back to 255.
  *
  * So an item going hidden keeps its display data: it is flagged hidden (sigma's labels, hover
  * and phrases skip it; an edge with a hidden end needs no flag), taken out of sigma's sets of
@@ -183,21 +183,19 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
         if (now === 0 && was !== 0 && data !== undefined) {
           const labelled = edgeLabels.size !== 0 && edgeLabels.delete(key);
           // sigma hides an edge with a hidden end wherever it reads it (its slot when laid out
-          // again, its phrase), whatever its own data says, and so do the programs: that data
-          // and its byte are left untouched (a filter hides thousands such edges). An edge
-          // hidden between shown ends is flagged, and its byte cleared.
+          // again, its phrase), whatever its own data says: that data is left untouched (a
+          // filter hides thousands such edges). An edge hidden between shown ends is flagged.
+          // Either way its byte is cleared (the programs read no node's byte for an edge).
           if (looks.nodeAt(edgeSource[i]) === 0 || looks.nodeAt(edgeTarget[i]) === 0) edges.hide(i, was, labelled ? LABELLED : 0);
           else {
             data.hidden = true;
             edges.hide(i, was, FLAGGED | (labelled ? LABELLED : 0));
-            set(nodeCount + i, 0);
           }
+          set(nodeCount + i, 0);
         } else if (was === 0 && now !== 0 && edges.keptCode[i] === now) {
           const sets = edges.restore(i);
-          if (sets & FLAGGED) {
-            data!.hidden = false;
-            set(nodeCount + i, 255);
-          }
+          if (sets & FLAGGED) data!.hidden = false;
+          set(nodeCount + i, 255);
           if (sets & LABELLED) edgeLabels.add(key);
           if (sets & MOVED) own.addEdgeToProgram(key, own.edgeIndices[key], own.edgeProgramIndex[key]);
         } else {
@@ -208,7 +206,7 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
         }
       }
       // A node shown again: the edges it ends that stay hidden, left unflagged behind it, have
-      // their data flagged (and their byte cleared) once both their ends are shown.
+      // their data flagged once both their ends are shown (their byte stays cleared).
       for (let k = 0; k < changedNodes.length; k++) {
         if (changedNodesWere[k] !== 0 || looks.nodeAt(changedNodeOrdinals[k]) === 0) continue;
         for (const rows of [outEdges, inEdges]) {
@@ -220,7 +218,6 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
             const data = edges.data[e];
             if (data !== undefined) data.hidden = true;
             edges.flagged(e);
-            set(nodeCount + e, 0);
           }
         }
       }

@@ -47,23 +47,24 @@ describe('the table of what the map draws', () => {
 describe("a program's vertex shader drawing only what is shown", () => {
   const source = 'attribute vec2 a_position;\nuniform mat3 u_matrix;\nvoid main() {\n  gl_Position = vec4((u_matrix * vec3(a_position, 1)).xy, 0, 1);\n}\n';
 
-  it("runs the program's own main, then moves a hidden node out of the clip space", () => {
-    const out = withShownShader(source, 'node');
-    expect(out).toContain('void linkageMain() {\n  gl_Position');
-    expect(out.match(/void main\(\)/g)).toHaveLength(1);
-    expect(out).toContain('attribute float a_linkageItem;');
-    expect(out).toMatch(/linkageMain\(\);\s*if \(linkageShown\(a_linkageItem\) < 0\.5\) gl_Position = vec4\(2\.0, 2\.0, 2\.0, 1\.0\);/);
+  it("runs the program's own main, then moves a hidden item out of the clip space", () => {
+    for (const shader of [source, source.replace('void main()', 'void main(void)')]) {
+      const out = withShownShader(shader);
+      expect(out).toContain('void linkageMain() {\n  gl_Position');
+      expect(out.match(/void main\(/g)).toHaveLength(1);
+      expect(out).toContain('attribute float a_linkageItem;');
+      expect(out).toMatch(/linkageMain\(\);\s*if \(linkageShown\(\) < 0\.5\) gl_Position = vec4\(2\.0, 2\.0, 2\.0, 1\.0\);/);
+    }
   });
 
-  it('hides a link by its own byte (after the nodes) or either end', () => {
-    const out = withShownShader(source.replace('void main()', 'void main(void)'), 'edge');
-    expect(out).toContain('attribute vec3 a_linkageItem;');
-    expect(out).toContain('u_linkageNodes + a_linkageItem.z');
-    expect(out).toContain('linkageShown(a_linkageItem.x)');
-    expect(out).toContain('linkageShown(a_linkageItem.y)');
+  it("looks up one byte per item: a link's after the nodes', none for an item without an ordinal", () => {
+    const out = withShownShader(source);
+    expect(out.match(/texture2D\(/g)).toHaveLength(1);
+    expect(out).toContain('float i = u_linkageShownAt.z + a_linkageItem;');
+    expect(out).toContain('if (a_linkageItem < 0.0) return 1.0;');
   });
 
   it('refuses a shader without main', () => {
-    expect(() => withShownShader('void other() {}', 'node')).toThrow(/without main/);
+    expect(() => withShownShader('void other() {}')).toThrow(/without main/);
   });
 });
