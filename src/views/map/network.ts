@@ -30,8 +30,8 @@ export { fade, OVERLAY_COLORS } from './reducers';
 
 export interface NetworkHandle {
   readonly renderer: Sigma<NodeAttrs, EdgeAttrs>;
-  /** Which items the renderer's programs draw at all, by ordinal (shown.ts). */
-  readonly shown: ShownTable;
+  /** Large graphs: which items the renderer's programs draw at all, by ordinal (shown.ts); null on chapter-sized maps. */
+  readonly shown: ShownTable | null;
   /** Animates the camera to a node. */
   flyTo(key: string): void;
   zoom(factor: number): void;
@@ -122,7 +122,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
 
   const handle: NetworkHandle = {
     renderer,
-    shown: shownTableOf(renderer)!,
+    shown: shownTableOf(renderer) ?? null,
     flyTo: camera.flyTo,
     zoom: camera.zoom,
     fit: camera.fit,

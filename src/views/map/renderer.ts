@@ -7,7 +7,7 @@ import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import Sigma from 'sigma';
 import { DEFAULT_EDGE_PROGRAM_CLASSES, DEFAULT_NODE_PROGRAM_CLASSES } from 'sigma/settings';
-import { EdgeArrowHeadProgram, EdgeClampedProgram, EdgeRectangleProgram, createEdgeCompoundProgram, type EdgeProgramType } from 'sigma/rendering';
+import { EdgeArrowHeadProgram, EdgeArrowProgram, EdgeClampedProgram, EdgeRectangleProgram, createEdgeCompoundProgram, type EdgeProgramType } from 'sigma/rendering';
 import { MAP_LABEL } from '../../model/layout-labels';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import type { EdgeAttrs, NodeAttrs } from '../../model/types';
@@ -28,14 +28,18 @@ export interface RendererParts {
 
 /**
  * The link programs by type (reducers.ts edgeTypeOf): straight or curved (parallel links), with an
- * arrowhead or not; each draws only the links its table shows (shown.ts).
+ * arrowhead or not. Large graphs: each draws only the links its table shows (shown.ts), which is
+ * how their filters hide links; chapter-sized maps, redrawn by sigma, use sigma's own.
  */
 const EDGE_PROGRAMS = {
-  // sigma's arrow program, made of programs drawing only what is shown.
-  arrow: createEdgeCompoundProgram([drawingShown(EdgeClampedProgram, 'edge'), drawingShown(EdgeArrowHeadProgram, 'edge')]) as EdgeProgramType,
-  line: drawingShown(EdgeRectangleProgram, 'edge'),
-  curved: drawingShown(EdgeCurvedArrowProgram, 'edge'),
-  curvedLine: drawingShown(EdgeCurveProgram, 'edge'),
+  plain: { arrow: EdgeArrowProgram, line: EdgeRectangleProgram, curved: EdgeCurvedArrowProgram, curvedLine: EdgeCurveProgram },
+  shown: {
+    // sigma's arrow program, made of programs drawing only what is shown.
+    arrow: createEdgeCompoundProgram([drawingShown(EdgeClampedProgram, 'edge'), drawingShown(EdgeArrowHeadProgram, 'edge')]) as EdgeProgramType,
+    line: drawingShown(EdgeRectangleProgram, 'edge'),
+    curved: drawingShown(EdgeCurvedArrowProgram, 'edge'),
+    curvedLine: drawingShown(EdgeCurveProgram, 'edge'),
+  },
 };
 
 /**
@@ -119,7 +123,7 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
   MapSigma.bornSize = width > 0 && height > 0 ? { width: width * ratio, height: height * ratio } : null;
   try {
     const renderer = new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts));
-    attachShownTable(renderer, parts.looks.nodeKeys.length, parts.looks.edgeKeys.length);
+    if (ctx.large) attachShownTable(renderer, parts.looks.nodeKeys.length, parts.looks.edgeKeys.length);
     hideEmptyLayers(renderer, ctx, parts.looks);
     const cancel = afterFirstFrame(() => hoverLayer(renderer));
     renderer.on('kill', cancel);
@@ -301,21 +305,23 @@ function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererPart
   const { large } = ctx;
   // The link types the graph takes, looked for until all are found.
   const edgeTypes = new Set<string>();
-  ctx.graph.someEdge((key, a) => edgeTypes.add(reducers.edgeTypeOf(key, a as never)).size === Object.keys(EDGE_PROGRAMS).length);
+  const edgePrograms = large ? EDGE_PROGRAMS.shown : EDGE_PROGRAMS.plain;
+  ctx.graph.someEdge((key, a) => edgeTypes.add(reducers.edgeTypeOf(key, a as never)).size === Object.keys(edgePrograms).length);
+  const bordered = createNodeBorderProgram({
+    borders: [
+      { size: { attribute: 'ringSize', defaultValue: 0 }, color: { attribute: 'ringColor' } },
+      { size: { attribute: 'borderSize', defaultValue: DEFAULT_BORDER }, color: { attribute: 'borderColor', defaultValue: '#222222' } },
+      { size: { attribute: 'innerSize', defaultValue: 0 }, color: { value: '#ffffff' } },
+      { size: { fill: true }, color: { attribute: 'color' } },
+    ],
+  });
   return {
     nodeProgramClasses: {
-      bordered: drawingShown(createNodeBorderProgram({
-        borders: [
-          { size: { attribute: 'ringSize', defaultValue: 0 }, color: { attribute: 'ringColor' } },
-          { size: { attribute: 'borderSize', defaultValue: DEFAULT_BORDER }, color: { attribute: 'borderColor', defaultValue: '#222222' } },
-          { size: { attribute: 'innerSize', defaultValue: 0 }, color: { value: '#ffffff' } },
-          { size: { fill: true }, color: { attribute: 'color' } },
-        ],
-      }), 'node'),
+      bordered: large ? drawingShown(bordered, 'node') : bordered,
     },
     // Only the programs the graph's links take (each is compiled for the GPU when registered);
     // arrows always, the default type.
-    edgeProgramClasses: Object.fromEntries(Object.entries(EDGE_PROGRAMS).filter(([type]) => type === 'arrow' || edgeTypes.has(type))),
+    edgeProgramClasses: Object.fromEntries(Object.entries(edgePrograms).filter(([type]) => type === 'arrow' || edgeTypes.has(type))),
     // The map may sit hidden behind another view while something asks it to draw (an export, an
     // overlay): draw nothing then rather than throw.
     allowInvalidContainer: true,
