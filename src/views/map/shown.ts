@@ -42,13 +42,18 @@ export class ShownTable {
     this.bytes = new Uint8Array(this.width * this.rows).fill(255);
   }
 
+  /** Shows or hides node `ordinal`; the version moves only when its byte changes. */
   node(ordinal: number, shown: boolean): void {
-    this.bytes[ordinal] = shown ? 255 : 0;
-    this.version++;
+    this.set(ordinal, shown ? 255 : 0);
   }
 
   edge(ordinal: number, shown: boolean): void {
-    this.bytes[this.nodeCount + ordinal] = shown ? 255 : 0;
+    this.set(this.nodeCount + ordinal, shown ? 255 : 0);
+  }
+
+  private set(at: number, byte: number): void {
+    if (this.bytes[at] === byte) return;
+    this.bytes[at] = byte;
     this.version++;
   }
 

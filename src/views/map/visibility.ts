@@ -118,21 +118,12 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
   const { edgeSource, edgeTarget, outEdges, inEdges } = index;
   const nodes = new Items(looks.nodeKeys);
   const edges = new Items(looks.edgeKeys);
-  const { bytes, nodeCount } = table;
   let laidOut = false;
   renderer.on('afterProcess', () => (laidOut = false));
   // The items left for sigma's partial refresh, by key and by ordinal (reused arrays).
   const left = { nodes: [] as string[], edges: [] as string[] };
   const leftNodeOrdinals: number[] = [];
   const leftEdgeOrdinals: number[] = [];
-  // Whether this draw changed a byte of the table (set).
-  let tableChanged = false;
-  const set = (at: number, byte: number) => {
-    if (bytes[at] === byte) return;
-    bytes[at] = byte;
-    tableChanged = true;
-  };
-
   return {
     draw(looks) {
       if (!laidOut) {
@@ -142,7 +133,6 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
       }
       left.nodes.length = 0;
       left.edges.length = 0;
-      tableChanged = false;
       // sigma makes these sets anew on a full refresh: read them each time.
       const { highlightedNodes: highlighted, nodesWithForcedLabels: nodeLabels, edgesWithForcedLabels: edgeLabels } = own;
       leftNodeOrdinals.length = 0;
@@ -159,20 +149,20 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
           const raised = highlighted.size !== 0 && highlighted.delete(key);
           const labelled = nodeLabels.size !== 0 && nodeLabels.delete(key);
           nodes.hide(i, was, FLAGGED | (raised ? RAISED : 0) | (labelled ? LABELLED : 0));
-          set(i, 0);
+          table.node(i, false);
         } else if (was === 0 && now !== 0 && nodes.keptCode[i] === now) {
           data!.hidden = false;
           const sets = nodes.restore(i);
           if (sets & RAISED) highlighted.add(key);
           if (sets & LABELLED) nodeLabels.add(key);
           if (sets & MOVED) own.addNodeToProgram(key, own.nodeIndices[key], own.nodeProgramIndex[key]);
-          set(i, 255);
+          table.node(i, true);
         } else {
           nodes.keptCode[i] = 0;
           left.nodes.push(key);
           leftNodeOrdinals.push(i);
           // sigma draws it as its data says.
-          set(i, 255);
+          table.node(i, true);
         }
       }
       const { changedEdges, changedEdgeOrdinals, changedEdgesWere } = looks;
@@ -191,18 +181,18 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
             data.hidden = true;
             edges.hide(i, was, FLAGGED | (labelled ? LABELLED : 0));
           }
-          set(nodeCount + i, 0);
+          table.edge(i, false);
         } else if (was === 0 && now !== 0 && edges.keptCode[i] === now) {
           const sets = edges.restore(i);
           if (sets & FLAGGED) data!.hidden = false;
-          set(nodeCount + i, 255);
+          table.edge(i, true);
           if (sets & LABELLED) edgeLabels.add(key);
           if (sets & MOVED) own.addEdgeToProgram(key, own.edgeIndices[key], own.edgeProgramIndex[key]);
         } else {
           edges.keptCode[i] = 0;
           left.edges.push(key);
           leftEdgeOrdinals.push(i);
-          set(nodeCount + i, 255);
+          table.edge(i, true);
         }
       }
       // A node shown again: the edges it ends that stay hidden, left unflagged behind it, have
@@ -221,8 +211,6 @@ export function createQuickVisibility(renderer: MapRenderer, looks: LookTable, i
           }
         }
       }
-      // The programs' contexts take the table again only when a byte changed.
-      if (tableChanged) table.version++;
       // sigma draws, with or without items left for it; their data, made anew, is read again.
       renderer.refresh({ partialGraph: left, skipIndexation: true });
       for (let k = 0; k < leftNodeOrdinals.length; k++) nodes.data[leftNodeOrdinals[k]] = own.nodeDataCache[left.nodes[k]];
