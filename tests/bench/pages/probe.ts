@@ -60,7 +60,7 @@ export function expose(target: Target): void {
   const bench = {
     async load(url: string, name: string): Promise<LoadResult> {
       const text = await (await fetch(url)).text();
-      target.beforeLoad?.(text, name);
+      await target.beforeLoad?.(text, name);
       await settle();
       const tasks = w.__benchLongTasks ?? [];
       const t0 = performance.now();

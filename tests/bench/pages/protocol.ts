@@ -23,8 +23,11 @@ export interface OpArgs {
 
 /** A renderer under test. Every method but `load` is synchronous. */
 export interface Target {
-  /** Untimed preparation of a load (e.g. wrapping the text in a File, as a picker hands it). */
-  beforeLoad?(text: string, name: string): void;
+  /**
+   * Untimed preparation of a load: e.g. wrapping the text in a File, as a picker hands it, and
+   * what a reader does before the file is chosen (opening the menu that offers the picker).
+   */
+  beforeLoad?(text: string, name: string): void | Promise<void>;
   /**
    * Parses the serialized graph, builds the renderer and issues its first draw. May resolve to
    * the time (performance.now) its synchronous part ended, when that is not the time it resolves.
