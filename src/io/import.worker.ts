@@ -26,8 +26,8 @@ export type ImportMessage =
   | { type: 'done'; report: ImportReport }
   | { type: 'error'; code: ImportErrorCode; problems: ImportProblem[]; total: number };
 
-/** Nodes or edges per message. */
-const SLICE = 5_000;
+/** Nodes or edges per message: a slice is unpacked and built in ≈ 30–50 ms on the page's thread. */
+const SLICE = 2_000;
 
 const post = (message: ImportMessage) => self.postMessage(message);
 

@@ -60,8 +60,34 @@ class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
   static building = false;
   /** The container's size in device pixels while sigma is built (null: leave sigma's default). */
   static bornSize: { width: number; height: number } | null = null;
+  /** From a drag's release to the zero-delay timeout sigma's mouse captor sets then (constructor). */
+  private dragEnding = false;
+
+  constructor(...args: ConstructorParameters<typeof Sigma<NodeAttrs, EdgeAttrs>>) {
+    super(...args);
+    // When a drag is released, sigma's mouse captor calls refresh() in a zero-delay timeout so
+    // that the links hidden while moving (hideEdgesOnMove, large graphs) are drawn again. A
+    // refresh runs every reducer and lays out every program again: 1.7 s of script at 50k nodes,
+    // each time the reader lets go of the map, when nothing drawn has changed. A render draws
+    // them again. The captor emits `mouseup` right after it sets its timeout, and a timeout set
+    // here runs after that one; its timeout resets `draggedEvents` before it calls refresh(),
+    // while anything the release itself sets off (a click) runs before, with `draggedEvents` still
+    // counted: the flag covers just that refresh.
+    const captor = this.getMouseCaptor();
+    captor.on('mouseup', () => {
+      if (captor.draggedEvents === 0) return;
+      this.dragEnding = true;
+      setTimeout(() => (this.dragEnding = false), 0);
+    });
+  }
+
   override refresh(...args: Parameters<Sigma['refresh']>): this {
-    return MapSigma.building ? this : super.refresh(...args);
+    if (MapSigma.building) return this;
+    if (this.dragEnding && args.length === 0 && this.getMouseCaptor().draggedEvents === 0) {
+      this.dragEnding = false;
+      return this.scheduleRender();
+    }
+    return super.refresh(...args);
   }
   override createCanvas(...args: Parameters<Sigma['createCanvas']>): HTMLCanvasElement {
     const canvas = super.createCanvas(...args);
