@@ -392,19 +392,27 @@ describe('map controls', () => {
     await close();
   });
 
-  it('the GPU holds what sigma holds: a pan or a filter uploads no item array, and after a search, a hover and a filter every buffer equals its array', async () => {
+  it('the GPU holds what sigma holds: a pan, a drag or a filter uploads no item array, a search or a hover only the slots it rewrote, and after each every buffer equals its array', async () => {
     const url = `${inject('baseUrl')}#lang=en`;
     const { page, close } = await openTab(browser(), url, { own: true });
-    // Every upload of a Float32Array, counted by the array, from before the app makes a context.
+    // Every upload of a Float32Array, counted by the array, from before the app makes a context;
+    // and the bytes of every partial upload (a part of an array).
     await page.addInitScript(() => {
       const w = window as any;
       w.uploads = new WeakMap<object, number>();
+      w.partBytes = 0;
       const upload = WebGL2RenderingContext.prototype.bufferData as (...a: unknown[]) => void;
       WebGL2RenderingContext.prototype.bufferData = function (this: WebGL2RenderingContext, ...args: unknown[]) {
         const data = args[1];
         if (data instanceof Float32Array) w.uploads.set(data, (w.uploads.get(data) ?? 0) + 1);
         return upload.apply(this, args);
       } as typeof upload as never;
+      const part = WebGL2RenderingContext.prototype.bufferSubData as (...a: unknown[]) => void;
+      WebGL2RenderingContext.prototype.bufferSubData = function (this: WebGL2RenderingContext, ...args: unknown[]) {
+        const data = args[2];
+        if (data instanceof Float32Array) w.partBytes += data.byteLength;
+        return part.apply(this, args);
+      } as typeof part as never;
     });
     await page.goto(url);
     await waitReady(page);
@@ -429,6 +437,7 @@ describe('map controls', () => {
       // Programs with a picking layer (nodes; links only with edge events, which the map leaves off).
       w.sharedBuffers = () => programs().filter((p: any) => p.pickProgram).map((p: any) => p.pickProgram.buffer === p.normalProgram.buffer);
       w.itemUploads = () => programs().reduce((n: number, p: any) => n + (w.uploads.get(p.array) ?? 0), 0);
+      w.itemBytes = () => programs().reduce((n: number, p: any) => n + p.array.byteLength, 0);
     });
     const holds = async () => {
       await nextFrame(page);
@@ -450,14 +459,54 @@ describe('map controls', () => {
     expect(await uploads()).toBe(before);
     expect(all(await holds())).toBe(true);
 
+    // A drag with the mouse: the links are hidden while the map moves (large graphs) and drawn
+    // again once it is let go, from the same buffers: still no item array goes to the GPU.
+    await page.evaluate(() => {
+      const w = window as any;
+      const r = w.linkage.net.renderer;
+      const captor = r.getMouseCaptor();
+      w.edgeFrames = [];
+      // A WebGL layer holds its picture only until it is shown: read right after each render.
+      r.on('afterRender', () => {
+        const c = r.getCanvases().edges as HTMLCanvasElement;
+        const gl = c.getContext('webgl2') as WebGL2RenderingContext;
+        const data = new Uint8Array(c.width * c.height * 4);
+        gl.readPixels(0, 0, c.width, c.height, gl.RGBA, gl.UNSIGNED_BYTE, data);
+        let ink = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
+        w.edgeFrames.push({ ink, dragging: captor.draggedEvents > 0 });
+      });
+    });
+    const stage = (await page.locator('#map').boundingBox())!;
+    const [sx, sy] = [stage.x + stage.width * 0.3, stage.y + stage.height * 0.6];
+    await page.mouse.move(sx, sy);
+    await page.mouse.down();
+    await page.mouse.move(sx + 120, sy - 60, { steps: 6 });
+    await page.mouse.up();
+    type EdgeFrame = { ink: number; dragging: boolean };
+    const edgeFrames = () => page.evaluate(() => (window as any).edgeFrames as EdgeFrame[]);
+    await expect.poll(async () => (await edgeFrames()).at(-1)).toMatchObject({ dragging: false, ink: expect.any(Number) });
+    await expect.poll(async () => (await edgeFrames()).at(-1)!.ink).toBeGreaterThan(1_000);
+    const frames = await edgeFrames();
+    expect(frames.some((f) => f.dragging && f.ink === 0)).toBe(true);
+    expect(await uploads()).toBe(before);
+    expect(all(await holds())).toBe(true);
+
     // A search (the matches raised), a hover, a filter (the table of what is shown rewritten):
-    // each frame's buffers are what sigma wrote.
+    // each frame's buffers are what sigma wrote. The search and the hover rewrite the slots of
+    // the few items they single out: those slots go to the GPU, not whole arrays.
+    const partBytes = () => page.evaluate(() => (window as any).partBytes as number);
+    const itemBytes = await page.evaluate(() => (window as any).itemBytes() as number);
+    const partsBefore = await partBytes();
     await page.fill('#search', 'n14');
     await expect.poll(() => page.evaluate(() => (window as any).linkage.session.derived().matches?.size ?? 0)).toBe(111);
-    expect(await uploads()).toBeGreaterThan(before);
     expect(all(await holds())).toBe(true);
     await page.evaluate(() => (window as any).linkage.session.update((s: any) => ({ ...s, query: '', hovered: 'n83' })));
     expect(all(await holds())).toBe(true);
+    expect(await uploads()).toBe(before);
+    const sent = (await partBytes()) - partsBefore;
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThan(itemBytes / 4);
     for (const visible of [750, 1_500]) {
       const unfiltered = await uploads();
       await page.locator('#sec-a').click();
