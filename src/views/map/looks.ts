@@ -164,6 +164,31 @@ function sameEdgeInputs(a: LookInputs, b: LookInputs): boolean {
   );
 }
 
+/** True when two inputs show, hide and raise the same items and ring them alike. */
+function sameShown(a: LookInputs, b: LookInputs): boolean {
+  const p = a.derived, q = b.derived;
+  return (
+    p.visibleNodes === q.visibleNodes && p.filteredNodes === q.filteredNodes && p.visibleEdges === q.visibleEdges &&
+    p.filteredEdges === q.filteredEdges && a.overlay === b.overlay
+  );
+}
+
+/**
+ * The nodes whose look on a veiled map can differ from the resting look, given what is shown:
+ * those the Sets that single nodes out hold, the selection and the path's ends (nodeLookIn).
+ */
+function singlingNodes(x: LookInputs): (Iterable<string> | null)[] {
+  const d = x.derived;
+  const ends = [d.selectedVisible, x.pathFrom, x.pathTo].filter((k): k is string => k !== null);
+  return [d.pathNodes, d.highlightNodes, d.matches, d.slideNodes, ends];
+}
+
+/** The same for edges (edgeLookIn). */
+function singlingEdges(x: LookInputs): (Iterable<string> | null)[] {
+  const d = x.derived;
+  return [d.pathEdges, d.highlightEdges, d.slideEdges];
+}
+
 /**
  * The codes of the last draw, by node and edge (graph order), and what changed since. `update`
  * allocates nothing per item: a few Set lookups each, into typed arrays.
@@ -243,45 +268,81 @@ export class LookTable {
 
   /** Recomputes the codes for `inputs`; lists in `changedNodes`/`changedEdges` the items whose code changed. */
   update(inputs: LookInputs): void {
-    const nodes = !sameNodeInputs(this.inputs, inputs);
-    const edges = !sameEdgeInputs(this.inputs, inputs);
+    const before = this.inputs;
+    const nodes = !sameNodeInputs(before, inputs);
+    const edges = !sameEdgeInputs(before, inputs);
     this.inputs = inputs;
-    this.recompute(nodes, edges);
+    // On a veiled map, with what is shown, the focus and the overlay as they were, an item's
+    // code changes only if a Set that singles items out holds it, before or now: only those are
+    // looked at (a hover at 100k nodes and 300k links looks at its neighbourhood, not at all).
+    const few = before.veiled && inputs.veiled && sameCommon(before, inputs) && sameShown(before, inputs);
+    if (!few) return this.recompute(nodes, edges);
+    this.clearChanged();
+    if (nodes) this.recomputeNodes(this.ordinalsIn(this.nodeIndex, singlingNodes(before), singlingNodes(inputs)));
+    if (edges) this.recomputeEdges(this.ordinalsIn(this.edgeIndex, singlingEdges(before), singlingEdges(inputs)));
   }
 
   /** Recomputes the codes of the nodes (`nodes`) and of the edges (`edges`) for the inputs held. */
   private recompute(nodes: boolean, edges: boolean): void {
     this.clearChanged();
-    const { nodeKeys, edgeKeys, nodeCode, edgeCode, inputs } = this;
+    if (nodes) this.recomputeNodes(null);
+    if (edges) this.recomputeEdges(null);
+  }
+
+  /** The ordinals of the keys the lists hold, ascending, each once. */
+  private ordinalsIn(index: ReadonlyMap<string, number>, ...lists: (Iterable<string> | null)[][]): Int32Array {
+    const seen = new Set<number>();
+    for (const group of lists) {
+      for (const list of group) {
+        if (list === null) continue;
+        for (const key of list) {
+          const i = index.get(key);
+          if (i !== undefined) seen.add(i);
+        }
+      }
+    }
+    return Int32Array.from(seen).sort();
+  }
+
+  /** Recomputes the codes of the nodes of these ordinals (all when null), in ascending order. */
+  private recomputeNodes(only: Int32Array | null): void {
+    const { nodeKeys, nodeCode, inputs } = this;
     const d = inputs.derived;
     const raises = focusRaises(inputs);
     // Membership by ordinal (the deriver's Sets are bitmaps over the same index): no key lookups.
-    if (nodes) {
-      const shown = membership(d.visibleNodes, nodeKeys, this.nodeIndex)!;
-      const filtered = membership(d.filteredNodes, nodeKeys, this.nodeIndex)!;
-      for (let i = 0; i < nodeKeys.length; i++) {
-        const c = nodeLookIn(nodeKeys[i], presence(shown(i), raises && filtered(i)), inputs);
-        if (c === nodeCode[i]) continue;
-        this.changedNodesWere.push(nodeCode[i]);
-        this.changedNodeOrdinals.push(i);
-        nodeCode[i] = c;
-        this.changedNodes.push(nodeKeys[i]);
-      }
+    const shown = membership(d.visibleNodes, nodeKeys, this.nodeIndex)!;
+    const filtered = membership(d.filteredNodes, nodeKeys, this.nodeIndex)!;
+    const n = only === null ? nodeKeys.length : only.length;
+    for (let j = 0; j < n; j++) {
+      const i = only === null ? j : only[j]!;
+      const c = nodeLookIn(nodeKeys[i], presence(shown(i), raises && filtered(i)), inputs);
+      if (c === nodeCode[i]) continue;
+      this.changedNodesWere.push(nodeCode[i]);
+      this.changedNodeOrdinals.push(i);
+      nodeCode[i] = c;
+      this.changedNodes.push(nodeKeys[i]);
     }
-    if (edges) {
-      const shown = membership(d.visibleEdges, edgeKeys, this.edgeIndex)!;
-      const filtered = membership(d.filteredEdges, edgeKeys, this.edgeIndex)!;
-      for (let i = 0; i < edgeKeys.length; i++) {
-        const c = edgeLookIn(edgeKeys[i], presence(shown(i), raises && filtered(i)), inputs);
-        if (c === edgeCode[i]) continue;
-        this.phrases += (c & E.LABEL ? 1 : 0) - (edgeCode[i] & E.LABEL ? 1 : 0);
-        this.changedEdgesWere.push(edgeCode[i]);
-        this.changedEdgeOrdinals.push(i);
-        edgeCode[i] = c;
-        this.changedEdges.push(edgeKeys[i]);
-        if (c & (E.LIT | E.RAISED)) this.raisedEdges.add(edgeKeys[i]);
-        else if (this.raisedEdges.size !== 0) this.raisedEdges.delete(edgeKeys[i]);
-      }
+  }
+
+  /** Recomputes the codes of the edges of these ordinals (all when null), in ascending order. */
+  private recomputeEdges(only: Int32Array | null): void {
+    const { edgeKeys, edgeCode, inputs } = this;
+    const d = inputs.derived;
+    const raises = focusRaises(inputs);
+    const shown = membership(d.visibleEdges, edgeKeys, this.edgeIndex)!;
+    const filtered = membership(d.filteredEdges, edgeKeys, this.edgeIndex)!;
+    const n = only === null ? edgeKeys.length : only.length;
+    for (let j = 0; j < n; j++) {
+      const i = only === null ? j : only[j]!;
+      const c = edgeLookIn(edgeKeys[i], presence(shown(i), raises && filtered(i)), inputs);
+      if (c === edgeCode[i]) continue;
+      this.phrases += (c & E.LABEL ? 1 : 0) - (edgeCode[i] & E.LABEL ? 1 : 0);
+      this.changedEdgesWere.push(edgeCode[i]);
+      this.changedEdgeOrdinals.push(i);
+      edgeCode[i] = c;
+      this.changedEdges.push(edgeKeys[i]);
+      if (c & (E.LIT | E.RAISED)) this.raisedEdges.add(edgeKeys[i]);
+      else if (this.raisedEdges.size !== 0) this.raisedEdges.delete(edgeKeys[i]);
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hover, select, setFocus, setPathEnd, setQuery, toggleSection } from '../../../src/state/actions';
+import { hover, select, setFocus, setPathEnd, setQuery, setSlide, toggleSection } from '../../../src/state/actions';
 import { createDeriver } from '../../../src/state/derive';
 import { DEFAULT_STATE, type AppState } from '../../../src/state/types';
 import { E, edgeLook, LookTable, N, nodeLook, type LookInputs, type MapOverlay } from '../../../src/views/map/looks';
@@ -94,6 +94,7 @@ describe('views/map/looks', () => {
       expect([...table.changedNodes].sort()).toEqual(changedNodes.sort());
       expect([...table.changedEdges].sort()).toEqual(changedEdges.sort());
       for (const n of big.nodes()) expect(table.node(n)).toBe(nodeLook(n, x));
+      for (const e of big.edges()) expect(table.edge(e)).toBe(edgeLook(e, x));
       // Each change with its ordinal (graph order), its code before and after (read by ordinal).
       const nodeKeys = big.nodes(), edgeKeys = big.edges();
       table.changedNodes.forEach((n, k) => {
@@ -132,6 +133,31 @@ describe('views/map/looks', () => {
     const hidden = big.filterNodes((_k, attrs) => attrs.section === '2-1');
     expect(check(toggleSection(DEFAULT_STATE, '2-1')).nodes).toBe(hidden.length);
   });
+
+  it('veiled, a walk through hovers, selections, paths, searches, slides, focus and filters: every look held is right and every change listed', () => {
+    const { big, check } = changes(true);
+    const keys = big.nodes();
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const anyNode = () => keys[Math.floor(random() * keys.length)]!;
+    const steps: ((s: AppState) => AppState)[] = [
+      (s) => hover(s, anyNode()),
+      (s) => hover(s, null),
+      (s) => select(s, anyNode()),
+      (s) => select(s, null),
+      (s) => setPathEnd(s, 'from', anyNode()),
+      (s) => setPathEnd(s, 'to', anyNode()),
+      (s) => setQuery(s, ['n1', 'dian', 'zz', ''][Math.floor(random() * 4)]!),
+      (s) => setSlide(s, random() < 0.3 ? null : 1 + Math.floor(random() * 6)),
+      (s) => setFocus(s, { depth: random() < 0.5 ? 0 : random() < 0.5 ? 1 : 2 }),
+      (s) => toggleSection(s, '2-1'),
+    ];
+    let state = DEFAULT_STATE;
+    for (let i = 0; i < 60; i++) {
+      state = steps[Math.floor(random() * steps.length)]!(state);
+      check(state);
+    }
+  }, 60_000);
 
   it('veiled focus raises the neighbourhood instead of hiding the rest: it changes only the focus', () => {
     const { big, check, b } = changes(true);
