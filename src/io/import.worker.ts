@@ -26,7 +26,7 @@ export type ImportMessage =
   | { type: 'done'; report: ImportReport }
   | { type: 'error'; code: ImportErrorCode; problems: ImportProblem[]; total: number };
 
-/** Nodes or edges per message: a slice is unpacked and built in ≈ 30–50 ms on the page's thread. */
+/** Nodes or edges per message (slices of 5,000 made tasks of 50–60 ms at 50k nodes here, up to 150 with a garbage collection). */
 const SLICE = 2_000;
 
 const post = (message: ImportMessage) => self.postMessage(message);

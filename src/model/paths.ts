@@ -94,10 +94,19 @@ export function buildPathIndex(graph: LinkageGraph, visit: IndexVisitor = {}): P
   return runSteps(pathIndexSteps(graph, visit));
 }
 
+/** Calls `each` on every entry, `chunk` at a time, yielding before each chunk (not after the last). */
+function* inChunks<T>(entries: Iterator<T>, chunk: number, each: (entry: T) => void): Generator<void, void> {
+  for (let next = entries.next(); !next.done; ) {
+    yield;
+    for (let i = 0; i < chunk && !next.done; i++, next = entries.next()) each(next.value);
+  }
+}
+
 /**
  * {@link buildPathIndex} in steps, for a large graph opened while the page must stay
- * responsive: `chunk` nodes, then `chunk` edges at a time, yielding between them (a chunk is
- * ≈ 30–60 ms here, so no task nears 200 ms even with a garbage collection in it); returns the index.
+ * responsive: `chunk` nodes, then `chunk` edges at a time, yielding between them; returns the
+ * index. (Chunks of 40,000 edges made tasks of 80–150 ms at 50k nodes here, up to 213 with a
+ * garbage collection in them; the longest task before a 50k map's first draw is now 96–161 ms.)
  */
 export function* pathIndexSteps(graph: LinkageGraph, visit: IndexVisitor = {}, chunk = 15_000): Generator<void, PathIndex> {
   const onNode = visit.node;
@@ -110,19 +119,9 @@ export function* pathIndexSteps(graph: LinkageGraph, visit: IndexVisitor = {}, c
     onNode?.(n, attrs);
     nodeOrdinals.set(key, n++);
   };
+  // The same order as forEachNode / forEachEdge (insertion order), resumable between steps.
   if (graph.order <= chunk) graph.forEachNode(addNode);
-  else {
-    // The same order as forEachNode (insertion order), resumable between steps.
-    const entries = graph.nodeEntries();
-    while (n < graph.order) {
-      yield;
-      for (let i = 0; i < chunk; i++) {
-        const next = entries.next();
-        if (next.done) break;
-        addNode(next.value.node, next.value.attributes);
-      }
-    }
-  }
+  else yield* inChunks(graph.nodeEntries(), chunk, (e) => addNode(e.node, e.attributes));
   const edgeKeys: string[] = new Array<string>(graph.size);
   const edgeOrdinals = new Map<string, number>();
   const edgeSource = new Int32Array(graph.size);
@@ -136,18 +135,7 @@ export function* pathIndexSteps(graph: LinkageGraph, visit: IndexVisitor = {}, c
     edgeTarget[m++] = nodeOrdinals.get(target)!;
   };
   if (graph.size <= chunk) graph.forEachEdge(addEdge);
-  else {
-    // The same order as forEachEdge (insertion order), resumable between steps.
-    const entries = graph.edgeEntries();
-    while (m < graph.size) {
-      yield;
-      for (let i = 0; i < chunk; i++) {
-        const next = entries.next();
-        if (next.done) break;
-        addEdge(next.value.edge, next.value.attributes, next.value.source, next.value.target);
-      }
-    }
-  }
+  else yield* inChunks(graph.edgeEntries(), chunk, (e) => addEdge(e.edge, e.attributes, e.source, e.target));
   return {
     nodeKeys,
     nodeOrdinals,

@@ -189,6 +189,18 @@ function singlingEdges(x: LookInputs): (Iterable<string> | null)[] {
   return [d.pathEdges, d.highlightEdges, d.slideEdges];
 }
 
+/** The ordinals of the keys the lists hold, ascending, each once. */
+function ordinalsIn(index: ReadonlyMap<string, number>, lists: readonly (Iterable<string> | null)[]): Int32Array {
+  const seen = new Set<number>();
+  for (const list of lists) {
+    for (const key of list ?? []) {
+      const i = index.get(key);
+      if (i !== undefined) seen.add(i);
+    }
+  }
+  return Int32Array.from(seen).sort();
+}
+
 /**
  * The codes of the last draw, by node and edge (graph order), and what changed since. `update`
  * allocates nothing per item: a few Set lookups each, into typed arrays.
@@ -278,8 +290,8 @@ export class LookTable {
     const few = before.veiled && inputs.veiled && sameCommon(before, inputs) && sameShown(before, inputs);
     if (!few) return this.recompute(nodes, edges);
     this.clearChanged();
-    if (nodes) this.recomputeNodes(this.ordinalsIn(this.nodeIndex, singlingNodes(before), singlingNodes(inputs)));
-    if (edges) this.recomputeEdges(this.ordinalsIn(this.edgeIndex, singlingEdges(before), singlingEdges(inputs)));
+    if (nodes) this.recomputeNodes(ordinalsIn(this.nodeIndex, [...singlingNodes(before), ...singlingNodes(inputs)]));
+    if (edges) this.recomputeEdges(ordinalsIn(this.edgeIndex, [...singlingEdges(before), ...singlingEdges(inputs)]));
   }
 
   /** Recomputes the codes of the nodes (`nodes`) and of the edges (`edges`) for the inputs held. */
@@ -287,21 +299,6 @@ export class LookTable {
     this.clearChanged();
     if (nodes) this.recomputeNodes(null);
     if (edges) this.recomputeEdges(null);
-  }
-
-  /** The ordinals of the keys the lists hold, ascending, each once. */
-  private ordinalsIn(index: ReadonlyMap<string, number>, ...lists: (Iterable<string> | null)[][]): Int32Array {
-    const seen = new Set<number>();
-    for (const group of lists) {
-      for (const list of group) {
-        if (list === null) continue;
-        for (const key of list) {
-          const i = index.get(key);
-          if (i !== undefined) seen.add(i);
-        }
-      }
-    }
-    return Int32Array.from(seen).sort();
   }
 
   /** Recomputes the codes of the nodes of these ordinals (all when null), in ascending order. */

@@ -40,7 +40,7 @@ interface Written {
 }
 
 /** Most slots a program notes for a partial upload (and at most an eighth of its items). */
-export const FEW_SLOTS = 4_096;
+const FEW_SLOTS = 4_096;
 
 /** A program's bound form for one layer (sigma's ProgramInfo): its context and buffers. */
 interface BoundInfo {
@@ -66,7 +66,6 @@ function slotWritten(p: Written, slot: number): void {
     else p.slots = null;
   }
 }
-
 
 /** What each buffer received last: the item array, and its program's write count then. */
 const held = new WeakMap<WebGLBuffer, { array: Float32Array; writes: number }>();
