@@ -53,41 +53,34 @@ const FORCED_REACH = [0, 10, 22, 40, 64, 96];
 const REACH = [0, 6, 12];
 
 const CELL = 64;
-
-/** The keys of the grid cells a box touches. */
-function cellKeys(b: Box): number[] {
-  const out: number[] = [];
-  const i1 = Math.floor(b.x1 / CELL), j1 = Math.floor(b.y1 / CELL);
-  for (let i = Math.floor(b.x0 / CELL); i <= i1; i++) for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) out.push(i * 100_003 + j);
-  return out;
-}
-
-const NONE: readonly never[] = [];
+/** Cell (i, j) is filed under i × ROW + j. */
+const ROW = 100_003;
 
 /**
  * A uniform grid: each item filed under the cells its box touches, for quick "does anything here
  * overlap" tests. The tests run in every frame of a chapter-sized map (the first among them,
- * before the code is warm): plain loops, no callback made per test.
+ * before the code is warm): plain loops over the cells, nothing allocated per test.
  */
 class Cells<T> {
-  private readonly cells = new Map<number, T[]>();
+  protected readonly cells = new Map<number, T[]>();
   add(b: Box, item: T): void {
-    for (const k of cellKeys(b)) {
-      const list = this.cells.get(k);
-      if (list) list.push(item);
-      else this.cells.set(k, [item]);
-    }
+    const i1 = Math.floor(b.x1 / CELL), j0 = Math.floor(b.y0 / CELL), j1 = Math.floor(b.y1 / CELL);
+    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
+      for (let j = j0; j <= j1; j++) {
+        const k = i * ROW + j;
+        const list = this.cells.get(k);
+        if (list) list.push(item);
+        else this.cells.set(k, [item]);
+      }
   }
   remove(b: Box, item: T): void {
-    for (const k of cellKeys(b)) {
-      const list = this.cells.get(k);
-      const i = list ? list.indexOf(item) : -1;
-      if (i >= 0) list!.splice(i, 1);
-    }
-  }
-  /** The items filed in cell `k`. */
-  protected at(k: number): readonly T[] {
-    return this.cells.get(k) ?? NONE;
+    const i1 = Math.floor(b.x1 / CELL), j0 = Math.floor(b.y0 / CELL), j1 = Math.floor(b.y1 / CELL);
+    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
+      for (let j = j0; j <= j1; j++) {
+        const list = this.cells.get(i * ROW + j);
+        const at = list ? list.indexOf(item) : -1;
+        if (at >= 0) list!.splice(at, 1);
+      }
   }
 }
 
@@ -95,13 +88,23 @@ class Cells<T> {
 class BoxGrid<T extends Box> extends Cells<T> {
   /** Whether an item overlaps `b`. */
   overlaps(b: Box): boolean {
-    for (const k of cellKeys(b)) for (const item of this.at(k)) if (boxesOverlap(item, b)) return true;
+    const i1 = Math.floor(b.x1 / CELL), j0 = Math.floor(b.y0 / CELL), j1 = Math.floor(b.y1 / CELL);
+    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
+      for (let j = j0; j <= j1; j++) {
+        const list = this.cells.get(i * ROW + j);
+        if (list) for (let n = 0; n < list.length; n++) if (boxesOverlap(list[n]!, b)) return true;
+      }
     return false;
   }
   /** The distinct items that overlap `b`, stopping once there are more than `most`. */
   overlapping(b: Box, most = Infinity): Set<T> {
     const out = new Set<T>();
-    for (const k of cellKeys(b)) for (const item of this.at(k)) if (boxesOverlap(item, b) && out.add(item).size > most) return out;
+    const i1 = Math.floor(b.x1 / CELL), j0 = Math.floor(b.y0 / CELL), j1 = Math.floor(b.y1 / CELL);
+    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
+      for (let j = j0; j <= j1; j++) {
+        const list = this.cells.get(i * ROW + j);
+        if (list) for (const item of list) if (boxesOverlap(item, b) && out.add(item).size > most) return out;
+      }
     return out;
   }
 }
@@ -114,7 +117,16 @@ class DiscGrid extends Cells<Disc> {
   }
   /** Whether a disc other than `except`'s own touches `b`. */
   hits(b: Box, except: string): boolean {
-    for (const k of cellKeys(b)) for (const d of this.at(k)) if (d.key !== except && discHitsBox(d, b)) return true;
+    const i1 = Math.floor(b.x1 / CELL), j0 = Math.floor(b.y0 / CELL), j1 = Math.floor(b.y1 / CELL);
+    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
+      for (let j = j0; j <= j1; j++) {
+        const list = this.cells.get(i * ROW + j);
+        if (list)
+          for (let n = 0; n < list.length; n++) {
+            const d = list[n]!;
+            if (d.key !== except && discHitsBox(d, b)) return true;
+          }
+      }
     return false;
   }
 }
@@ -169,24 +181,22 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
     for (const b of blocked) if (boxesOverlap(b, s)) return false;
     return !discGrid.hits(s, c.key);
   };
-  // A name's places in order of preference, made as they are asked for: nearest first, each
-  // distance in every shape. What is singled out may also stand a little further from its node.
-  function* spotsFor(c: LabelCandidate): Generator<PlacedLabel> {
-    const shapes = [c, ...(c.alts ?? [])];
-    for (const d of c.force ? FORCED_REACH : REACH)
-      for (let i = 0; i < shapes.length; i++) yield* spotsOf(c, shapes[i]!, gap + d, i, gap);
-  }
   const byKey = new Map(candidates.map((c) => [c.key, c]));
-  const freeSpots = new Map<string, PlacedLabel[]>();
-  const openSpots = (key: string): PlacedLabel[] => {
-    let list = freeSpots.get(key);
-    if (!list) {
-      const c = byKey.get(key)!;
-      list = [];
-      for (const s of spotsFor(c)) if (free(c, s)) list.push(s);
-      freeSpots.set(key, list);
+  // A name's free places, found as they are asked for and kept: most searches stop at the first.
+  const open = new Map<string, { found: PlacedLabel[]; rest: Places | null }>();
+  /** The first free place of `key`'s name, in order of preference, that `take` accepts. */
+  const firstOpen = (key: string, take: (s: PlacedLabel) => boolean): PlacedLabel | undefined => {
+    const c = byKey.get(key)!;
+    let spots = open.get(key);
+    if (!spots) open.set(key, (spots = { found: [], rest: new Places(c, gap) }));
+    for (const s of spots.found) if (take(s)) return s;
+    for (let s = spots.rest?.next(); s !== undefined; s = spots.rest!.next()) {
+      if (!free(c, s)) continue;
+      spots.found.push(s);
+      if (take(s)) return s;
     }
-    return list;
+    spots.rest = null;
+    return undefined;
   };
   const clear = (t: Box, also: readonly Box[] = []): boolean => {
     for (const a of also) if (boxesOverlap(a, t)) return false;
@@ -197,12 +207,9 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
   const placed = new Map<string, PlacedLabel>();
   const unplaced: LabelCandidate[] = [];
   for (const c of order) {
-    let chosen: PlacedLabel | undefined;
-    for (const s of spotsFor(c))
-      if (clear(s) && free(c, s)) {
-        chosen = s;
-        break;
-      }
+    const places = new Places(c, gap);
+    let chosen = places.next();
+    while (chosen !== undefined && !(clear(chosen) && free(c, chosen))) chosen = places.next();
     if (chosen === undefined) {
       unplaced.push(c);
       continue;
@@ -214,30 +221,60 @@ export function placeLabels(candidates: readonly LabelCandidate[], discs: readon
   // Then a name left out may still find room where one or two names placed before it (not
   // singled-out ones) stand, if each can move to another of its own places: all are then named.
   const movable = (b: Box): b is PlacedLabel => 'key' in b && placed.get((b as PlacedLabel).key) === b && byKey.get((b as PlacedLabel).key)?.force === false;
-  const makeRoom = (c: LabelCandidate): void => {
-    for (const s of openSpots(c.key)) {
-      const blockers = [...placedGrid.overlapping(s, 2)];
-      if (blockers.length > 2 || !blockers.every(movable)) continue;
-      for (const b of blockers) placedGrid.remove(b, b);
-      const moves: PlacedLabel[] = [];
-      for (const b of blockers) {
-        const to = openSpots(b.key).find((t) => t !== b && clear(t, [s, ...moves]));
-        if (to === undefined) break;
-        moves.push(to);
-      }
-      if (moves.length < blockers.length) {
-        for (const b of blockers) placedGrid.add(b, b);
-        continue;
-      }
-      for (const to of [...moves, s]) {
-        placed.set(to.key, to);
-        placedGrid.add(to, to);
-      }
-      return;
+  const roomAt = (s: PlacedLabel): boolean => {
+    const blockers = [...placedGrid.overlapping(s, 2)];
+    if (blockers.length > 2 || !blockers.every(movable)) return false;
+    for (const b of blockers) placedGrid.remove(b, b);
+    const moves: PlacedLabel[] = [];
+    for (const b of blockers) {
+      const to = firstOpen(b.key, (t) => t !== b && clear(t, [s, ...moves]));
+      if (to === undefined) break;
+      moves.push(to);
     }
+    if (moves.length < blockers.length) {
+      for (const b of blockers) placedGrid.add(b, b);
+      return false;
+    }
+    for (const to of [...moves, s]) {
+      placed.set(to.key, to);
+      placedGrid.add(to, to);
+    }
+    return true;
   };
-  if (options.makeRoom !== false) for (const c of unplaced) makeRoom(c);
+  if (options.makeRoom !== false) for (const c of unplaced) firstOpen(c.key, roomAt);
   return [...placed.values()];
+}
+
+/**
+ * A name's places in order of preference, made as they are asked for, twelve at a time: nearest
+ * first, each distance in every shape. What is singled out may also stand a little further off.
+ */
+class Places {
+  private readonly shapes: ReadonlyArray<{ width: number; height: number }>;
+  private readonly reach: readonly number[];
+  private batch: PlacedLabel[] = [];
+  private at = 0;
+  /** The next (distance, shape) pair to make places for. */
+  private step = 0;
+  constructor(
+    private readonly c: LabelCandidate,
+    private readonly gap: number,
+  ) {
+    this.shapes = c.alts ? [c, ...c.alts] : [c];
+    this.reach = c.force ? FORCED_REACH : REACH;
+  }
+  /** The next place, or undefined when there are no more. */
+  next(): PlacedLabel | undefined {
+    while (this.at === this.batch.length) {
+      const n = this.shapes.length;
+      if (this.step === this.reach.length * n) return undefined;
+      const shape = this.step % n;
+      this.batch = spotsOf(this.c, this.shapes[shape]!, this.gap + this.reach[(this.step - shape) / n]!, shape, this.gap);
+      this.at = 0;
+      this.step++;
+    }
+    return this.batch[this.at++];
+  }
 }
 
 /**
