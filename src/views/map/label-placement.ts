@@ -279,9 +279,10 @@ class Places {
 
 /**
  * The places a name may take around its disc, in order of preference: right, left, below,
- * above, then the same sides shifted half a name up or down (or left or right), then the corners.
+ * above, then the same sides shifted half a name up or down (or left or right), then the corners;
+ * `gap` from the disc, of which anything beyond the usual `base` is the place's `offset`.
  */
-function spotsOf(c: Disc, size: { width: number; height: number }, gap: number, shape: number, base = gap): PlacedLabel[] {
+function spotsOf(c: Disc, size: { width: number; height: number }, gap: number, shape: number, base: number): PlacedLabel[] {
   const { x, y, r, key } = c;
   const { width: w, height: h } = size;
   const offset = gap - base;
