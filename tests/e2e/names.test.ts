@@ -124,6 +124,26 @@ describe('names at the default view', () => {
       });
     }
   }
+
+  it('sigma holds only what is drawn of each node, in one shape, and knows every name painted', async () => {
+    const { page, close } = await openApp(browser(), '#lang=zh-Hant', { viewport: { width: 1440, height: 900 } });
+    await cameraSettled(page);
+    const r = await namesReport(page);
+    const seen = await page.evaluate(() => {
+      const { renderer } = (window as any).linkage.net;
+      const cache = renderer.nodeDataCache as Record<string, object>;
+      return { shapes: [...new Set(Object.values(cache).map((d) => Object.keys(d).join(',')))], displayed: [...renderer.getNodeDisplayedLabels()] as string[] };
+    });
+    // One list of keys for every node: the drawn look, none of the graph's text (quotes, pinyin, slides…).
+    expect(seen.shapes).toHaveLength(1);
+    const keys = seen.shapes[0]!.split(',');
+    expect(keys).toEqual(expect.arrayContaining(['x', 'y', 'size', 'color', 'label', 'hidden', 'importance', 'ordinal']));
+    for (const text of ['quote', 'quoteHans', 'pinyin', 'initials', 'slides', 'labelHans', 'labelEn']) expect(keys).not.toContain(text);
+    // The names offered to the painter are the ones sigma counts as shown (its links' phrases follow them).
+    expect(r.named.length).toBeGreaterThan(0);
+    expect(seen.displayed).toEqual(expect.arrayContaining(r.named));
+    await close();
+  });
 });
 
 describe('lecture mode names every concept of the slide', () => {

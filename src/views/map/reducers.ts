@@ -1,6 +1,7 @@
 /**
  * sigma's node and edge reducers: they decode each item's look code (looks.ts) into colours,
- * sizes, borders, rings, labels and z-order, mutating sigma's own copy, never the graph. With
+ * sizes, borders, rings, labels and z-order, never touching the graph (a node's look is a new
+ * object of what is drawn; a link's, sigma's own copy of its attributes). With
  * them, the per-graph lookups they read, computed once: faded colours, outlines, edge shapes.
  */
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
@@ -11,7 +12,33 @@ import type { EdgeAttrs, LinkageGraph, NodeAttrs } from '../../model/types';
 import { E, N, type LookTable } from './looks';
 import type { MapContext } from './map-context';
 
-type NodeData = Partial<NodeDisplayData> & NodeAttrs & { ordinal?: number; borderColor?: string; borderSize?: number; innerSize?: number; ringColor?: string; ringSize?: number };
+type NodeData = Partial<NodeDisplayData> & NodeAttrs;
+/**
+ * A node's display data: only what is drawn, in one shape for every node. sigma copies a node's
+ * display data whole for each name it hands the painter, each frame, and the programs read it
+ * for every node: the graph's other attributes (quotes, pinyin, slides…) stay out of it.
+ */
+export interface NodeLook {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string | null;
+  type: string;
+  hidden: boolean;
+  highlighted: boolean;
+  forceLabel: boolean;
+  zIndex: number;
+  /** Names of more important concepts are placed first. */
+  importance: number;
+  /** Its slot in the table of what is shown (shown.ts). */
+  ordinal: number;
+  borderColor: string | undefined;
+  borderSize: number | undefined;
+  innerSize: number | undefined;
+  ringColor: string | undefined;
+  ringSize: number | undefined;
+}
 type EdgeData = Partial<EdgeDisplayData> & EdgeAttrs & { ordinal?: number; curvature?: number };
 
 /** Ring colours of the overlay (also used by the legend that explains them). */
@@ -106,19 +133,33 @@ export function createReducers(ctx: MapContext, looks: LookTable, curvature: Rea
   const OUTLINES = { plain: [DEFAULT_BORDER, 0], ring: [0.1, 0.22], thick: [0.3, 0] } as const;
   const outlineOf = new Map((graph.getAttribute('nodeKinds') ?? []).map((k) => [k.id, OUTLINES[k.border ?? 'plain']]));
 
-  const nodeReducer = (key: string, data: NodeData): NodeData => {
+  const nodeReducer = (key: string, attrs: NodeData): NodeLook => {
     const ordinal = looks.nodeOrdinal(key);
     const code = ordinal < 0 ? 0 : looks.nodeAt(ordinal);
-    // The programs look its ordinal up in the table of what is shown (shown.ts).
-    data.ordinal = ordinal;
-    // One program for every node, whatever a graph file's attributes say.
-    data.type = 'bordered';
-    if ((code & N.VISIBLE) === 0) {
-      data.hidden = true;
-      return data;
-    }
-    data.label = mapName(data, ctx.state.lang);
-    const outline = outlineOf.get(data.kind);
+    const data: NodeLook = {
+      x: attrs.x,
+      y: attrs.y,
+      size: attrs.size,
+      color: attrs.color,
+      label: null,
+      // One program for every node, whatever a graph file's attributes say.
+      type: 'bordered',
+      hidden: (code & N.VISIBLE) === 0,
+      highlighted: false,
+      forceLabel: false,
+      zIndex: 0,
+      importance: attrs.importance ?? 0,
+      // The programs look its ordinal up in the table of what is shown (shown.ts).
+      ordinal,
+      borderColor: undefined,
+      borderSize: undefined,
+      innerSize: undefined,
+      ringColor: undefined,
+      ringSize: undefined,
+    };
+    if (data.hidden) return data;
+    data.label = mapName(attrs, ctx.state.lang);
+    const outline = outlineOf.get(attrs.kind);
     if (outline) {
       data.borderSize = outline[0];
       data.innerSize = outline[1];
@@ -138,8 +179,7 @@ export function createReducers(ctx: MapContext, looks: LookTable, curvature: Rea
       }
     } else if ((code & N.LIT) === 0) {
       data.color = code & N.QUIET ? quietOf(data.color) : fadedOf(data.color);
-      data.label = null as unknown as string;
-      data.zIndex = 0;
+      data.label = null;
     } else {
       data.zIndex = 1;
       if (code & N.FORCE) data.forceLabel = true;

@@ -6,7 +6,7 @@
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { createNodeBorderProgram } from '@sigma/node-border';
 import Sigma from 'sigma';
-import { DEFAULT_EDGE_PROGRAM_CLASSES, DEFAULT_NODE_PROGRAM_CLASSES } from 'sigma/settings';
+import { DEFAULT_EDGE_PROGRAM_CLASSES, DEFAULT_NODE_PROGRAM_CLASSES, type Settings } from 'sigma/settings';
 import { EdgeArrowHeadProgram, EdgeArrowProgram, EdgeClampedProgram, EdgeRectangleProgram, createEdgeCompoundProgram, type EdgeProgramType } from 'sigma/rendering';
 import { MAP_LABEL } from '../../model/layout-labels';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
@@ -151,6 +151,7 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
     const renderer = new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts));
     if (ctx.large) attachShownTable(renderer, parts.looks.nodeKeys.length, parts.looks.edgeKeys.length);
     hideEmptyLayers(renderer, ctx, parts.looks);
+    (renderer as unknown as SigmaInternals).renderLabels = () => drawNames(renderer, renderer as unknown as SigmaInternals);
     const cancel = afterFirstFrame(() => hoverLayer(renderer));
     renderer.on('kill', cancel);
     return renderer;
@@ -182,6 +183,68 @@ interface SigmaInternals {
   canvasContexts: Record<'labels' | 'hovers' | 'edgeLabels', CanvasRenderingContext2D>;
   width: number;
   height: number;
+  /** Its settings, read in place (getSettings copies them all on each call). */
+  settings: Settings<NodeAttrs, EdgeAttrs>;
+  renderLabels(): unknown;
+  labelGrid: { getLabelsToDisplay(ratio: number, density: number): string[] };
+  nodesWithForcedLabels: Set<string>;
+  displayedNodeLabels: Set<string>;
+}
+
+/** How far off the map (CSS pixels) a node's name is still drawn, as sigma has it. */
+const NAME_MARGIN = { x: 150, y: 50 };
+
+/**
+ * sigma's renderLabels, less a copy per name: sigma hands the drawer a new object for each name
+ * it draws, spread from the node's whole display data (an object copied property by property),
+ * every frame; that copy was most of the names' cost in a hover at 100k nodes, and much of it in
+ * the chapter's first frame. Here one object is filled in for each name in turn (the painter keeps
+ * none of it). The same names are chosen as sigma chooses them: the label grid's and the forced
+ * ones, each once, not hidden, large enough and near enough to the map.
+ */
+function drawNames(renderer: MapRenderer, own: SigmaInternals): void {
+  const settings = own.settings;
+  if (!settings.renderLabels) return;
+  const draw = settings.defaultDrawNodeLabel as unknown as (context: CanvasRenderingContext2D, data: NameData, settings: Settings<NodeAttrs, EdgeAttrs>) => void;
+  const keys = own.labelGrid.getLabelsToDisplay(renderer.getCamera().ratio, settings.labelDensity);
+  for (const key of own.nodesWithForcedLabels) keys.push(key);
+  const shown = new Set<string>();
+  own.displayedNodeLabels = shown;
+  const context = own.canvasContexts.labels;
+  const name: NameData = { key: '', label: null, x: 0, y: 0, size: 0, color: '', importance: 0, highlighted: false, forceLabel: false };
+  for (const key of keys) {
+    if (shown.has(key)) continue;
+    const data = own.nodeDataCache[key] as (NodeDisplayData & { importance?: number }) | undefined;
+    if (!data || data.hidden) continue;
+    const size = renderer.scaleSize(data.size);
+    if (!data.forceLabel && size < settings.labelRenderedSizeThreshold) continue;
+    const { x, y } = renderer.framedGraphToViewport(data);
+    if (x < -NAME_MARGIN.x || x > own.width + NAME_MARGIN.x || y < -NAME_MARGIN.y || y > own.height + NAME_MARGIN.y) continue;
+    shown.add(key);
+    name.key = key;
+    name.label = data.label;
+    name.x = x;
+    name.y = y;
+    name.size = size;
+    name.color = data.color;
+    name.importance = data.importance ?? 0;
+    name.highlighted = data.highlighted;
+    name.forceLabel = data.forceLabel;
+    draw(context, name, settings);
+  }
+}
+
+/** What the names' painter reads of a node (labels.ts). */
+interface NameData {
+  key: string;
+  label: string | null;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  importance: number;
+  highlighted: boolean;
+  forceLabel: boolean;
 }
 
 /**
@@ -277,7 +340,7 @@ function drawRaised(renderer: MapRenderer, own: SigmaInternals, ctx: MapContext,
   const hovered = hoveredShown(own);
   const raised = hovered === null ? [] : [hovered];
   for (const key of own.highlightedNodes) if (key !== hovered) raised.push(key);
-  const settings = renderer.getSettings();
+  const settings = own.settings;
   for (const key of raised) {
     if (raisedName(ctx, looks, key) === null) continue;
     const data = own.nodeDataCache[key]!;
