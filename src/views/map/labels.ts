@@ -14,7 +14,8 @@ export { FONT_STACK } from '../../util/fonts';
 
 export { wrapLabel };
 
-type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string; importance?: number };
+/** What the painter reads of a node's display data. */
+export type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string; importance?: number };
 
 /** A name painted in the last frame: its box in map pixels and its font size. */
 export interface PaintedName extends Box {

@@ -14,21 +14,11 @@ import type { MapContext } from './map-context';
 
 type NodeData = Partial<NodeDisplayData> & NodeAttrs;
 /**
- * A node's display data: only what is drawn, in one shape for every node. sigma copies a node's
- * display data whole for each name it hands the painter, each frame, and the programs read it
- * for every node: the graph's other attributes (quotes, pinyin, slides…) stay out of it.
+ * A node's display data: only what is drawn, every field set, so every node's has one shape. sigma
+ * copies it whole wherever it hands it out (the hover drawer, getNodeDisplayData) and its programs
+ * read it for every node: the graph's other attributes (quotes, pinyin, slides…) stay out of it.
  */
-export interface NodeLook {
-  x: number;
-  y: number;
-  size: number;
-  color: string;
-  label: string | null;
-  type: string;
-  hidden: boolean;
-  highlighted: boolean;
-  forceLabel: boolean;
-  zIndex: number;
+export type NodeLook = NodeDisplayData & {
   /** Names of more important concepts are placed first. */
   importance: number;
   /** Its slot in the table of what is shown (shown.ts). */
@@ -38,7 +28,7 @@ export interface NodeLook {
   innerSize: number | undefined;
   ringColor: string | undefined;
   ringSize: number | undefined;
-}
+};
 type EdgeData = Partial<EdgeDisplayData> & EdgeAttrs & { ordinal?: number; curvature?: number };
 
 /** Ring colours of the overlay (also used by the legend that explains them). */

@@ -11,10 +11,10 @@ import { EdgeArrowHeadProgram, EdgeArrowProgram, EdgeClampedProgram, EdgeRectang
 import { MAP_LABEL } from '../../model/layout-labels';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
 import type { EdgeAttrs, NodeAttrs } from '../../model/types';
-import { FONT_STACK, type createLabelPainter } from './labels';
+import { FONT_STACK, type createLabelPainter, type LabelData } from './labels';
 import { N, type LookTable } from './looks';
 import type { MapContext, MapRenderer } from './map-context';
-import { DEFAULT_BORDER, type createReducers } from './reducers';
+import { DEFAULT_BORDER, type createReducers, type NodeLook } from './reducers';
 import { afterFirstFrame } from '../../util/frames';
 import { attachShownTable, drawingShown } from './shown';
 import './uploads';
@@ -172,7 +172,7 @@ interface SigmaInternals {
   displayedEdgeLabels: Set<string>;
   hoveredNode: string | null;
   highlightedNodes: Set<string>;
-  nodeDataCache: Record<string, (NodeDisplayData & { type: string }) | undefined>;
+  nodeDataCache: Record<string, NodeLook | undefined>;
   nodeHoverPrograms: Record<string, { reallocate(n: number): void; process(offset: number, index: number, data: NodeDisplayData): void; render(params: RenderParams): void }>;
   nodePrograms: Record<string, { kill(): void } | undefined>;
   /** The hover layer's is made after sigma (MapSigma.hoverLayer). */
@@ -205,16 +205,17 @@ const NAME_MARGIN = { x: 150, y: 50 };
 function drawNames(renderer: MapRenderer, own: SigmaInternals): void {
   const settings = own.settings;
   if (!settings.renderLabels) return;
-  const draw = settings.defaultDrawNodeLabel as unknown as (context: CanvasRenderingContext2D, data: NameData, settings: Settings<NodeAttrs, EdgeAttrs>) => void;
+  // The painter's draw or collect (settingsFor).
+  const draw = settings.defaultDrawNodeLabel as unknown as (context: CanvasRenderingContext2D, data: LabelData, settings: Settings<NodeAttrs, EdgeAttrs>) => void;
   const keys = own.labelGrid.getLabelsToDisplay(renderer.getCamera().ratio, settings.labelDensity);
   for (const key of own.nodesWithForcedLabels) keys.push(key);
   const shown = new Set<string>();
   own.displayedNodeLabels = shown;
   const context = own.canvasContexts.labels;
-  const name: NameData = { key: '', label: null, x: 0, y: 0, size: 0, color: '', importance: 0, highlighted: false, forceLabel: false };
+  const name: LabelData & { key: string } = { key: '', label: null, x: 0, y: 0, size: 0, color: '', importance: 0, highlighted: false, forceLabel: false };
   for (const key of keys) {
     if (shown.has(key)) continue;
-    const data = own.nodeDataCache[key] as (NodeDisplayData & { importance?: number }) | undefined;
+    const data = own.nodeDataCache[key];
     if (!data || data.hidden) continue;
     const size = renderer.scaleSize(data.size);
     if (!data.forceLabel && size < settings.labelRenderedSizeThreshold) continue;
@@ -227,24 +228,11 @@ function drawNames(renderer: MapRenderer, own: SigmaInternals): void {
     name.y = y;
     name.size = size;
     name.color = data.color;
-    name.importance = data.importance ?? 0;
+    name.importance = data.importance;
     name.highlighted = data.highlighted;
     name.forceLabel = data.forceLabel;
     draw(context, name, settings);
   }
-}
-
-/** What the names' painter reads of a node (labels.ts). */
-interface NameData {
-  key: string;
-  label: string | null;
-  x: number;
-  y: number;
-  size: number;
-  color: string;
-  importance: number;
-  highlighted: boolean;
-  forceLabel: boolean;
 }
 
 /**
