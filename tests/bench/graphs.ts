@@ -25,8 +25,10 @@ const DEGREE = 6; // ≈ 3 out + 3 in: a typical node.
 /**
  * Above this many nodes the graph is written lean, to fit the import's file limit (45 MiB) as a
  * real file of that size must: nodes keep their names in every script, pinyin, kind, section,
- * slides, position and colour, but no quotes, importance or size (the defaults apply); links
- * keep their kind only (no phrases, slides or keys: the importer gives them keys).
+ * slides, importance, size and position, but no quotes or colour (the importer colours them by
+ * kind); links keep their kind only (no phrases, slides or keys: the importer gives them keys).
+ * Sizes and importance stay so that nodes are drawn as large as in a whole file: without them
+ * the importer sizes nodes by degree, and a lean graph would paint more names than a whole one.
  */
 export const LEAN_ABOVE = 50_000;
 
@@ -36,8 +38,8 @@ export function serialize(graph: LinkageGraph, lean: boolean): string {
   if (!lean) return JSON.stringify(data);
   const round = (v: unknown) => Math.round(Number(v) * 1e4) / 1e4;
   const nodes = data.nodes.map(({ key, attributes: a = {} as Record<string, unknown> }) => {
-    const { quote: _q, quoteHans: _qh, importance: _i, size: _s, x, y, ...kept } = a as Record<string, unknown>;
-    return { key, attributes: { ...kept, x: round(x), y: round(y) } };
+    const { quote: _q, quoteHans: _qh, color: _c, importance, x, y, ...kept } = a as Record<string, unknown>;
+    return { key, attributes: { ...kept, importance: Math.round(Number(importance) * 1e3) / 1e3, x: round(x), y: round(y) } };
   });
   const edges = data.edges.map(({ source, target, attributes: a }) => ({ source, target, attributes: { kind: (a as { kind: string }).kind } }));
   return JSON.stringify({ ...data, nodes, edges });
