@@ -36,10 +36,10 @@ export const LEAN_ABOVE = 50_000;
 export function serialize(graph: LinkageGraph, lean: boolean): string {
   const data = graph.export();
   if (!lean) return JSON.stringify(data);
-  const round = (v: unknown) => Math.round(Number(v) * 1e4) / 1e4;
+  const round = (v: unknown, scale = 1e4) => Math.round(Number(v) * scale) / scale;
   const nodes = data.nodes.map(({ key, attributes: a = {} as Record<string, unknown> }) => {
     const { quote: _q, quoteHans: _qh, color: _c, importance, x, y, ...kept } = a as Record<string, unknown>;
-    return { key, attributes: { ...kept, importance: Math.round(Number(importance) * 1e3) / 1e3, x: round(x), y: round(y) } };
+    return { key, attributes: { ...kept, importance: round(importance, 1e3), x: round(x), y: round(y) } };
   });
   const edges = data.edges.map(({ source, target, attributes: a }) => ({ source, target, attributes: { kind: (a as { kind: string }).kind } }));
   return JSON.stringify({ ...data, nodes, edges });
