@@ -173,6 +173,44 @@ export async function paintedPixels(page: Page, draw: 'refresh' | 'render' = 're
   }, draw);
 }
 
+/** Painted pixels of sigma's WebGL layers (nodes, edges), read right after a synchronous redraw. */
+export async function layerPixels(page: Page): Promise<{ nodes: number; edges: number }> {
+  return page.evaluate(() => {
+    const r = (window as any).linkage.net.renderer;
+    r.refresh();
+    const count = (canvas: HTMLCanvasElement) => {
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
+      if (gl.isContextLost()) return 0;
+      const buf = new Uint8Array(canvas.width * canvas.height * 4);
+      gl.readPixels(0, 0, canvas.width, canvas.height, gl.RGBA, gl.UNSIGNED_BYTE, buf);
+      let n = 0;
+      for (let i = 3; i < buf.length; i += 4) if (buf[i]! > 0) n++;
+      return n;
+    };
+    const canvases = r.getCanvases();
+    return { nodes: count(canvases.nodes), edges: count(canvases.edges) };
+  });
+}
+
+/** Loses the context of every WebGL layer of the map; the extensions are kept (window.__lost) to give them back. */
+export async function loseContexts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const canvases = (window as any).linkage.net.renderer.getCanvases() as Record<string, HTMLCanvasElement>;
+    const exts: Array<{ restoreContext(): void }> = [];
+    for (const id of ['edges', 'nodes', 'hoverNodes']) {
+      const gl = (canvases[id]!.getContext('webgl2') ?? canvases[id]!.getContext('webgl')) as WebGLRenderingContext;
+      const ext = gl.getExtension('WEBGL_lose_context')!;
+      ext.loseContext();
+      exts.push(ext);
+    }
+    (window as any).__lost = exts;
+  });
+  await page.waitForFunction(() => {
+    const canvases = (window as any).linkage.net.renderer.getCanvases() as Record<string, HTMLCanvasElement>;
+    return ['edges', 'nodes', 'hoverNodes'].every((id) => (canvases[id]!.getContext('webgl2') as WebGLRenderingContext).isContextLost());
+  });
+}
+
 /** Number of painted (non-transparent) pixels on the 2D canvas `selector`, as it holds them now. */
 export async function canvasInk(page: Page, selector: string): Promise<number> {
   return page.locator(selector).evaluate((c: HTMLCanvasElement) => {

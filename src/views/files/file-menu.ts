@@ -72,9 +72,13 @@ export function mountFileMenu(stage: HTMLElement, ctx: AppContext): () => void {
   /**
    * A reader about to open a file (the menu opened, a file dragged over the map): the import's
    * code and its worker are loaded meanwhile, while the picker is open or the file is carried,
-   * so the import starts at once. Readers who never open a file load neither.
+   * so the import starts at once, and the map has the GPU ready what a large graph draws with.
+   * Readers who never open a file load neither.
    */
-  const prepareImport = () => void import('../../io/import-file').then((m) => m.prepareImportWorker());
+  const prepareImport = () => {
+    void import('../../io/import-file').then((m) => m.prepareImportWorker());
+    ctx.net?.prepareForGraph();
+  };
   let lastProgress: ImportProgress | null = null;
   let openingName = '';
 

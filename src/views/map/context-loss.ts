@@ -8,6 +8,7 @@
  */
 import type { Attributes } from 'graphology-types';
 import type Sigma from 'sigma';
+import { WEBGL_LAYERS } from './gpu-layers';
 
 /**
  * The parts of a sigma 3.0 renderer that hold GPU objects (private in its typings, stable
@@ -27,8 +28,6 @@ interface SigmaGpu {
   createWebGLContext(id: string, options: { canvas: HTMLCanvasElement; picking: boolean }): WebGLRenderingContext;
 }
 
-/** sigma 3's WebGL layers. */
-const WEBGL_LAYERS = ['edges', 'nodes', 'hoverNodes'];
 
 export interface MapContextOptions {
   /** How long to wait for the browser to give a lost context back, in ms (default 3000). */

@@ -21,7 +21,8 @@ import type { MapContext } from './map-context';
 import { createNames } from './names';
 import { createReducers, edgeCurvatures, scaleFor } from './reducers';
 import { createRedraw, lookInputs } from './redraw';
-import { createRenderer } from './renderer';
+import { createRenderer, prepareLargeGraph } from './renderer';
+import { afterFirstFrame } from '../../util/frames';
 import { shownTableOf, type ShownTable } from './shown';
 import { createVeil } from './veil';
 
@@ -52,6 +53,12 @@ export interface NetworkHandle {
   paintedNames(): readonly PaintedName[];
   /** Where names may be painted: the map less what covers it (the panel, the controls), in map pixels. */
   openArea(): { area: Box; blocked: Box[] };
+  /**
+   * A graph is about to be opened (the file menu opened, a file carried over the map): once the
+   * frame under way is drawn, the GPU is given the programs a large graph draws with, in the
+   * layers the next map takes over (gpu-layers.ts).
+   */
+  prepareForGraph(): void;
   dispose(): void;
 }
 
@@ -120,6 +127,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     if (next.selected !== prev.selected) camera.selectionChanged();
   });
 
+  let cancelPrepare = () => {};
   const handle: NetworkHandle = {
     renderer,
     shown: shownTableOf(renderer) ?? null,
@@ -142,7 +150,12 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     reserve: placed.reserve,
     paintedNames: () => names.painter.painted(),
     openArea: placed.openArea,
+    prepareForGraph() {
+      cancelPrepare();
+      cancelPrepare = afterFirstFrame(() => prepareLargeGraph(renderer));
+    },
     dispose() {
+      cancelPrepare();
       stopListening();
       redraw.dispose();
       unsubscribe();

@@ -17,6 +17,7 @@ import type { MapContext, MapRenderer } from './map-context';
 import { DEFAULT_BORDER, type createReducers, type NodeLook } from './reducers';
 import { afterFirstFrame } from '../../util/frames';
 import { attachShownTable, drawingShown } from './shown';
+import { WEBGL_LAYERS, layerOf, leaveLayer, newLayer, prepareLayer, takeLayer, useProgram, type GpuLayer, type LayerProgram, type LayerProgramClass } from './gpu-layers';
 import './uploads';
 
 /** What the renderer draws with: the reducers, the looks they decode and the names' painter. */
@@ -42,6 +43,25 @@ const EDGE_PROGRAMS = {
   },
 };
 
+/** The nodes' program: a disc in rings (overlay, border, inner ring), drawing only what is shown on large graphs. */
+const BORDERED = createNodeBorderProgram({
+  borders: [
+    { size: { attribute: 'ringSize', defaultValue: 0 }, color: { attribute: 'ringColor' } },
+    { size: { attribute: 'borderSize', defaultValue: DEFAULT_BORDER }, color: { attribute: 'borderColor', defaultValue: '#222222' } },
+    { size: { attribute: 'innerSize', defaultValue: 0 }, color: { value: '#ffffff' } },
+    { size: { fill: true }, color: { attribute: 'color' } },
+  ],
+});
+const NODE_PROGRAMS = { plain: BORDERED, shown: drawingShown(BORDERED, 'node') };
+
+/** The WebGL layers each map holds, by id. */
+const held = new WeakMap<object, Record<string, GpuLayer>>();
+const heldBy = (renderer: object): Record<string, GpuLayer> => {
+  let layers = held.get(renderer);
+  if (layers === undefined) held.set(renderer, (layers = {}));
+  return layers;
+};
+
 /**
  * sigma without the draw its constructor ends with: the map is drawn once its parts are put
  * together (network.ts), with the box it frames and the names' room, not once before that too.
@@ -51,6 +71,10 @@ const EDGE_PROGRAMS = {
  * layer twice; made at the container's size (read while it is built), each is allocated once.
  * And a WebGL context has a depth buffer unless asked not to, which sigma never tests against
  * (it draws in order): the map's layers are made without one.
+ *
+ * Its WebGL layers, with the programs made in them, are those the map before it left, when there
+ * are (gpu-layers.ts): a program made and drawn before draws the first frame without the GPU
+ * preparing it again. Its kill leaves them to the next map.
  *
  * The hover layer (the hovered and highlighted nodes' discs, on WebGL) is empty in the first
  * frame: its canvas is made in its place among the layers, but its context and its programs only
@@ -89,32 +113,95 @@ class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
     }
     return super.refresh(...args);
   }
-  override createCanvas(...args: Parameters<Sigma['createCanvas']>): HTMLCanvasElement {
-    const canvas = super.createCanvas(...args);
+  /** A WebGL layer's canvas is the one an earlier map left, when there is one (gpu-layers.ts). */
+  override createCanvas(id: string, options: Parameters<Sigma['createCanvas']>[1] = {}): HTMLCanvasElement {
+    const layer = WEBGL_LAYERS.includes(id) ? takeLayer(id) : null;
+    let canvas: HTMLCanvasElement;
+    if (layer === null) canvas = super.createCanvas(id, options);
+    else {
+      // Put in its place as sigma puts a new one (createLayer): the layers are made in order.
+      heldBy(this)[id] = layer;
+      canvas = layer.canvas;
+      (this as unknown as SigmaInternals).elements[id] = canvas;
+      this.getContainer().appendChild(canvas);
+    }
     if (MapSigma.bornSize) Object.assign(canvas, MapSigma.bornSize);
     return canvas;
   }
   override createWebGLContext(id: string, options: Parameters<Sigma['createWebGLContext']>[1] = {}): WebGLRenderingContext {
     // While sigma is built: the hover layer's canvas only (sigma keeps no reference to the context it returns).
     if (id === 'hoverNodes' && MapSigma.building) return this.createCanvas(id, options) as unknown as WebGLRenderingContext;
+    const own = this as unknown as SigmaInternals;
+    const canvas = options.canvas ?? this.createCanvas(id, options);
+    const layer = layerOf(canvas);
+    if (layer !== null) {
+      // An earlier map's context: sigma's set-up of a new one (blending, picking) with its frame buffer.
+      const { gl } = layer;
+      own.webGLContexts[id as 'nodes'] = gl;
+      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+      if (options.picking) {
+        own.pickingLayers.add(id);
+        own.frameBuffers[id] = layer.picking ?? gl.createFramebuffer()!;
+        if (layer.pickingTexture) own.textures[id] = layer.pickingTexture;
+      }
+      heldBy(this)[id] = layer;
+      return gl;
+    }
     // Passed on to getContext with sigma's own options (the type lists only sigma's).
-    const withoutDepth: WebGLContextAttributes = { ...options, depth: false };
-    return super.createWebGLContext(id, withoutDepth as typeof options);
+    const withoutDepth = { ...options, canvas, depth: false };
+    const gl = super.createWebGLContext(id, withoutDepth as typeof options);
+    heldBy(this)[id] = newLayer(canvas, gl, own.frameBuffers[id] ?? null);
+    return gl;
+  }
+
+  /** sigma's kill, less its WebGL layers and their programs: left to the next map (gpu-layers.ts). */
+  override kill(): void {
+    const own = this as unknown as SigmaInternals;
+    const layers = Object.entries(heldBy(this));
+    for (const [id, layer] of layers) {
+      const gl = own.webGLContexts[id as 'nodes'] as WebGLRenderingContext | undefined;
+      if (gl !== undefined && gl !== layer.gl) continue;
+      layer.picking = own.frameBuffers[id] ?? layer.picking;
+      layer.pickingTexture = own.textures[id] ?? null;
+      delete (own.webGLContexts as Record<string, unknown>)[id];
+      delete own.elements[id];
+    }
+    own.nodePrograms = {};
+    own.nodeHoverPrograms = {};
+    own.edgePrograms = {};
+    super.kill();
+    for (const [id, layer] of layers) leaveLayer(id, layer);
+    held.delete(this);
   }
 }
 
 // sigma's registerNodeProgram (private in its typings) makes a node type's program for the map
 // and for the hover layer: the hover layer's only once that layer has its context (hoverLayer).
-const sigmaRegister = (Sigma.prototype as unknown as { registerNodeProgram(key: string, program: NodeProgramType, hover?: NodeProgramType): unknown }).registerNodeProgram;
+// Each program is one its layer made before when there is one (gpu-layers.ts); one the map already
+// draws with for that type is kept.
 Object.defineProperty(MapSigma.prototype, 'registerNodeProgram', {
-  value(this: MapSigma, key: string, program: NodeProgramType, hover?: NodeProgramType) {
+  value(this: MapSigma, key: string, program: LayerProgramClass, hover?: LayerProgramClass) {
     const own = this as unknown as SigmaInternals;
-    if (own.webGLContexts.hoverNodes) return sigmaRegister.call(this, key, program, hover);
-    own.nodePrograms[key]?.kill();
-    own.nodePrograms[key] = new program(own.webGLContexts.nodes, own.frameBuffers['nodes'] ?? null, this as never);
+    const layers = heldBy(this);
+    own.nodePrograms[key] = programFor(layers.nodes!, own.nodePrograms[key], program, own.frameBuffers['nodes'] ?? null, this);
+    if (own.webGLContexts.hoverNodes) own.nodeHoverPrograms[key] = programFor(layers.hoverNodes!, own.nodeHoverPrograms[key], hover ?? program, null, this) as never;
     return this;
   },
 });
+Object.defineProperty(MapSigma.prototype, 'registerEdgeProgram', {
+  value(this: MapSigma, key: string, program: LayerProgramClass) {
+    const own = this as unknown as SigmaInternals;
+    own.edgePrograms[key] = programFor(heldBy(this).edges!, own.edgePrograms[key], program, own.frameBuffers['edges'] ?? null, this);
+    return this;
+  },
+});
+
+/** The program of class `Class` for a type in `layer`: `current` when it is one the map draws with there. */
+function programFor(layer: GpuLayer, current: unknown, Class: LayerProgramClass, frameBuffer: WebGLFramebuffer | null, renderer: MapSigma): LayerProgram {
+  const program = current as LayerProgram | undefined;
+  if (program && program.constructor === Class && layer.used.has(program)) return program;
+  return useProgram(layer, Class, frameBuffer, renderer);
+}
 
 /** Gives the map's hover layer its context and programs, if it has none yet (see MapSigma). */
 function hoverLayer(renderer: MapRenderer): void {
@@ -125,13 +212,27 @@ function hoverLayer(renderer: MapRenderer): void {
   renderer.createWebGLContext('hoverNodes', { canvas } as Parameters<Sigma['createWebGLContext']>[1]);
   const { nodeProgramClasses, nodeHoverProgramClasses } = renderer.getSettings();
   for (const [type, program] of Object.entries(nodeProgramClasses)) {
-    const Hover = (nodeHoverProgramClasses[type] ?? program) as unknown as NodeProgramType;
-    own.nodeHoverPrograms[type] = new Hover(own.webGLContexts.hoverNodes!, null, renderer as never);
+    const Hover = (nodeHoverProgramClasses[type] ?? program) as unknown as LayerProgramClass;
+    own.nodeHoverPrograms[type] = useProgram(heldBy(renderer).hoverNodes!, Hover, null, renderer) as never;
   }
 }
 
-/** A node program's constructor, as sigma calls it. */
-type NodeProgramType = new (gl: WebGLRenderingContext, frameBuffer: WebGLFramebuffer | null, renderer: never) => { kill(): void } & SigmaInternals['nodeHoverPrograms'][string];
+/**
+ * Has the GPU ready, in `renderer`'s layers, the programs a large graph draws with (its nodes',
+ * also on the hover layer once there is one, and every link type's), so that a large graph opened
+ * next draws its first frame without preparing them (gpu-layers.ts). Nothing is painted. Returns
+ * the number of programs made.
+ */
+export function prepareLargeGraph(renderer: MapRenderer): number {
+  const own = renderer as unknown as SigmaInternals;
+  const layers = heldBy(renderer);
+  const params = renderer.getRenderParams();
+  let made = 0;
+  if (layers.nodes) made += prepareLayer(layers.nodes, [NODE_PROGRAMS.shown], own.frameBuffers['nodes'] ?? null, renderer, params);
+  if (layers.hoverNodes && own.webGLContexts.hoverNodes) made += prepareLayer(layers.hoverNodes, [NODE_PROGRAMS.shown], null, renderer, params);
+  if (layers.edges) made += prepareLayer(layers.edges, Object.values(EDGE_PROGRAMS.shown), own.frameBuffers['edges'] ?? null, renderer, params);
+  return made;
+}
 
 /** Builds sigma for the map in `ctx`, in its container; it draws nothing until `refresh`. */
 export function createRenderer(ctx: MapContext, parts: RendererParts): MapRenderer {
@@ -175,6 +276,9 @@ interface SigmaInternals {
   nodeDataCache: Record<string, NodeLook | undefined>;
   nodeHoverPrograms: Record<string, { reallocate(n: number): void; process(offset: number, index: number, data: NodeDisplayData): void; render(params: RenderParams): void }>;
   nodePrograms: Record<string, { kill(): void } | undefined>;
+  edgePrograms: Record<string, { kill(): void } | undefined>;
+  pickingLayers: Set<string>;
+  textures: Record<string, WebGLTexture>;
   /** The hover layer's is made after sigma (MapSigma.hoverLayer). */
   webGLContexts: Record<'nodes' | 'edges', WebGLRenderingContext> & { hoverNodes?: WebGLRenderingContext };
   frameBuffers: Record<string, WebGLFramebuffer>;
@@ -384,17 +488,9 @@ function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererPart
   const edgeTypes = new Set<string>();
   const edgePrograms = large ? EDGE_PROGRAMS.shown : EDGE_PROGRAMS.plain;
   ctx.graph.someEdge((key, a) => edgeTypes.add(reducers.edgeTypeOf(key, a as never)).size === Object.keys(edgePrograms).length);
-  const bordered = createNodeBorderProgram({
-    borders: [
-      { size: { attribute: 'ringSize', defaultValue: 0 }, color: { attribute: 'ringColor' } },
-      { size: { attribute: 'borderSize', defaultValue: DEFAULT_BORDER }, color: { attribute: 'borderColor', defaultValue: '#222222' } },
-      { size: { attribute: 'innerSize', defaultValue: 0 }, color: { value: '#ffffff' } },
-      { size: { fill: true }, color: { attribute: 'color' } },
-    ],
-  });
   return {
     nodeProgramClasses: {
-      bordered: large ? drawingShown(bordered, 'node') : bordered,
+      bordered: large ? NODE_PROGRAMS.shown : NODE_PROGRAMS.plain,
     },
     // Only the programs the graph's links take (each is compiled for the GPU when registered);
     // arrows always, the default type.
