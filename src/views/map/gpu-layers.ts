@@ -5,7 +5,7 @@
  *
  * A program is compiled when it is made, but the GPU prepares it for drawing when it first draws,
  * and does so for each program object, even one made from the same source in the same context.
- * Without a GPU (WebGL in software) that first draw costs ≈40–60 ms per program, whatever it draws,
+ * Without a GPU (WebGL in software) that first draw costs ≈30–60 ms per program, whatever it draws,
  * and a 1k graph's first frame draws seven of them. So a new map in old layers draws its first
  * frame without that wait; and the programs of a graph about to be opened can be made beforehand
  * in the current map's layers and drawn once, into a frame buffer of one pixel, so that the
