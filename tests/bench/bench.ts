@@ -78,8 +78,8 @@ export function defaultReps(size: number, renderer: RendererName): Reps {
   if (size <= 50_000) return sigma ? { load: 1, ops: 5, frames: 20 } : { load: 1, ops: 0, frames: 0 };
   // Beyond (100k, the import's limit): the app is timed on five of each update, as at 50k, so that
   // a growth from 50k compares medians of as many samples (the first updates after a load are
-  // slower than the next ones: one of three could decide the median); the
-  // baselines are only opened (within LOAD_LIMIT_MS), since no budget compares with them there.
+  // slower than the next ones: one of three could decide the median); the baselines are only
+  // opened (within LOAD_LIMIT_MS), since no budget compares with them there.
   return renderer === 'app' ? { load: 1, ops: 5, frames: 10 } : { load: 1, ops: 0, frames: 0 };
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { sharedBrowser } from './browser';
-import { layerPixels, loseContexts, near, nodePixel, openApp, screenshot, state, waitReady } from './harness';
+import { layerPixels, loseContexts, near, nodePixel, nodeUnderPointer, openApp, screenshot, state, waitReady } from './harness';
 
 const browser = sharedBrowser();
 
@@ -21,21 +21,7 @@ function webglWarnings(messages: ConsoleMessage[]): string[] {
 
 /** The map answers the pointer (its picking frame buffer works): a click on a node selects it. */
 async function expectPicking(page: Page): Promise<void> {
-  // A drawn node, other than the selected one, where the map itself is under the pointer.
-  const target = await page.evaluate(() => {
-    const { net, session } = (window as any).linkage;
-    const r = net.renderer;
-    const box = r.getContainer().getBoundingClientRect();
-    const mouse = r.getCanvases().mouse;
-    for (const key of r.getGraph().nodes() as string[]) {
-      const d = r.getNodeDisplayData(key);
-      if (!d || d.hidden || key === session.state().selected) continue;
-      const p = r.framedGraphToViewport(d);
-      const x = box.left + p.x, y = box.top + p.y;
-      if (document.elementFromPoint(x, y) === mouse && r.scaleSize(d.size) >= 4) return { key, x, y };
-    }
-    return null;
-  });
+  const target = await nodeUnderPointer(page, 4);
   expect(target).not.toBeNull();
   await page.mouse.click(target!.x, target!.y);
   await expect.poll(async () => (await state(page)).selected).toBe(target!.key);

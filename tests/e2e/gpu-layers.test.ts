@@ -10,7 +10,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { benchGraph } from '../bench/graphs';
 import { sharedBrowser } from './browser';
-import { layerPixels, loseContexts, openApp, paintedPixels, state } from './harness';
+import { layerPixels, loseContexts, nodeUnderPointer, openApp, paintedPixels, state } from './harness';
 
 const browser = sharedBrowser();
 
@@ -63,19 +63,9 @@ const webglCanvases = (page: Page) =>
     (window as any).__canvases = [c.edges, c.nodes, c.hoverNodes];
   });
 
-/** A node with no other within 8 px, where the map itself is under the pointer: hovered, then clicked. */
+/** The map answers the pointer: a node hovered, then clicked (harness.nodeUnderPointer). */
 async function expectPointer(page: Page): Promise<void> {
-  const target = await page.evaluate(() => {
-    const r = (window as any).linkage.net.renderer;
-    const box = r.getContainer().getBoundingClientRect();
-    const mouse = r.getCanvases().mouse;
-    const at = (r.getGraph().nodes() as string[]).map((key) => ({ key, ...r.framedGraphToViewport(r.getNodeDisplayData(key)) }));
-    for (const { key, x, y } of at) {
-      if (at.some((o) => o.key !== key && Math.hypot(o.x - x, o.y - y) < 8)) continue;
-      if (document.elementFromPoint(box.left + x, box.top + y) === mouse) return { key, x: box.left + x, y: box.top + y };
-    }
-    return null;
-  });
+  const target = await nodeUnderPointer(page);
   expect(target).not.toBeNull();
   await page.mouse.move(target!.x, target!.y);
   await expect.poll(async () => (await state(page)).hovered).toBe(target!.key);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
+import { WEBGL_LAYERS } from '../../src/views/map/gpu-layers';
 import { openTab, type TabOptions } from './tabs';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
@@ -150,65 +151,77 @@ export async function nodeDiscPixels(page: Page, key: string): Promise<number[][
  * 2D layer of the links' phrases, right after a full draw (`refresh`: every item processed again)
  * or a draw of what sigma holds as it is (`render`: from the buffers the GPU already has).
  */
-export async function paintedPixels(page: Page, draw: 'refresh' | 'render' = 'refresh'): Promise<{ nodes: number; labels: number; phrases: number }> {
+export async function paintedPixels(page: Page, draw: 'refresh' | 'render' = 'refresh'): Promise<{ nodes: number; edges: number; labels: number; phrases: number }> {
   return page.evaluate((how) => {
     const { net } = (window as any).linkage;
     const r = net.renderer;
     if (how === 'refresh') r.refresh();
     else r.render();
     const canvases = r.getCanvases();
-    const nodesCanvas: HTMLCanvasElement = canvases.nodes;
-    const gl = (nodesCanvas.getContext('webgl2') ?? nodesCanvas.getContext('webgl')) as WebGLRenderingContext;
-    const buf = new Uint8Array(nodesCanvas.width * nodesCanvas.height * 4);
-    gl.readPixels(0, 0, nodesCanvas.width, nodesCanvas.height, gl.RGBA, gl.UNSIGNED_BYTE, buf);
-    let nodes = 0;
-    for (let i = 3; i < buf.length; i += 4) if (buf[i]! > 0) nodes++;
-    const ink = (c: HTMLCanvasElement) => {
-      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const painted = (data: ArrayLike<number>) => {
       let n = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
       return n;
     };
-    return { nodes, labels: ink(canvases.labels), phrases: ink(canvases.edgeLabels) };
+    // A lost context reads back nothing: 0.
+    const webgl = (c: HTMLCanvasElement) => {
+      const gl = (c.getContext('webgl2') ?? c.getContext('webgl')) as WebGLRenderingContext;
+      if (gl.isContextLost()) return 0;
+      const buf = new Uint8Array(c.width * c.height * 4);
+      gl.readPixels(0, 0, c.width, c.height, gl.RGBA, gl.UNSIGNED_BYTE, buf);
+      return painted(buf);
+    };
+    const ink = (c: HTMLCanvasElement) => painted(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data);
+    return { nodes: webgl(canvases.nodes), edges: webgl(canvases.edges), labels: ink(canvases.labels), phrases: ink(canvases.edgeLabels) };
   }, draw);
 }
 
-/** Painted pixels of sigma's WebGL layers (nodes, edges), read right after a synchronous redraw. */
+/** Painted pixels of sigma's WebGL layers of nodes and links, read right after a full draw. */
 export async function layerPixels(page: Page): Promise<{ nodes: number; edges: number }> {
-  return page.evaluate(() => {
-    const r = (window as any).linkage.net.renderer;
-    r.refresh();
-    const count = (canvas: HTMLCanvasElement) => {
-      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext;
-      if (gl.isContextLost()) return 0;
-      const buf = new Uint8Array(canvas.width * canvas.height * 4);
-      gl.readPixels(0, 0, canvas.width, canvas.height, gl.RGBA, gl.UNSIGNED_BYTE, buf);
-      let n = 0;
-      for (let i = 3; i < buf.length; i += 4) if (buf[i]! > 0) n++;
-      return n;
-    };
-    const canvases = r.getCanvases();
-    return { nodes: count(canvases.nodes), edges: count(canvases.edges) };
-  });
+  const { nodes, edges } = await paintedPixels(page);
+  return { nodes, edges };
+}
+
+/**
+ * A drawn node other than the selected one, at least `minSize` px across, with no other node
+ * within 8 px, where the map itself is under the pointer: its key and its place in the page.
+ */
+export async function nodeUnderPointer(page: Page, minSize = 0): Promise<{ key: string; x: number; y: number } | null> {
+  return page.evaluate((min) => {
+    const { net, session } = (window as any).linkage;
+    const r = net.renderer;
+    const box = r.getContainer().getBoundingClientRect();
+    const mouse = r.getCanvases().mouse;
+    const drawn = (r.getGraph().nodes() as string[])
+      .map((key) => ({ key, d: r.getNodeDisplayData(key) }))
+      .filter(({ d }) => d && !d.hidden)
+      .map(({ key, d }) => ({ key, size: r.scaleSize(d.size), ...r.framedGraphToViewport(d) }));
+    for (const { key, size, x, y } of drawn) {
+      if (key === session.state().selected || size < min) continue;
+      if (drawn.some((o) => o.key !== key && Math.hypot(o.x - x, o.y - y) < 8)) continue;
+      if (document.elementFromPoint(box.left + x, box.top + y) === mouse) return { key, x: box.left + x, y: box.top + y };
+    }
+    return null;
+  }, minSize);
 }
 
 /** Loses the context of every WebGL layer of the map; the extensions are kept (window.__lost) to give them back. */
 export async function loseContexts(page: Page): Promise<void> {
-  await page.evaluate(() => {
+  await page.evaluate((ids) => {
     const canvases = (window as any).linkage.net.renderer.getCanvases() as Record<string, HTMLCanvasElement>;
     const exts: Array<{ restoreContext(): void }> = [];
-    for (const id of ['edges', 'nodes', 'hoverNodes']) {
+    for (const id of ids) {
       const gl = (canvases[id]!.getContext('webgl2') ?? canvases[id]!.getContext('webgl')) as WebGLRenderingContext;
       const ext = gl.getExtension('WEBGL_lose_context')!;
       ext.loseContext();
       exts.push(ext);
     }
     (window as any).__lost = exts;
-  });
-  await page.waitForFunction(() => {
+  }, WEBGL_LAYERS);
+  await page.waitForFunction((ids) => {
     const canvases = (window as any).linkage.net.renderer.getCanvases() as Record<string, HTMLCanvasElement>;
-    return ['edges', 'nodes', 'hoverNodes'].every((id) => (canvases[id]!.getContext('webgl2') as WebGLRenderingContext).isContextLost());
-  });
+    return ids.every((id) => (canvases[id]!.getContext('webgl2') as WebGLRenderingContext).isContextLost());
+  }, WEBGL_LAYERS);
 }
 
 /** Number of painted (non-transparent) pixels on the 2D canvas `selector`, as it holds them now. */

@@ -28,7 +28,6 @@ interface SigmaGpu {
   createWebGLContext(id: string, options: { canvas: HTMLCanvasElement; picking: boolean }): WebGLRenderingContext;
 }
 
-
 export interface MapContextOptions {
   /** How long to wait for the browser to give a lost context back, in ms (default 3000). */
   patience?: number;

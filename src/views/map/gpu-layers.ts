@@ -117,13 +117,13 @@ export function useProgram(layer: GpuLayer, Class: LayerProgramClass, frameBuffe
 /**
  * Makes programs of `classes` in `layer` where there are none and draws each of them once (an
  * item of zero size, into a frame buffer of one pixel: nothing is painted), so that the GPU has
- * them ready for a map's first frame. Returns the number of programs drawn.
+ * them ready for a map's first frame.
  */
-export function prepareLayer(layer: GpuLayer, classes: readonly LayerProgramClass[], frameBuffer: WebGLFramebuffer | null, renderer: unknown, params: unknown): number {
+export function prepareLayer(layer: GpuLayer, classes: readonly LayerProgramClass[], frameBuffer: WebGLFramebuffer | null, renderer: unknown, params: unknown): void {
   const { gl } = layer;
-  if (gl.isContextLost()) return 0;
+  if (gl.isContextLost()) return;
   const fresh = classes.filter((Class) => !layer.programs.get(Class)?.length);
-  if (fresh.length === 0) return 0;
+  if (fresh.length === 0) return;
   const target = gl.createFramebuffer();
   const texture = gl.createTexture();
   gl.bindTexture(gl.TEXTURE_2D, texture);
@@ -149,7 +149,6 @@ export function prepareLayer(layer: GpuLayer, classes: readonly LayerProgramClas
   gl.bindFramebuffer(gl.FRAMEBUFFER, null);
   gl.deleteFramebuffer(target);
   gl.deleteTexture(texture);
-  return fresh.length;
 }
 
 /** Empties `program`'s items, on the page and on the GPU, and lets go of its renderer. */

@@ -11,6 +11,7 @@
 import type Sigma from 'sigma';
 import type { EdgeAttrs, NodeAttrs } from '../../model/types';
 import type { Session } from '../../state/session';
+import { afterFirstFrame } from '../../util/frames';
 import { createCamera } from './camera';
 import { sameRect, type Rect } from './cover';
 import { listenToReader } from './events';
@@ -22,7 +23,6 @@ import { createNames } from './names';
 import { createReducers, edgeCurvatures, scaleFor } from './reducers';
 import { createRedraw, lookInputs } from './redraw';
 import { createRenderer, prepareLargeGraph } from './renderer';
-import { afterFirstFrame } from '../../util/frames';
 import { shownTableOf, type ShownTable } from './shown';
 import { createVeil } from './veil';
 

@@ -54,7 +54,10 @@ const BORDERED = createNodeBorderProgram({
 });
 const NODE_PROGRAMS = { plain: BORDERED, shown: drawingShown(BORDERED, 'node') };
 
-/** The WebGL layers each map holds, by id. */
+/**
+ * The WebGL layers each map holds, by id: kept beside the map, not in a field of it, since sigma's
+ * constructor makes its layers before a subclass's fields are set.
+ */
 const held = new WeakMap<object, Record<string, GpuLayer>>();
 const heldBy = (renderer: object): Record<string, GpuLayer> => {
   let layers = held.get(renderer);
@@ -220,18 +223,15 @@ function hoverLayer(renderer: MapRenderer): void {
 /**
  * Has the GPU ready, in `renderer`'s layers, the programs a large graph draws with (its nodes',
  * also on the hover layer once there is one, and every link type's), so that a large graph opened
- * next draws its first frame without preparing them (gpu-layers.ts). Nothing is painted. Returns
- * the number of programs made.
+ * next draws its first frame without preparing them (gpu-layers.ts). Nothing is painted.
  */
-export function prepareLargeGraph(renderer: MapRenderer): number {
+export function prepareLargeGraph(renderer: MapRenderer): void {
   const own = renderer as unknown as SigmaInternals;
   const layers = heldBy(renderer);
   const params = renderer.getRenderParams();
-  let made = 0;
-  if (layers.nodes) made += prepareLayer(layers.nodes, [NODE_PROGRAMS.shown], own.frameBuffers['nodes'] ?? null, renderer, params);
-  if (layers.hoverNodes && own.webGLContexts.hoverNodes) made += prepareLayer(layers.hoverNodes, [NODE_PROGRAMS.shown], null, renderer, params);
-  if (layers.edges) made += prepareLayer(layers.edges, Object.values(EDGE_PROGRAMS.shown), own.frameBuffers['edges'] ?? null, renderer, params);
-  return made;
+  if (layers.nodes) prepareLayer(layers.nodes, [NODE_PROGRAMS.shown], own.frameBuffers['nodes'] ?? null, renderer, params);
+  if (layers.hoverNodes && own.webGLContexts.hoverNodes) prepareLayer(layers.hoverNodes, [NODE_PROGRAMS.shown], null, renderer, params);
+  if (layers.edges) prepareLayer(layers.edges, Object.values(EDGE_PROGRAMS.shown), own.frameBuffers['edges'] ?? null, renderer, params);
 }
 
 /** Builds sigma for the map in `ctx`, in its container; it draws nothing until `refresh`. */
