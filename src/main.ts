@@ -24,7 +24,7 @@ import { mountHelp } from './views/chrome/help';
 import { mountFileMenu } from './views/files/file-menu';
 import { mountMapControls } from './views/map/controls';
 import { trackCover } from './views/map/cover';
-import { LARGE_GRAPH, mountNetwork, type NetworkHandle } from './views/map/network';
+import { LARGE_GRAPH, mountNetwork, prepareMap, type NetworkHandle } from './views/map/network';
 import { mountNotice, type Notice } from './views/chrome/notice';
 import { mountPanel, panelShows } from './views/chrome/panel';
 import type { AppContext } from './views/registry';
@@ -80,6 +80,8 @@ function start(graph: LinkageGraph, hash: string, options: { deferMap?: boolean;
   const initial = readHash(hash, urlContextOf(graph, lang, chapterId), { ...DEFAULT_STATE, lang, chapter: chapterId });
   const session = createSession(graph, initial.state, options.graphIndex ? { graphIndex: options.graphIndex } : {});
   const disposers: Array<() => void> = [];
+  // The GPU prepares what the map's first frame draws while the page is built.
+  prepareMap(session);
 
   // Page layout, then the views. The map needs its container in the page before sigma starts.
   const mapEl = el('div', { class: 'network', role: 'application', id: 'map' });

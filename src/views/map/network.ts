@@ -20,9 +20,9 @@ import type { PaintedName } from './labels';
 import { LookTable, type MapOverlay } from './looks';
 import type { MapContext } from './map-context';
 import { createNames } from './names';
-import { createReducers, edgeCurvatures, scaleFor } from './reducers';
+import { createReducers, edgeCurvatures, edgeTyper, scaleFor } from './reducers';
 import { createRedraw, lookInputs } from './redraw';
-import { createRenderer, prepareLargeGraph } from './renderer';
+import { createRenderer, prepareFirstFrame, prepareLargeGraph } from './renderer';
 import { shownTableOf, type ShownTable } from './shown';
 import { createVeil } from './veil';
 
@@ -69,6 +69,19 @@ export interface NetworkHandle {
  */
 export const LARGE_GRAPH = 2_000;
 
+/** Whether the map of `graph` is drawn for speed (LARGE_GRAPH). */
+const isLarge = (graph: Session['graph']): boolean => graph.order + graph.size > LARGE_GRAPH;
+
+/**
+ * Has the GPU prepare the programs the first frame of the map of `session` draws, while the rest
+ * of the page is built: called as soon as the session is there, before the map is mounted
+ * (renderer.ts prepareFirstFrame).
+ */
+export function prepareMap(session: Session): void {
+  const { graph } = session;
+  prepareFirstFrame(graph, isLarge(graph), edgeTyper(graph, edgeCurvatures(graph, session.index)));
+}
+
 /** Mounts the network in `container`; returns a handle whose `dispose` kills the renderer. */
 export function mountNetwork(container: HTMLElement, session: Session): NetworkHandle {
   const { graph } = session;
@@ -76,7 +89,7 @@ export function mountNetwork(container: HTMLElement, session: Session): NetworkH
     session,
     graph,
     container,
-    large: graph.order + graph.size > LARGE_GRAPH,
+    large: isLarge(graph),
     state: session.state(),
     derived: session.derived(),
     overlay: null,

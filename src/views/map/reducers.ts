@@ -67,12 +67,18 @@ function memoFade(amount: number, fallback: string): (color: string) => string {
 /** Node sizes are screen pixels: shrink them on small maps so the chapter still reads. */
 export const scaleFor = (width: number): number => (width > 0 && width < 900 ? Math.max(0.45, width / 900) : 1);
 
+/** Each graph index's curvatures, computed once (the map's first frame is prepared with them before the map is made). */
+const curvatures = new WeakMap<object, ReadonlyMap<string, number>>();
+
 /**
  * Edges sharing a pair of nodes (either direction) are drawn as curves fanned apart: their
  * curvatures, by edge key (the others are straight). One pass, keyed by node ordinals.
  */
-export function edgeCurvatures(graph: LinkageGraph, index: Pick<PathIndex, 'edgeKeys' | 'edgeSource' | 'edgeTarget'>): Map<string, number> {
+export function edgeCurvatures(graph: LinkageGraph, index: Pick<PathIndex, 'edgeKeys' | 'edgeSource' | 'edgeTarget'>): ReadonlyMap<string, number> {
+  const known = curvatures.get(index);
+  if (known !== undefined) return known;
   const curvature = new Map<string, number>();
+  curvatures.set(index, curvature);
   const { edgeKeys, edgeSource, edgeTarget } = index;
   const firstOfPair = new Map<number, string>();
   const shared = new Map<number, string[]>();
@@ -99,6 +105,20 @@ export function edgeCurvatures(graph: LinkageGraph, index: Pick<PathIndex, 'edge
 }
 
 /**
+ * The program type of each link: curved when it shares its two ends with another (`curvature`,
+ * from edgeCurvatures), straight otherwise; undirected and symmetric links (kinds that read the
+ * same both ways: the vocabulary's `symmetric`) without an arrowhead.
+ */
+export function edgeTyper(graph: LinkageGraph, curvature: ReadonlyMap<string, number>): (key: string, data: Pick<EdgeData, 'undirected' | 'kind'>) => string {
+  const symmetric = new Set((graph.getAttribute('edgeKinds') ?? []).filter((k) => k.symmetric === true).map((k) => k.id));
+  return (key, data) => {
+    const plain = data.undirected === true || symmetric.has(data.kind);
+    if (curvature.has(key)) return plain ? 'curvedLine' : 'curved';
+    return plain ? 'line' : 'arrow';
+  };
+}
+
+/**
  * The reducers of the map in `ctx`, decoding the codes of `looks`; curved edges (and how much)
  * from `curvature` (edgeCurvatures), the others arrows, or plain lines when undirected or symmetric.
  */
@@ -110,14 +130,7 @@ export function createReducers(ctx: MapContext, looks: LookTable, curvature: Rea
   // Large graphs: edges rest in a light tint of their kind's colour.
   const restingOf = large ? memoFade(0.86, '#e6e6e6') : () => DIM_EDGE;
   const edgeColors = new Map(graph.getAttribute('edgeKinds')?.map((k) => [k.id, k.color]) ?? []);
-  // Undirected and symmetric links are drawn without an arrowhead, curved or straight.
-  // Kinds that read the same both ways (the vocabulary's `symmetric`).
-  const symmetric = new Set((graph.getAttribute('edgeKinds') ?? []).filter((k) => k.symmetric === true).map((k) => k.id));
-  const edgeTypeOf = (key: string, data: EdgeData): string => {
-    const plain = data.undirected === true || symmetric.has(data.kind);
-    if (curvature.has(key)) return plain ? 'curvedLine' : 'curved';
-    return plain ? 'line' : 'arrow';
-  };
+  const edgeTypeOf = edgeTyper(graph, curvature);
 
   // Outline of each kind (see NODE_KIND_BORDERS): border and white inner ring, as disc fractions.
   const OUTLINES = { plain: [DEFAULT_BORDER, 0], ring: [0.1, 0.22], thick: [0.3, 0] } as const;

@@ -10,14 +10,14 @@ import { DEFAULT_EDGE_PROGRAM_CLASSES, DEFAULT_NODE_PROGRAM_CLASSES, type Settin
 import { EdgeArrowHeadProgram, EdgeArrowProgram, EdgeClampedProgram, EdgeRectangleProgram, createEdgeCompoundProgram, type EdgeProgramType } from 'sigma/rendering';
 import { MAP_LABEL } from '../../model/layout-labels';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
-import type { EdgeAttrs, NodeAttrs } from '../../model/types';
+import type { EdgeAttrs, LinkageGraph, NodeAttrs } from '../../model/types';
 import { FONT_STACK, type createLabelPainter, type LabelData } from './labels';
 import { N, type LookTable } from './looks';
 import type { MapContext, MapRenderer } from './map-context';
 import { DEFAULT_BORDER, type createReducers, type NodeLook } from './reducers';
 import { afterFirstFrame } from '../../util/frames';
 import { attachShownTable, drawingShown } from './shown';
-import { WEBGL_LAYERS, layerOf, leaveLayer, newLayer, prepareLayer, takeLayer, useProgram, type GpuLayer, type LayerProgram, type LayerProgramClass } from './gpu-layers';
+import { WEBGL_LAYERS, drawPickingPass, layerOf, leaveLayer, newLayer, prepareLayers, spareLayer, submitLayer, takeLayer, useProgram, withoutPicking, type GpuLayer, type LayerJob, type LayerProgram, type LayerProgramClass } from './gpu-layers';
 import './uploads';
 
 /** What the renderer draws with: the reducers, the looks they decode and the names' painter. */
@@ -89,6 +89,10 @@ class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
   static bornSize: { width: number; height: number } | null = null;
   /** From a drag's release to the zero-delay timeout sigma's mouse captor sets then (constructor). */
   private dragEnding = false;
+  /** Frames drawn with items in them (render, below). */
+  frames = 0;
+  /** While the first of them is drawn. */
+  drawingFirst = false;
 
   constructor(...args: ConstructorParameters<typeof Sigma<NodeAttrs, EdgeAttrs>>) {
     super(...args);
@@ -106,6 +110,13 @@ class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
       this.dragEnding = true;
       setTimeout(() => (this.dragEnding = false), 0);
     });
+  }
+
+  /** Called as the names are drawn, once the WebGL layers are: in the first frame, sends their work to the GPU (submitLayer). */
+  sendFirstFrame(): void {
+    if (!this.drawingFirst) return;
+    const own = this as unknown as SigmaInternals;
+    for (const [id, layer] of Object.entries(heldBy(this))) if (own.webGLContexts[id as 'nodes'] === layer.gl) submitLayer(layer);
   }
 
   override refresh(...args: Parameters<Sigma['refresh']>): this {
@@ -178,6 +189,33 @@ class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
   }
 }
 
+/**
+ * sigma's render (private in its typings). The first frame draws what is seen and no more: its
+ * picking pass (the picture of item ids the pointer is read from, drawn by programs of its own,
+ * each prepared by the GPU at its first draw) is drawn alone in a task right after that frame,
+ * unless a frame drawn since has drawn it; and its WebGL work is sent to the GPU as soon as the
+ * layers are drawn, before the names are placed (`sendFirstFrame`).
+ */
+const sigmaRender = (Sigma.prototype as unknown as { render(this: MapSigma): MapSigma }).render;
+Object.defineProperty(MapSigma.prototype, 'render', {
+  value(this: MapSigma) {
+    if (this.getGraph().order === 0 || ++this.frames > 1) return sigmaRender.call(this);
+    const own = this as unknown as SigmaInternals;
+    const programs = (): LayerProgram[] => [...Object.values(own.nodePrograms), ...Object.values(own.edgePrograms)] as LayerProgram[];
+    this.drawingFirst = true;
+    try {
+      withoutPicking(programs(), () => sigmaRender.call(this));
+    } finally {
+      this.drawingFirst = false;
+    }
+    const cancel = afterFirstFrame(() => {
+      if (this.frames === 1) drawPickingPass(programs(), this.getRenderParams());
+    });
+    this.once('kill', cancel);
+    return this;
+  },
+});
+
 // sigma's registerNodeProgram (private in its typings) makes a node type's program for the map
 // and for the hover layer: the hover layer's only once that layer has its context (hoverLayer).
 // Each program is one its layer made before when there is one (gpu-layers.ts); one the map already
@@ -228,10 +266,55 @@ function hoverLayer(renderer: MapRenderer): void {
 export function prepareLargeGraph(renderer: MapRenderer): void {
   const own = renderer as unknown as SigmaInternals;
   const layers = heldBy(renderer);
-  const params = renderer.getRenderParams();
-  if (layers.nodes) prepareLayer(layers.nodes, [NODE_PROGRAMS.shown], own.frameBuffers['nodes'] ?? null, renderer, params);
-  if (layers.hoverNodes && own.webGLContexts.hoverNodes) prepareLayer(layers.hoverNodes, [NODE_PROGRAMS.shown], null, renderer, params);
-  if (layers.edges) prepareLayer(layers.edges, Object.values(EDGE_PROGRAMS.shown), own.frameBuffers['edges'] ?? null, renderer, params);
+  const jobs: LayerJob[] = [];
+  if (layers.nodes) jobs.push({ layer: layers.nodes, classes: [NODE_PROGRAMS.shown], frameBuffer: own.frameBuffers['nodes'] ?? null });
+  if (layers.hoverNodes && own.webGLContexts.hoverNodes) jobs.push({ layer: layers.hoverNodes, classes: [NODE_PROGRAMS.shown], frameBuffer: null });
+  if (layers.edges) jobs.push({ layer: layers.edges, classes: Object.values(EDGE_PROGRAMS.shown), frameBuffer: own.frameBuffers['edges'] ?? null });
+  prepareLayers(jobs, renderer, renderer.getRenderParams());
+}
+
+/** What a program's first draw is given when it is prepared outside any map (the values do not matter). */
+const PREPARE_PARAMS = {
+  matrix: new Float32Array([1, 0, 0, 0, 1, 0, 0, 0, 1]),
+  invMatrix: new Float32Array([1, 0, 0, 0, 1, 0, 0, 0, 1]),
+  width: 1,
+  height: 1,
+  pixelRatio: 1,
+  zoomRatio: 1,
+  cameraAngle: 0,
+  sizeRatio: 1,
+  correctionRatio: 1,
+  downSizingRatio: 1,
+  minEdgeThickness: 1,
+  antiAliasingFeather: 1,
+} satisfies RenderParams;
+
+/** A WebGL layer made as sigma makes its own (createLayer, createWebGLContext), with no depth buffer (see MapSigma). */
+function makeLayer(id: string, picking: boolean): GpuLayer {
+  const canvas = document.createElement('canvas');
+  canvas.className = `sigma-${id}`;
+  canvas.style.position = 'absolute';
+  Object.assign(canvas, { width: 1, height: 1 });
+  const options = { preserveDrawingBuffer: false, antialias: false, depth: false };
+  const gl = (canvas.getContext('webgl2', options) ?? canvas.getContext('webgl', options)) as WebGLRenderingContext;
+  gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+  return newLayer(canvas, gl, picking ? gl.createFramebuffer() : null);
+}
+
+/**
+ * Has the GPU prepare, while the rest of the page is built, the programs the first frame of a
+ * map of `graph` draws (its links' types from `typeOf`): they are made in the WebGL layers the map
+ * will take (made now when no map left any), drawn once into a pixel, and sent to the GPU at once
+ * (gpu-layers.ts). Without a GPU, preparing them is most of what the first frame waits for.
+ */
+export function prepareFirstFrame(graph: LinkageGraph, large: boolean, typeOf: (key: string, attrs: EdgeAttrs) => string): void {
+  const nodes = spareLayer('nodes', () => makeLayer('nodes', true));
+  const edges = spareLayer('edges', () => makeLayer('edges', false));
+  const jobs: LayerJob[] = [
+    { layer: nodes, classes: [large ? NODE_PROGRAMS.shown : NODE_PROGRAMS.plain], frameBuffer: nodes.picking },
+    { layer: edges, classes: Object.values(edgeProgramsFor(graph, large, typeOf)), frameBuffer: null },
+  ];
+  prepareLayers(jobs, null, PREPARE_PARAMS, false);
 }
 
 /** Builds sigma for the map in `ctx`, in its container; it draws nothing until `refresh`. */
@@ -252,7 +335,10 @@ export function createRenderer(ctx: MapContext, parts: RendererParts): MapRender
     const renderer = new MapSigma(ctx.graph, ctx.container, settingsFor(ctx, parts));
     if (ctx.large) attachShownTable(renderer, parts.looks.nodeKeys.length, parts.looks.edgeKeys.length);
     hideEmptyLayers(renderer, ctx, parts.looks);
-    (renderer as unknown as SigmaInternals).renderLabels = () => drawNames(renderer, renderer as unknown as SigmaInternals);
+    (renderer as unknown as SigmaInternals).renderLabels = () => {
+      renderer.sendFirstFrame();
+      drawNames(renderer, renderer as unknown as SigmaInternals);
+    };
     const cancel = afterFirstFrame(() => hoverLayer(renderer));
     renderer.on('kill', cancel);
     return renderer;
@@ -481,20 +567,33 @@ export function emptyLayer(canvas: HTMLCanvasElement): EmptyLayer {
   };
 }
 
+/** The link types each graph takes (a graph's links keep their types). */
+const edgeTypes = new WeakMap<LinkageGraph, ReadonlySet<string>>();
+
+/**
+ * The link programs a map of `graph` draws with, by type: only those its links take (each is
+ * compiled for the GPU when registered; the types are looked for until all are found), and
+ * arrows always, the default type.
+ */
+function edgeProgramsFor(graph: LinkageGraph, large: boolean, typeOf: (key: string, attrs: EdgeAttrs) => string): Record<string, EdgeProgramType> {
+  const programs: Record<string, EdgeProgramType> = large ? EDGE_PROGRAMS.shown : EDGE_PROGRAMS.plain;
+  let types = edgeTypes.get(graph);
+  if (types === undefined) {
+    const found = new Set<string>();
+    graph.someEdge((key, attrs) => found.add(typeOf(key, attrs)).size === Object.keys(programs).length);
+    edgeTypes.set(graph, (types = found));
+  }
+  return Object.fromEntries(Object.entries(programs).filter(([type]) => type === 'arrow' || types.has(type)));
+}
+
 /** The renderer's settings for the map in `ctx`. */
 function settingsFor(ctx: MapContext, { looks, reducers, painter }: RendererParts): ConstructorParameters<typeof Sigma<NodeAttrs, EdgeAttrs>>[2] {
   const { large } = ctx;
-  // The link types the graph takes, looked for until all are found.
-  const edgeTypes = new Set<string>();
-  const edgePrograms = large ? EDGE_PROGRAMS.shown : EDGE_PROGRAMS.plain;
-  ctx.graph.someEdge((key, a) => edgeTypes.add(reducers.edgeTypeOf(key, a as never)).size === Object.keys(edgePrograms).length);
   return {
     nodeProgramClasses: {
       bordered: large ? NODE_PROGRAMS.shown : NODE_PROGRAMS.plain,
     },
-    // Only the programs the graph's links take (each is compiled for the GPU when registered);
-    // arrows always, the default type.
-    edgeProgramClasses: Object.fromEntries(Object.entries(edgePrograms).filter(([type]) => type === 'arrow' || edgeTypes.has(type))),
+    edgeProgramClasses: edgeProgramsFor(ctx.graph, large, reducers.edgeTypeOf),
     // The map may sit hidden behind another view while something asks it to draw (an export, an
     // overlay): draw nothing then rather than throw.
     allowInvalidContainer: true,
