@@ -93,6 +93,8 @@ class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
   frames = 0;
   /** While the first of them is drawn. */
   drawingFirst = false;
+  /** The first frame's picking pass, until it is drawn (render, below); null once drawn. */
+  pendingPicking: (() => void) | null = null;
 
   constructor(...args: ConstructorParameters<typeof Sigma<NodeAttrs, EdgeAttrs>>) {
     super(...args);
@@ -192,14 +194,19 @@ class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
 /**
  * sigma's render (private in its typings). The first frame draws what is seen and no more: its
  * picking pass (the picture of item ids the pointer is read from, drawn by programs of its own,
- * each prepared by the GPU at its first draw) is drawn alone in a task right after that frame,
- * unless a frame drawn since has drawn it; and its WebGL work is sent to the GPU as soon as the
- * layers are drawn, before the names are placed (`sendFirstFrame`).
+ * each prepared by the GPU at its first draw) is drawn alone in a task right after that frame, or
+ * as soon as the pointer is read if that comes first, unless a frame drawn since has drawn it;
+ * and its WebGL work is sent to the GPU as soon as the layers are drawn, before the names are
+ * placed (`sendFirstFrame`).
  */
 const sigmaRender = (Sigma.prototype as unknown as { render(this: MapSigma): MapSigma }).render;
 Object.defineProperty(MapSigma.prototype, 'render', {
   value(this: MapSigma) {
-    if (this.getGraph().order === 0 || ++this.frames > 1) return sigmaRender.call(this);
+    if (this.getGraph().order === 0) return sigmaRender.call(this);
+    if (++this.frames > 1) {
+      this.pendingPicking = null;
+      return sigmaRender.call(this);
+    }
     const own = this as unknown as SigmaInternals;
     const programs = (): LayerProgram[] => [...Object.values(own.nodePrograms), ...Object.values(own.edgePrograms)] as LayerProgram[];
     this.drawingFirst = true;
@@ -208,11 +215,21 @@ Object.defineProperty(MapSigma.prototype, 'render', {
     } finally {
       this.drawingFirst = false;
     }
-    const cancel = afterFirstFrame(() => {
-      if (this.frames === 1) drawPickingPass(programs(), this.getRenderParams());
-    });
+    this.pendingPicking = () => {
+      this.pendingPicking = null;
+      drawPickingPass(programs(), this.getRenderParams());
+    };
+    const cancel = afterFirstFrame(() => this.pendingPicking?.());
     this.once('kill', cancel);
     return this;
+  },
+});
+/** sigma's reading of the picking layer under the pointer, once the first frame's pass is drawn. */
+const sigmaNodeAt = (Sigma.prototype as unknown as { getNodeAtPosition(this: MapSigma, position: unknown): string | null }).getNodeAtPosition;
+Object.defineProperty(MapSigma.prototype, 'getNodeAtPosition', {
+  value(this: MapSigma, position: unknown) {
+    this.pendingPicking?.();
+    return sigmaNodeAt.call(this, position);
   },
 });
 
