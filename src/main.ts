@@ -24,7 +24,7 @@ import { mountHelp } from './views/chrome/help';
 import { mountFileMenu } from './views/files/file-menu';
 import { mountMapControls } from './views/map/controls';
 import { trackCover } from './views/map/cover';
-import { LARGE_GRAPH, mountNetwork, prepareMap, type NetworkHandle } from './views/map/network';
+import { isLarge, mountNetwork, prepareMap, type NetworkHandle } from './views/map/network';
 import { mountNotice, type Notice } from './views/chrome/notice';
 import { mountPanel, panelShows } from './views/chrome/panel';
 import type { AppContext } from './views/registry';
@@ -332,6 +332,6 @@ function restart(graph: LinkageGraph, name: string, graphIndex?: GraphIndex): vo
   moves++;
   leave();
   shown = { kind: 'file' };
-  running = start(graph, `#lang=${lang}`, { deferMap: graph.order + graph.size > LARGE_GRAPH, ...(graphIndex ? { graphIndex } : {}) });
+  running = start(graph, `#lang=${lang}`, { deferMap: isLarge(graph), ...(graphIndex ? { graphIndex } : {}) });
   notice.show(name);
 }

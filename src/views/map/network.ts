@@ -70,7 +70,7 @@ export interface NetworkHandle {
 export const LARGE_GRAPH = 2_000;
 
 /** Whether the map of `graph` is drawn for speed (LARGE_GRAPH). */
-const isLarge = (graph: Session['graph']): boolean => graph.order + graph.size > LARGE_GRAPH;
+export const isLarge = (graph: Session['graph']): boolean => graph.order + graph.size > LARGE_GRAPH;
 
 /**
  * Has the GPU prepare the programs the first frame of the map of `session` draws, while the rest

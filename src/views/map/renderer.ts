@@ -89,10 +89,8 @@ class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
   static bornSize: { width: number; height: number } | null = null;
   /** From a drag's release to the zero-delay timeout sigma's mouse captor sets then (constructor). */
   private dragEnding = false;
-  /** Frames drawn with items in them (render, below). */
+  /** Frames drawn with items in them (render, below): 1 while the first is drawn and until the next. */
   frames = 0;
-  /** While the first of them is drawn. */
-  drawingFirst = false;
   /** The first frame's picking pass, until it is drawn (render, below); null once drawn. */
   pendingPicking: (() => void) | null = null;
 
@@ -114,9 +112,12 @@ class MapSigma extends Sigma<NodeAttrs, EdgeAttrs> {
     });
   }
 
-  /** Called as the names are drawn, once the WebGL layers are: in the first frame, sends their work to the GPU (submitLayer). */
+  /**
+   * Called as the names are drawn (only sigma's render draws them), once the WebGL layers are: in
+   * the first frame, sends their work to the GPU (submitLayer).
+   */
   sendFirstFrame(): void {
-    if (!this.drawingFirst) return;
+    if (this.frames !== 1) return;
     const own = this as unknown as SigmaInternals;
     for (const [id, layer] of Object.entries(heldBy(this))) if (own.webGLContexts[id as 'nodes'] === layer.gl) submitLayer(layer);
   }
@@ -209,12 +210,7 @@ Object.defineProperty(MapSigma.prototype, 'render', {
     }
     const own = this as unknown as SigmaInternals;
     const programs = (): LayerProgram[] => [...Object.values(own.nodePrograms), ...Object.values(own.edgePrograms)] as LayerProgram[];
-    this.drawingFirst = true;
-    try {
-      withoutPicking(programs(), () => sigmaRender.call(this));
-    } finally {
-      this.drawingFirst = false;
-    }
+    withoutPicking(programs(), () => sigmaRender.call(this));
     this.pendingPicking = () => {
       this.pendingPicking = null;
       drawPickingPass(programs(), this.getRenderParams());
